@@ -1,0 +1,5 @@
+"""`python -m checkin`."""
+
+from checkin.cli import main
+
+raise SystemExit(main())

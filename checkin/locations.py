@@ -1,0 +1,38 @@
+"""Where checkin keeps its data: one place, overridable for tests.
+
+Order: the ``--data`` option, else ``$CHECKIN_DATA``, else the platform's user data dir.
+Nothing here touches the disk at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "CHECKIN_DATA"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Return the data directory to use (not created)."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("checkin", appauthor=False))
+
+
+def bundled_agendas_dir() -> Path:
+    """The agenda templates shipped with checkin (wheel or source checkout)."""
+    here = Path(__file__).resolve().parent
+    installed = here / "agendas"
+    if installed.is_dir():
+        return installed
+    return here.parent / "agendas"
+
+
+def user_agendas_dir(data: Path) -> Path:
+    """Agendas the user added, inside the data dir."""
+    return data / "agendas"

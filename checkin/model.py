@@ -1,0 +1,297 @@
+"""The domain: plain dataclasses for agendas, meetings and action items.
+
+No I/O and no UI here. ``to_data``/``from_data`` turn any of these into JSON-ready
+dicts and back (dates as ISO strings), which is what the store writes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any, TypeVar
+
+SECTION_KINDS: tuple[str, ...] = (
+    "attendance",
+    "action-review",
+    "metrics",
+    "roadblocks",
+    "updates",
+    "actions",
+    "notes",
+    "wrap-up",
+)
+DEFAULT_SECTION_TITLES: dict[str, str] = {
+    "attendance": "Attendance",
+    "action-review": "Action item review",
+    "metrics": "Scorecard",
+    "roadblocks": "Roadblocks",
+    "updates": "Department updates",
+    "actions": "New action items",
+    "notes": "Notes and decisions",
+    "wrap-up": "Wrap-up",
+}
+CADENCES: tuple[str, ...] = ("weekly", "biweekly", "monthly")
+BETTER: tuple[str, ...] = ("higher", "lower")
+ROADBLOCK_STATUSES: tuple[str, ...] = ("open", "resolved", "escalated")
+ACTION_STATUSES: tuple[str, ...] = ("open", "done", "dropped")
+MEETING_STATUSES: tuple[str, ...] = ("in-progress", "ended")
+
+
+# ---------------------------------------------------------------- agenda (template)
+@dataclass
+class Department:
+    name: str
+    representative: str = ""
+
+
+@dataclass
+class MetricDef:
+    """A KPI on the scorecard; ``better`` says which side of ``target`` is on track."""
+
+    name: str
+    department: str
+    target: float
+    better: str = "higher"
+    unit: str = ""
+
+    def on_track(self, value: float | None) -> bool | None:
+        """True/False for a value, None when nothing was read."""
+        if value is None:
+            return None
+        return value >= self.target if self.better == "higher" else value <= self.target
+
+
+@dataclass
+class Section:
+    kind: str
+    title: str
+    timebox_minutes: int = 5
+    prompt: str = ""
+
+
+@dataclass
+class Agenda:
+    """An agenda template; a meeting keeps its own copy (snapshot) of it."""
+
+    id: str
+    title: str
+    cadence: str = "weekly"
+    duration_minutes: int = 60
+    shared_goal: str = ""
+    departments: list[Department] = field(default_factory=list)
+    metrics: list[MetricDef] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+    def metric(self, name: str) -> MetricDef | None:
+        return next((m for m in self.metrics if m.name == name), None)
+
+    def department(self, name: str) -> Department | None:
+        return next((d for d in self.departments if d.name == name), None)
+
+
+# ---------------------------------------------------------------- a meeting
+@dataclass
+class Attendee:
+    department: str
+    person: str
+    present: bool = False
+    note: str = ""
+
+
+@dataclass
+class MetricReading:
+    metric: str
+    value: float | None = None
+    comment: str = ""
+
+
+@dataclass
+class Roadblock:
+    id: str
+    title: str
+    raised_by: str = ""
+    blocking: list[str] = field(default_factory=list)
+    owner: str = ""
+    status: str = "open"
+    resolution: str = ""
+    rank: int = 0
+    carried_from: str | None = None
+
+
+@dataclass
+class DepartmentUpdate:
+    department: str
+    wins: str = ""
+    progress: str = ""
+    needs: str = ""
+
+
+@dataclass
+class Decision:
+    text: str
+    owner: str = ""
+
+
+@dataclass
+class Meeting:
+    id: str
+    agenda: Agenda
+    date: date
+    facilitator: str = ""
+    status: str = "in-progress"
+    current_section: int = 0
+    elapsed_seconds: list[float] = field(default_factory=list)
+    started_at: str | None = None
+    ended_at: str | None = None
+    attendance: list[Attendee] = field(default_factory=list)
+    readings: list[MetricReading] = field(default_factory=list)
+    roadblocks: list[Roadblock] = field(default_factory=list)
+    updates: list[DepartmentUpdate] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    notes: str = ""
+    summary: str = ""
+    ratings: dict[str, int] = field(default_factory=dict)
+    next_meeting: date | None = None
+    carried_action_ids: list[str] = field(default_factory=list)
+
+    @property
+    def rating(self) -> float | None:
+        """The mean of the ratings given, or None."""
+        if not self.ratings:
+            return None
+        return round(sum(self.ratings.values()) / len(self.ratings), 1)
+
+    def reading(self, metric: str) -> MetricReading | None:
+        return next((r for r in self.readings if r.metric == metric), None)
+
+    def update(self, department: str) -> DepartmentUpdate | None:
+        return next((u for u in self.updates if u.department == department), None)
+
+    def roadblock(self, roadblock_id: str) -> Roadblock | None:
+        return next((r for r in self.roadblocks if r.id == roadblock_id), None)
+
+
+# ---------------------------------------------------------------- action items
+@dataclass
+class Change:
+    """One entry in an action item's history."""
+
+    on: date
+    kind: str  # created | redate | reassign | done | drop | reopen | edit
+    old: str = ""
+    new: str = ""
+    meeting: str | None = None
+
+
+@dataclass
+class ActionItem:
+    id: str
+    title: str
+    owner: str
+    due: date
+    department: str = ""
+    status: str = "open"
+    agenda_id: str = ""
+    created_in: str | None = None
+    created_on: date | None = None
+    closed_in: str | None = None
+    closed_on: date | None = None
+    history: list[Change] = field(default_factory=list)
+
+    @property
+    def slips(self) -> int:
+        """How many times the due date was moved."""
+        return sum(1 for c in self.history if c.kind == "redate")
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status == "open" and self.due < today
+
+    def days_overdue(self, today: date) -> int:
+        return (today - self.due).days if self.is_overdue(today) else 0
+
+    def done_on_time(self) -> bool:
+        return self.status == "done" and self.closed_on is not None and self.closed_on <= self.due
+
+    def _log(self, on: date, kind: str, old: str, new: str, meeting: str | None) -> None:
+        self.history.append(Change(on=on, kind=kind, old=old, new=new, meeting=meeting))
+
+    def mark_done(self, on: date, meeting: str | None = None) -> None:
+        self._log(on, "done", self.status, "done", meeting)
+        self.status, self.closed_on, self.closed_in = "done", on, meeting
+
+    def drop(self, on: date, meeting: str | None = None) -> None:
+        self._log(on, "drop", self.status, "dropped", meeting)
+        self.status, self.closed_on, self.closed_in = "dropped", on, meeting
+
+    def reopen(self, on: date, meeting: str | None = None) -> None:
+        self._log(on, "reopen", self.status, "open", meeting)
+        self.status, self.closed_on, self.closed_in = "open", None, None
+
+    def redate(self, new_due: date, on: date, meeting: str | None = None) -> None:
+        if new_due != self.due:
+            self._log(on, "redate", self.due.isoformat(), new_due.isoformat(), meeting)
+            self.due = new_due
+
+    def reassign(self, owner: str, on: date, meeting: str | None = None) -> None:
+        if owner != self.owner:
+            self._log(on, "reassign", self.owner, owner, meeting)
+            self.owner = owner
+
+
+# ---------------------------------------------------------------- (de)serialisation
+T = TypeVar("T")
+
+
+def to_data(obj: Any) -> Any:
+    """A dataclass tree as JSON-ready data (dates as ISO strings)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, date):
+        return obj.isoformat()
+    if isinstance(obj, list | tuple):
+        return [to_data(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_data(v) for k, v in obj.items()}
+    return obj
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(inner[0], value) if len(inner) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_convert(item, v) for v in value]
+    if origin is dict:
+        _, item = typing.get_args(tp)
+        return {k: _convert(item, v) for k, v in value.items()}
+    if tp is date:
+        return value if isinstance(value, date) else date.fromisoformat(value)
+    if tp is float and isinstance(value, int | float):
+        return float(value)
+    if dataclasses.is_dataclass(tp):
+        return from_data(tp, value)
+    return value
+
+
+def from_data(cls: type[T], data: dict[str, Any]) -> T:
+    """Build ``cls`` from ``to_data`` output; unknown keys are ignored."""
+    hints = _hints(cls)
+    kwargs = {
+        f.name: _convert(hints[f.name], data[f.name])
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if f.name in data
+    }
+    return cls(**kwargs)
