@@ -1,0 +1,31 @@
+"""`checkin actions`: action items across all meetings, filtered, in several formats."""
+
+from __future__ import annotations
+
+import argparse
+
+from checkin import formats
+from checkin.commands.common import open_readonly, out, today
+from checkin.queries import filter_actions, sort_actions
+
+
+def run(args: argparse.Namespace) -> int:
+    day = today()
+    with open_readonly(args) as store:
+        items = filter_actions(
+            store.actions(), today=day, owner=args.owner, department=args.department,
+            status=args.status, overdue=args.overdue, agenda_id=args.agenda,
+        )
+    items = sort_actions(items, "owner" if args.by_owner else "due")
+    fmt = args.format
+    if fmt in ("ics", "taskwarrior"):
+        from checkin import share
+
+        out(share.FORMATS[fmt](items, day))
+    elif args.by_owner or (args.owner and fmt == "md"):
+        from checkin import share
+
+        out(share.digest(items, day, by_owner=args.by_owner, fmt=fmt))
+    else:
+        out(formats.FORMATS[fmt](items, day))
+    return 0

@@ -1,0 +1,26 @@
+"""`checkin agendas [--check FILE]`: list the templates, or validate one file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from checkin.agenda import agenda_dirs, list_agendas, load_agenda
+from checkin.commands.common import data_dir, out
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.check:
+        agenda = load_agenda(Path(args.check))
+        out(f"{args.check}: OK — {agenda.title!r}, {len(agenda.sections)} sections, "
+            f"{len(agenda.departments)} departments, {len(agenda.metrics)} metrics\n")
+        return 0
+    rows = list_agendas(agenda_dirs(data_dir(args)))
+    for info in rows:
+        if info.error:
+            out(f"{info.id:<24} BROKEN  {info.error}\n")
+        else:
+            out(f"{info.id:<24} {info.cadence:<9} {info.title}  ({info.path})\n")
+    if not rows:
+        out("No agendas found.\n")
+    return 0

@@ -1,0 +1,37 @@
+"""`checkin demo`: seed a throwaway (or given, empty) data dir and open the app on it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from checkin import clock, locations
+from checkin.agenda import find_agenda, load_agenda
+from checkin.demo import seed_history
+from checkin.errors import CheckinError
+from checkin.store import Store
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.data:
+        root = Path(args.data).expanduser()
+        if root.exists() and any(root.iterdir()):
+            raise CheckinError(
+                f"{root}: already holds data; the demo only seeds an empty or new folder "
+                "(omit --data to use a throwaway one)"
+            )
+    else:
+        root = Path(tempfile.mkdtemp(prefix="checkin-demo-"))
+    agenda = load_agenda(find_agenda("weekly", [locations.bundled_agendas_dir()]))
+    with Store(root) as store:
+        seed_history(store, agenda, weeks=args.weeks, today=clock.today())
+    if args.no_ui:
+        print(root)
+        return 0
+    print(f"checkin demo data: {root}", file=sys.stderr)
+    args.data = str(root)
+    from checkin.commands import ui
+
+    return ui.run(args)

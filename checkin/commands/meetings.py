@@ -1,0 +1,24 @@
+"""`checkin meetings`: meetings newest first."""
+
+from __future__ import annotations
+
+import argparse
+
+from checkin.commands.common import open_readonly, out
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_readonly(args) as store:
+        rows = store.meetings(args.agenda)
+    if not rows:
+        out("No meetings yet.\n")
+        return 0
+    header = ("ID", "DATE", "AGENDA", "FACILITATOR", "STATUS", "RATING", "ROADBLOCKS", "ACTIONS")
+    table = [header] + [
+        (s.id, s.date.isoformat(), s.agenda_title, s.facilitator, s.status,
+         "" if s.rating is None else f"{s.rating:g}", str(s.roadblocks), str(s.actions))
+        for s in rows
+    ]
+    widths = [max(len(r[c]) for r in table) for c in range(len(header))]
+    out("".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() + "\n" for r in table))
+    return 0

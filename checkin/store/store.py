@@ -1,0 +1,267 @@
+"""The data directory: a register (action items, meeting index) and one file per meeting.
+
+Layout::
+
+    DATA/register.json            action items + meeting index (TinyDB)
+    DATA/meetings/<id>.json       one meeting each (TinyDB), so an autosave costs the
+                                  size of that meeting, not of the whole history
+    DATA/agendas/                 the user's own agenda templates
+    DATA/.lock                    held by the one writer
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from checkin.errors import CheckinError, StoreError
+from checkin.model import ActionItem, Meeting, from_data, to_data
+from checkin.store import schema
+from checkin.store.atomic import AtomicJSONStorage
+from checkin.store.lock import DirLock
+
+DIR_MODE = 0o700
+
+
+@dataclass
+class MeetingSummary:
+    """One row of the meeting index: enough for lists and trends without opening files."""
+
+    id: str
+    agenda_id: str
+    agenda_title: str
+    date: date
+    facilitator: str = ""
+    status: str = "in-progress"
+    rating: float | None = None
+    roadblocks: int = 0
+    actions: int = 0
+    readings: dict[str, float | None] = field(default_factory=dict)
+    on_track: dict[str, bool | None] = field(default_factory=dict)
+
+
+def summarize(meeting: Meeting, actions_created: int) -> MeetingSummary:
+    agenda = meeting.agenda
+    readings = {r.metric: r.value for r in meeting.readings}
+    on_track = {}
+    for name, value in readings.items():
+        metric = agenda.metric(name)
+        on_track[name] = metric.on_track(value) if metric else None
+    return MeetingSummary(
+        id=meeting.id, agenda_id=agenda.id, agenda_title=agenda.title, date=meeting.date,
+        facilitator=meeting.facilitator, status=meeting.status, rating=meeting.rating,
+        roadblocks=len(meeting.roadblocks), actions=actions_created,
+        readings=readings, on_track=on_track,
+    )
+
+
+class Store:
+    """All reads and writes of one data directory. Nothing touches the disk until ``open``."""
+
+    def __init__(self, root: Path, *, readonly: bool = False) -> None:
+        self.root = Path(root)
+        self.readonly = readonly
+        self._lock = DirLock(self.root)
+        self._register: TinyDB | None = None
+        self._meeting_dbs: dict[str, TinyDB] = {}
+        self._actions: dict[str, ActionItem] | None = None
+        self._index: dict[str, MeetingSummary] | None = None
+
+    # ------------------------------------------------------------ lifecycle
+    def open(self) -> Store:
+        if self.readonly:
+            if not (self.root / "register.json").exists():
+                raise StoreError(
+                    f"{self.root}: no checkin data here; run `checkin demo` or start a "
+                    "meeting first, or point --data / $CHECKIN_DATA at your data"
+                )
+        else:
+            self._make_dirs()
+            self._lock.acquire()
+        try:
+            self._register = self._db(self.root / "register.json", "register")
+        except CheckinError:
+            self.close()
+            raise
+        return self
+
+    def close(self) -> None:
+        for db in self._meeting_dbs.values():
+            db.close()
+        self._meeting_dbs.clear()
+        if self._register is not None:
+            self._register.close()
+            self._register = None
+        self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _make_dirs(self) -> None:
+        try:
+            for folder in (self.root, self.root / "meetings"):
+                if not folder.is_dir():
+                    folder.mkdir(mode=DIR_MODE, parents=True)
+                    os.chmod(folder, DIR_MODE)
+        except OSError as exc:
+            raise StoreError(
+                f"{self.root}: cannot create the data folder ({exc.strerror}); "
+                "choose another with --data DIR or $CHECKIN_DATA"
+            ) from None
+
+    def _db(self, path: Path, kind: str) -> TinyDB:
+        check = partial(schema.check, readonly=self.readonly)
+        db = TinyDB(path, storage=AtomicJSONStorage, check=check, readonly=self.readonly)
+        meta = db.table(schema.META_TABLE)
+        if not meta.contains(doc_id=1) and not self.readonly:
+            meta.insert(Document(schema.meta_doc(kind), doc_id=1))
+        return db
+
+    @property
+    def register(self) -> TinyDB:
+        if self._register is None:
+            raise RuntimeError("Store.open() first")
+        return self._register
+
+    def is_empty(self) -> bool:
+        return not self.register.table("meetings") and not self.register.table("actions")
+
+    # ------------------------------------------------------------ meetings
+    def meeting_path(self, meeting_id: str) -> Path:
+        return self.root / "meetings" / f"{meeting_id}.json"
+
+    def _meeting_db(self, meeting_id: str) -> TinyDB:
+        db = self._meeting_dbs.get(meeting_id)
+        if db is None:
+            path = self.meeting_path(meeting_id)
+            if not path.exists() and self.readonly:
+                raise StoreError(f"{path}: missing; the meeting index points at it")
+            db = self._meeting_dbs[meeting_id] = self._db(path, "meeting")
+        return db
+
+    def load_meeting(self, meeting_id: str) -> Meeting:
+        doc = self._meeting_db(meeting_id).table("meeting").get(doc_id=1)
+        if doc is None:
+            raise StoreError(f"{self.meeting_path(meeting_id)}: holds no meeting")
+        try:
+            return from_data(Meeting, dict(doc))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StoreError(
+                f"{self.meeting_path(meeting_id)}: damaged meeting ({exc}); "
+                "restore it from a backup — it was left untouched"
+            ) from None
+
+    def save_meeting(self, meeting: Meeting) -> None:
+        """Write the meeting's own file; touch the register only if its summary changed."""
+        table = self._meeting_db(meeting.id).table("meeting")
+        table.upsert(Document(to_data(meeting), doc_id=1))
+        created = sum(1 for a in self._action_map().values() if a.created_in == meeting.id)
+        summary = summarize(meeting, created)
+        if self._summaries().get(meeting.id) != summary:
+            self.register.table("meetings").upsert(
+                Document(to_data(summary), doc_id=self._index_doc_id(meeting.id))
+            )
+            self._summaries()[meeting.id] = summary
+
+    def _index_doc_id(self, meeting_id: str) -> int:
+        ids = list(self._summaries())
+        return ids.index(meeting_id) + 1 if meeting_id in ids else len(ids) + 1
+
+    def _summaries(self) -> dict[str, MeetingSummary]:
+        if self._index is None:
+            rows = self.register.table("meetings").all()
+            rows.sort(key=lambda d: d.doc_id)
+            self._index = {r["id"]: from_data(MeetingSummary, dict(r)) for r in rows}
+        return self._index
+
+    def meetings(self, agenda_id: str | None = None) -> list[MeetingSummary]:
+        """Meeting summaries, newest first."""
+        rows = [s for s in self._summaries().values()
+                if agenda_id is None or s.agenda_id == agenda_id]
+        return sorted(rows, key=lambda s: (s.date, s.id), reverse=True)
+
+    def new_meeting_id(self, on: date, agenda_id: str) -> str:
+        base = f"{on.isoformat()}-{agenda_id}"
+        taken = set(self._summaries())
+        candidates = (base if n == 1 else f"{base}-{n}" for n in range(1, 1000))
+        return next(c for c in candidates if c not in taken and not self.meeting_path(c).exists())
+
+    def find_meeting(self, ref: str) -> MeetingSummary:
+        """A meeting by id, by date (the latest that day) or ``last``."""
+        rows = self.meetings()
+        if not rows:
+            raise CheckinError(f"{self.root}: no meetings yet; start one with `checkin run`")
+        if ref == "last":
+            return rows[0]
+        for row in rows:
+            if row.id == ref or row.date.isoformat() == ref:
+                return row
+        latest = ", ".join(r.id for r in rows[:3])
+        raise CheckinError(
+            f"no meeting {ref!r}; give an id, a date (YYYY-MM-DD) or `last` (latest: {latest})"
+        )
+
+    def in_progress(self, agenda_id: str | None = None) -> MeetingSummary | None:
+        return next((s for s in self.meetings(agenda_id) if s.status == "in-progress"), None)
+
+    # ------------------------------------------------------------ action items
+    def _action_map(self) -> dict[str, ActionItem]:
+        if self._actions is None:
+            rows = sorted(self.register.table("actions").all(), key=lambda d: d.doc_id)
+            self._actions = {r["id"]: from_data(ActionItem, dict(r)) for r in rows}
+        return self._actions
+
+    def actions(self) -> list[ActionItem]:
+        """Every action item, oldest first."""
+        return list(self._action_map().values())
+
+    def action(self, action_id: str) -> ActionItem:
+        try:
+            return self._action_map()[action_id]
+        except KeyError:
+            raise CheckinError(f"no action item {action_id!r}") from None
+
+    def add_action(self, item: ActionItem) -> ActionItem:
+        """Store a new item; its id is assigned here (``A1``, ``A2``...)."""
+        item.id = f"A{self._next_action_number()}"
+        self.save_action(item)
+        return item
+
+    def _next_action_number(self) -> int:
+        return max((int(a[1:]) for a in self._action_map()), default=0) + 1
+
+    def save_action(self, item: ActionItem) -> None:
+        """Write one item (one register write)."""
+        table = self.register.table("actions")
+        table.upsert(Document(to_data(item), doc_id=int(item.id[1:])))
+        self._action_map()[item.id] = item
+
+    def add_actions(self, items: list[ActionItem]) -> list[ActionItem]:
+        """Store many new items in one register write (seeding, imports)."""
+        first = self._next_action_number()
+        for n, item in enumerate(items):
+            item.id = f"A{first + n}"
+        docs = [Document(to_data(i), doc_id=int(i.id[1:])) for i in items]
+        self.register.table("actions").insert_multiple(docs)
+        self._action_map().update((i.id, i) for i in items)
+        return items
+
+    def iter_meetings(self, agenda_id: str | None = None) -> Iterator[Meeting]:
+        """Full meetings, newest first (opens one file each)."""
+        for row in self.meetings(agenda_id):
+            yield self.load_meeting(row.id)
+
+    def forget_meeting_db(self, meeting_id: str) -> None:
+        with suppress(KeyError):
+            self._meeting_dbs.pop(meeting_id).close()
