@@ -1,0 +1,1 @@
+"""The Textual app: screens, widgets, dialogs. Presents and dispatches; no business rules."""

@@ -1,0 +1,70 @@
+"""The live meeting the screens edit, and its debounced autosave.
+
+Widgets change ``session.meeting`` in place and call ``session.changed()``; the meeting
+screen flushes at most every ``SAVE_INTERVAL`` seconds, and at once on a section change,
+a screen change and exit. Action items are saved at once (one register write each).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from checkin.meetings import new_action
+from checkin.model import ActionItem, Meeting
+from checkin.store import Store
+
+SAVE_INTERVAL = 0.25  # seconds: at most four meeting writes a second while typing
+
+
+class MeetingSession:
+    def __init__(self, store: Store, meeting: Meeting, *, today: date,
+                 dayfirst: bool = False) -> None:
+        self.store = store
+        self.meeting = meeting
+        self.today = today
+        self.dayfirst = dayfirst
+        self.dirty = False
+        self.saves = 0
+
+    def changed(self) -> None:
+        """Mark the meeting as edited; the next flush writes it."""
+        self.dirty = True
+
+    def flush(self) -> None:
+        """Write the meeting if it changed since the last write."""
+        if self.dirty:
+            self.dirty = False
+            self.store.save_meeting(self.meeting)
+            self.saves += 1
+
+    # ------------------------------------------------------------ action items
+    def carried_actions(self) -> list[ActionItem]:
+        ids = self.meeting.carried_action_ids
+        return [self.store.action(i) for i in ids]
+
+    def new_actions(self) -> list[ActionItem]:
+        return [a for a in self.store.actions() if a.created_in == self.meeting.id]
+
+    def add_action(self, *, title: str, owner: str, due: date,
+                   department: str = "") -> ActionItem:
+        """Validate and store a new item (raises CheckinError with the reason)."""
+        item = new_action(self.store, title=title, owner=owner, due=due, today=self.today,
+                          department=department, meeting=self.meeting)
+        self.changed()  # the meeting's summary counts its action items
+        return item
+
+    def save_action(self, item: ActionItem) -> None:
+        self.store.save_action(item)
+        self.changed()
+
+    def people(self) -> list[str]:
+        """Names for owner completion: representatives, then everyone who owned an item."""
+        names = [d.representative for d in self.meeting.agenda.departments if d.representative]
+        names += sorted({a.owner for a in self.store.actions()})
+        return list(dict.fromkeys(n for n in names if n))
+
+    def department_of(self, person: str) -> str:
+        for d in self.meeting.agenda.departments:
+            if d.representative.casefold() == person.casefold():
+                return d.name
+        return ""
