@@ -231,3 +231,28 @@ def test_meeting_ids_are_unique_per_day(data_dir: Path, weekly_agenda: Agenda) -
         end_meeting(store, a, now=NOW)
         b = start_meeting(store, weekly_agenda, now=NOW)
     assert (a.id, b.id) == (f"{date(2026, 11, 23)}-weekly", "2026-11-23-weekly-2")
+
+
+def test_typing_costs_one_meeting_file_and_index_catches_up(data_dir: Path,
+                                                            weekly_agenda: Agenda) -> None:
+    with Store(data_dir) as store:
+        m = start_meeting(store, weekly_agenda, now=NOW)
+        register = (data_dir / "register.json").read_bytes()
+        m.readings[0].value = 99.0
+        m.notes = "typing..."
+        store.save_meeting(m)
+        assert (data_dir / "register.json").read_bytes() == register  # register untouched
+    with Store(data_dir) as store:  # a writer reconciles the index with the meeting files
+        (row,) = store.meetings()
+        assert row.readings[weekly_agenda.metrics[0].name] == 99.0
+
+
+def test_orphan_meeting_file_is_indexed_on_open(data_dir: Path, weekly_agenda: Agenda) -> None:
+    with Store(data_dir) as store:
+        m = start_meeting(store, weekly_agenda, now=NOW)
+    reg = data_dir / "register.json"
+    data = json.loads(reg.read_text())
+    data["meetings"] = {}  # as if the process died between the two writes
+    reg.write_text(json.dumps(data))
+    with Store(data_dir) as store:
+        assert [s.id for s in store.meetings()] == [m.id]

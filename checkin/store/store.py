@@ -63,6 +63,13 @@ def summarize(meeting: Meeting, actions_created: int) -> MeetingSummary:
     )
 
 
+def _same_listing(old: MeetingSummary, new: MeetingSummary) -> bool:
+    if new.status == "in-progress" and old.status == "in-progress":
+        return (old.date, old.facilitator, old.rating, old.roadblocks, old.actions) == (
+            new.date, new.facilitator, new.rating, new.roadblocks, new.actions)
+    return old == new
+
+
 class Store:
     """All reads and writes of one data directory. Nothing touches the disk until ``open``."""
 
@@ -88,6 +95,8 @@ class Store:
             self._lock.acquire()
         try:
             self._register = self._db(self.root / "register.json", "register")
+            if not self.readonly:
+                self._reconcile()
         except CheckinError:
             self.close()
             raise
@@ -166,13 +175,35 @@ class Store:
         """Write the meeting's own file; touch the register only if its summary changed."""
         table = self._meeting_db(meeting.id).table("meeting")
         table.upsert(Document(to_data(meeting), doc_id=1))
+        self._index_meeting(meeting)
+
+    def _index_meeting(self, meeting: Meeting, *, force: bool = False) -> None:
+        """Update the meeting's index row when it changed in a way lists show.
+
+        While a meeting is in progress its readings are left out of the comparison, so
+        typing a metric value costs one meeting file, not a register rewrite; ending the
+        meeting (or the next open, see ``_reconcile``) brings them into the index.
+        """
         created = sum(1 for a in self._action_map().values() if a.created_in == meeting.id)
         summary = summarize(meeting, created)
-        if self._summaries().get(meeting.id) != summary:
-            self.register.table("meetings").upsert(
-                Document(to_data(summary), doc_id=self._index_doc_id(meeting.id))
-            )
-            self._summaries()[meeting.id] = summary
+        old = self._summaries().get(meeting.id)
+        if old is not None and not force and _same_listing(old, summary):
+            return
+        self.register.table("meetings").upsert(
+            Document(to_data(summary), doc_id=self._index_doc_id(meeting.id))
+        )
+        self._summaries()[meeting.id] = summary
+
+    def _reconcile(self) -> None:
+        """Bring the index up to date with meeting files a crash may have left ahead of it."""
+        known = self._summaries()
+        folder = self.root / "meetings"
+        ids = {p.stem for p in folder.glob("*.json")} if folder.is_dir() else set()
+        stale = [i for i in ids if i not in known or known[i].status == "in-progress"]
+        for meeting_id in sorted(stale):
+            meeting = self.load_meeting(meeting_id)
+            self._index_meeting(meeting, force=meeting_id not in known
+                                or summarize(meeting, 0).readings != known[meeting_id].readings)
 
     def _index_doc_id(self, meeting_id: str) -> int:
         ids = list(self._summaries())
