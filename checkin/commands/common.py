@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from checkin import clock, locations
-from checkin.agenda import agenda_dirs, find_agenda, load_agenda
 from checkin.model import Agenda
 from checkin.store import Store
 
@@ -22,6 +21,8 @@ def open_readonly(args: argparse.Namespace) -> Store:
 
 
 def agenda_for(args: argparse.Namespace, name: str | None) -> Agenda:
+    from checkin.agenda import agenda_dirs, find_agenda, load_agenda
+
     return load_agenda(find_agenda(name or "weekly", agenda_dirs(data_dir(args))))
 
 
