@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from checkin.model import ActionItem
+from checkin.model import ActionItem, Agenda
 from checkin.store import MeetingSummary, Store
 
 SLIP_LIMIT = 3
@@ -116,3 +116,50 @@ def completion_rate(items: list[ActionItem], since: date | None, until: date) ->
     if not due:
         return None
     return sum(1 for i in due if i.done_on_time()) / len(due)
+
+
+@dataclass
+class ProposedRoadblock:
+    """A roadblock the next meeting is offered at its start (one key to accept): pass
+    ``title``, ``owner``, ``blocking`` and ``raised_by`` to ``meetings.add_roadblock``."""
+
+    flag: Flag
+    title: str
+    owner: str = ""
+    blocking: list[str] = field(default_factory=list)
+    raised_by: str = "checkin"
+
+
+def proposed_roadblocks(store: Store, agenda_id: str, *, agenda: Agenda | None = None,
+                        existing: list[str] | None = None) -> list[ProposedRoadblock]:
+    """The agenda's escalation flags as roadblock drafts, minus titles in ``existing``
+    (titles are stable: "Keeps slipping: <item> (<id>)", "Off track: <metric>"; the
+    counts are in ``flag.detail``), so an accepted or carried one is not offered again.
+
+    ``agenda`` (the template or a meeting's snapshot) names a metric's department and its
+    representative as owner; without it those stay blank.
+    """
+    taken = {t.casefold() for t in existing or []}
+    proposals = [
+        ProposedRoadblock(
+            Flag("slipping", a.title, f"{a.id} ({a.owner}) re-dated {a.slips} times"),
+            f"Keeps slipping: {a.title} ({a.id})", owner=a.owner,
+            blocking=[a.department] if a.department else [])
+        for a in store.actions()
+        if a.status == "open" and a.agenda_id == agenda_id and a.slips >= SLIP_LIMIT
+    ]
+    for flag in escalation_flags(store, agenda_id):
+        if flag.kind != "off-track":
+            continue
+        metric = agenda.metric(flag.subject) if agenda else None
+        dept = agenda.department(metric.department) if agenda and metric else None
+        proposals.append(ProposedRoadblock(
+            flag, f"Off track: {flag.subject}",
+            owner=dept.representative if dept else "",
+            blocking=[metric.department] if metric else []))
+    out = []
+    for proposal in proposals:
+        if proposal.title.casefold() not in taken:
+            taken.add(proposal.title.casefold())
+            out.append(proposal)
+    return out

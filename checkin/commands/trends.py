@@ -1,0 +1,33 @@
+"""`checkin trends AGENDA`: each metric's readings across the agenda's meetings."""
+
+from __future__ import annotations
+
+import argparse
+
+from checkin.commands.common import data_dir, open_readonly, out
+from checkin.errors import CheckinError
+from checkin.model import Agenda
+from checkin.trends import RENDERERS, agenda_trends
+
+
+def template(args: argparse.Namespace, agenda_id: str) -> Agenda | None:
+    """The agenda template (targets, departments), or None if it is gone or broken."""
+    from checkin.agenda import agenda_dirs, find_agenda, load_agenda
+
+    try:
+        return load_agenda(find_agenda(agenda_id, agenda_dirs(data_dir(args))))
+    except CheckinError:
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_readonly(args) as store:
+        known = sorted({s.agenda_id for s in store.meetings()})
+        if args.agenda not in known:
+            raise CheckinError(
+                f"no meetings of agenda {args.agenda!r}; agendas with meetings: "
+                + (", ".join(known) or "none yet")
+            )
+        trends = agenda_trends(store, args.agenda, agenda=template(args, args.agenda))
+    out(RENDERERS[args.format](trends))
+    return 0
