@@ -1,0 +1,110 @@
+"""The scorecard's words and numbers: parse a typed metric value, show targets and trends.
+
+No UI here. `parse_metric_value` accepts what a facilitator types while an owner reads a
+number aloud: ``130``, ``-3``, ``1,200``, ``12.5``, ``85%``, ``$1.2k``, ``2.5M``, ``4 hours``
+(the metric's own unit may follow the number). Anything else raises `MetricValueError`
+whose message says what works.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from checkin.errors import CheckinError
+from checkin.model import MetricDef
+
+_NUMBER = re.compile(
+    r"""(?P<sign>[-+−]?)\s*(?P<cur>[$€£])?\s*
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)
+        \s*(?P<mult>k|m|mn|bn|b)?\s*(?P<pct>%)?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
+_BLOCKS = "▁▂▃▄▅▆▇█"
+EXAMPLES = "130, 1,200, 12.5, 85% or $1.2k"
+
+
+class MetricValueError(CheckinError, ValueError):
+    """A typed metric value that is not a number; the message gives ones that work."""
+
+
+def parse_metric_value(text: str, unit: str = "") -> float | None:
+    """The number in ``text``, or None for an empty text (no reading)."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    word = unit.strip()
+    if word and word not in "$€£%" and cleaned.casefold().endswith(word.casefold()):
+        cleaned = cleaned[: -len(word)].rstrip()
+    match = _NUMBER.fullmatch(cleaned)
+    if match is None:
+        raise MetricValueError(f'"{text.strip()}" is not a number; type e.g. {EXAMPLES}')
+    value = float(match["num"].replace(",", ""))
+    if match["mult"]:
+        value *= _MULTIPLIERS[match["mult"].lower()]
+    if match["sign"] in ("-", "−"):
+        value = -value
+    if not math.isfinite(value):
+        raise MetricValueError(f'"{text.strip()}" is too large; type e.g. {EXAMPLES}')
+    return value
+
+
+def format_number(value: float | None, *, grouped: bool = False) -> str:
+    """``130``, ``99.7``, ``250,000`` (grouped): no trailing ``.0``; ``""`` for None."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}" if grouped else str(int(value))
+    text = f"{value:,.6f}" if grouped else f"{value:.6f}"
+    return text.rstrip("0").rstrip(".")
+
+
+def format_target(metric: MetricDef) -> str:
+    """``≥ 120 leads``, ``≤ 4 hours``, ``≥ $250,000``, ``≥ 25%``."""
+    sign = "≥" if metric.better == "higher" else "≤"
+    number = format_number(metric.target, grouped=True)
+    unit = metric.unit.strip()
+    if unit in ("$", "€", "£"):
+        return f"{sign} {unit}{number}"
+    if unit == "%":
+        return f"{sign} {number}%"
+    return f"{sign} {number} {unit}".rstrip()
+
+
+def format_value(metric: MetricDef, value: float | None) -> str:
+    """A reading with its unit, as the minutes and roadblock titles say it."""
+    if value is None:
+        return "no reading"
+    number = format_number(value, grouped=True)
+    unit = metric.unit.strip()
+    if unit in ("$", "€", "£"):
+        return f"{unit}{number}"
+    if unit == "%":
+        return f"{number}%"
+    return f"{number} {unit}".rstrip()
+
+
+def sparkline(values: list[float | None]) -> str:
+    """One block character per reading, scaled between the lowest and highest; a space
+    for a meeting without a reading."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return ""
+    low, high = min(known), max(known)
+    span = high - low
+    out = []
+    for v in values:
+        if v is None:
+            out.append(" ")
+        elif span == 0:
+            out.append(_BLOCKS[len(_BLOCKS) // 2])
+        else:
+            out.append(_BLOCKS[round((v - low) / span * (len(_BLOCKS) - 1))])
+    return "".join(out)
+
+
+def off_track_title(metric: MetricDef, value: float | None) -> str:
+    """The roadblock title for an off-track metric."""
+    return f"{metric.name} off track: {format_value(metric, value)} vs target " \
+           f"{format_target(metric)}"

@@ -1,0 +1,193 @@
+"""Action review: the open items carried over, one key each to close, re-date, reassign."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Label, ListItem, ListView
+
+from checkin.action_review import keep_open, outcome, undo_last
+from checkin.dates import describe
+from checkin.model import ActionItem, Section
+from checkin.tui.sections.base import SectionEditor
+from checkin.tui.session import MeetingSession
+from checkin.tui.widgets.inline_prompt import InlinePrompt
+
+COLUMNS = (("owner", "Owner"), ("title", "Item"), ("due", "Due"), ("late", "Late"),
+           ("slips", "Slips"), ("status", "This meeting"))
+
+
+class ReviewRow(ListItem):
+    """One carried-over item; `show` refreshes its cells and state classes."""
+
+    def __init__(self, item: ActionItem) -> None:
+        super().__init__(classes="review-row")
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            for key, _ in COLUMNS:
+                yield Label("", classes=f"cell {key}")
+
+    def show(self, today: date, meeting_id: str) -> None:
+        item = self.item
+        late = item.days_overdue(today)
+        cells = {
+            "owner": item.owner, "title": item.title,
+            "due": f"{item.due:%a} {item.due.day} {item.due:%b}",
+            "late": f"{late}d late" if late else "",
+            "slips": f"{item.slips}×" if item.slips else "",
+            "status": outcome(item, meeting_id) if item.status == "open" else item.status,
+        }
+        for key, text in cells.items():
+            self.query_one(f".{key}", Label).update(text)
+        self.set_class(late > 0, "-overdue")
+        self.set_class(item.status != "open", "-closed")
+        self.set_class(outcome(item, meeting_id) != "to review", "-reviewed")
+
+
+def _row_binding(key: str, action: str, label: str, tooltip: str) -> Binding:
+    return Binding(key, action, label, id=f"action_review.{action}", tooltip=tooltip)
+
+
+class ActionReviewEditor(SectionEditor):
+    """d done · r re-date · a reassign · x drop · k keep open · u undo."""
+
+    BINDINGS = [
+        _row_binding("d", "done", "Done", "Mark the highlighted item done"),
+        _row_binding("r", "redate", "Re-date", "Give the item a new due date (counts a slip)"),
+        _row_binding("a", "reassign", "Reassign", "Give the item to another owner"),
+        _row_binding("x", "drop", "Drop", "Drop the item: nobody will do it"),
+        _row_binding("k", "keep", "Keep", "Reviewed: stays open as it is; next item"),
+        _row_binding("u", "undo", "Undo", "Undo this meeting's last change to the item"),
+    ]
+
+    def __init__(self, session: MeetingSession, section: Section, *,
+                 id: str | None = None) -> None:
+        super().__init__(session, section, id=id)
+        self.add_class("action-review-editor")
+        self.items = session.carried_actions()
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="review-summary", classes="section-summary")
+        if not self.items:
+            yield Label("No open action items carried over", classes="empty")
+            return
+        with Horizontal(classes="review-head"):
+            for key, title in COLUMNS:
+                yield Label(title, classes=f"cell {key}")
+        yield ListView(*(ReviewRow(item) for item in self.items), id="review-list")
+
+    def on_mount(self) -> None:
+        for row in self.query(ReviewRow):
+            row.show(self.session.today, self.session.meeting.id)
+        self.show_summary()
+
+    def focus_first(self) -> None:
+        for widget in self.query("#review-list"):
+            widget.focus()
+
+    def show_summary(self) -> None:
+        today, mid = self.session.today, self.session.meeting.id
+        late = sum(1 for i in self.items if i.is_overdue(today))
+        done = sum(1 for i in self.items if outcome(i, mid) != "to review")
+        self.query_one("#review-summary", Label).update(
+            f"{len(self.items)} carried over · {late} overdue · {done} reviewed")
+
+    # ------------------------------------------------------------ helpers
+    def current(self) -> ReviewRow | None:
+        if self.query(InlinePrompt):
+            return None  # one question at a time
+        rows = self.query(ReviewRow)
+        lists = self.query(ListView)
+        if not rows or not lists:
+            return None
+        row = lists.first().highlighted_child
+        return row if isinstance(row, ReviewRow) else None
+
+    def saved(self, row: ReviewRow, message: str = "") -> None:
+        self.session.save_action(row.item)
+        row.show(self.session.today, self.session.meeting.id)
+        self.show_summary()
+        if message:
+            self.notify(message, timeout=3)
+
+    def ask(self, question: str, purpose: str, **kwargs: object) -> None:
+        self.mount(InlinePrompt(question, purpose=purpose, **kwargs))  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------ keys
+    def action_done(self) -> None:
+        if (row := self.current()) and row.item.status == "open":
+            row.item.mark_done(self.session.today, self.session.meeting.id)
+            self.saved(row, f"Done: {row.item.title}")
+
+    def action_drop(self) -> None:
+        if (row := self.current()) and row.item.status == "open":
+            row.item.drop(self.session.today, self.session.meeting.id)
+            self.saved(row, f"Dropped: {row.item.title}")
+
+    def action_keep(self) -> None:
+        if (row := self.current()) and row.item.status == "open":
+            keep_open(row.item, self.session.today, self.session.meeting.id)
+            self.saved(row)
+            self.query_one(ListView).action_cursor_down()
+
+    def action_undo(self) -> None:
+        if row := self.current():
+            undone = undo_last(row.item, self.session.meeting.id)
+            if undone is None:
+                self.notify("Nothing changed on this item in this meeting", timeout=3)
+            else:
+                self.saved(row, f"Undone ({undone}): {row.item.title}")
+
+    def action_redate(self) -> None:
+        if (row := self.current()) and row.item.status == "open":
+            meeting = self.session.meeting
+            self.ask(f"New due date for “{row.item.title}” (now {row.item.due:%a %d %b}):",
+                     "redate", today=self.session.today, next_meeting=meeting.next_meeting,
+                     dayfirst=self.session.dayfirst)
+
+    def action_reassign(self) -> None:
+        if (row := self.current()) and row.item.status == "open":
+            self.ask(f"New owner for “{row.item.title}” (now {row.item.owner}):", "reassign",
+                     suggestions=self.session.people())
+
+    @on(InlinePrompt.Accepted)
+    def _answered(self, event: InlinePrompt.Accepted) -> None:
+        event.stop()
+        prompt, value = event.prompt, event.value
+        row = self.query_one(ListView).highlighted_child
+        if not isinstance(row, ReviewRow):
+            return
+        today, mid = self.session.today, self.session.meeting.id
+        if prompt.purpose == "redate" and isinstance(value, date):
+            if value < today and prompt.pending != value:
+                prompt.pending = value
+                prompt.show_error(f"{describe(value, today)} is in the past: "
+                                  "Enter again to use it, or type another date")
+                return
+            row.item.redate(value, today, mid)
+            message = f"Re-dated to {describe(value, today)}: {row.item.title}"
+        elif prompt.purpose == "reassign" and isinstance(value, str):
+            if not value.strip():
+                prompt.show_error("Type the new owner's name (tab/→ accepts a suggestion)")
+                return
+            row.item.reassign(value, today, mid)
+            message = f"Reassigned to {value}: {row.item.title}"
+        else:
+            return
+        self.close_prompt(prompt)
+        self.saved(row, message)
+
+    @on(InlinePrompt.Cancelled)
+    def _cancelled(self, event: InlinePrompt.Cancelled) -> None:
+        event.stop()
+        self.close_prompt(event.prompt)
+
+    def close_prompt(self, prompt: InlinePrompt) -> None:
+        prompt.remove()
+        self.focus_first()

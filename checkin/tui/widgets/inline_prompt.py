@@ -1,0 +1,108 @@
+"""A one-field question shown under a list: type, Enter accepts, Escape cancels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label
+
+from checkin.tui.widgets.date_input import DateInput
+
+
+def complete(text: str, names: list[str]) -> str:
+    """The first name that ``text`` begins (what the suggestion showed), else ``text``."""
+    key = text.strip().casefold()
+    if key:
+        for name in names:
+            if name.casefold().startswith(key):
+                return name
+    return text.strip()
+
+
+class InlinePrompt(Vertical):
+    """Asks for a text (optionally with completion) or, given ``today``, a date.
+
+    Posts ``Accepted`` with the text (``str``) or the resolved date (``date``), and
+    ``Cancelled`` on Escape. The owner validates and calls `show_error` to refuse.
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel",
+                tooltip="Close this question without changing anything"),
+    ]
+
+    class Accepted(Message):
+        def __init__(self, prompt: InlinePrompt, value: str | date) -> None:
+            super().__init__()
+            self.prompt = prompt
+            self.value = value
+
+        @property
+        def control(self) -> InlinePrompt:
+            return self.prompt
+
+    class Cancelled(Message):
+        def __init__(self, prompt: InlinePrompt) -> None:
+            super().__init__()
+            self.prompt = prompt
+
+        @property
+        def control(self) -> InlinePrompt:
+            return self.prompt
+
+    def __init__(self, question: str, *, purpose: str, value: str = "",
+                 suggestions: list[str] | None = None, today: date | None = None,
+                 next_meeting: date | None = None, dayfirst: bool = False,
+                 id: str | None = None) -> None:
+        super().__init__(id=id, classes="inline-prompt")
+        self.question = question
+        self.purpose = purpose
+        self._value = value
+        self._suggestions = suggestions
+        self._today = today
+        self._next_meeting = next_meeting
+        self._dayfirst = dayfirst
+        self.pending: date | None = None  # a past date waiting for a second Enter
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.question, classes="prompt-question")
+        if self._today is not None:
+            yield DateInput(today=self._today, next_meeting=self._next_meeting,
+                            dayfirst=self._dayfirst, text=self._value,
+                            placeholder="fri, +1w, 12/4, next meeting")
+        else:
+            suggester = (SuggestFromList(self._suggestions, case_sensitive=False)
+                         if self._suggestions else None)
+            yield Input(self._value, suggester=suggester, select_on_focus=False)
+        yield Label("Enter accepts · Escape cancels", classes="prompt-hint")
+
+    def on_mount(self) -> None:
+        self.focus_field()
+
+    def focus_field(self) -> None:
+        field = self.query(DateInput).first() if self._today else self.query_one(Input)
+        field.focus()
+
+    def show_error(self, message: str) -> None:
+        hint = self.query_one(".prompt-hint", Label)
+        hint.update(message)
+        hint.add_class("-error")
+
+    @on(DateInput.Submitted)
+    def _date(self, event: DateInput.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Accepted(self, event.value))
+
+    @on(Input.Submitted)
+    def _text(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Accepted(self, complete(event.value, self._suggestions or [])))
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancelled(self))

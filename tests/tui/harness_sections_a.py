@@ -1,0 +1,96 @@
+"""A tiny app hosting one section editor over a real Store, for Pilot and snapshot tests.
+
+The meeting screen is built elsewhere; this stands in for it: a started (or resumed)
+meeting of the seeded weekly agenda, a MeetingSession, and the editor in the main pane.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+from textual.pilot import Pilot
+from textual.widgets import Footer, Label
+
+from checkin import clock
+from checkin.meetings import start_or_resume
+from checkin.model import Agenda, Meeting
+from checkin.store import Store
+from checkin.tui.sections import editor_class
+from checkin.tui.sections.base import SectionEditor
+from checkin.tui.session import MeetingSession
+
+SECTIONS_DIR = Path(__file__).resolve().parents[2] / "checkin" / "tui" / "sections"
+CSS_FILES = [SECTIONS_DIR / f"{name}.tcss"
+             for name in ("attendance", "action_review", "metrics", "roadblocks")]
+CSS_FILES.append(SECTIONS_DIR.parent / "widgets" / "inline_prompt.tcss")
+
+
+class EditorApp(App[None]):
+    """Hosts ``editor_class(kind)`` for the in-progress weekly meeting in ``root``."""
+
+    CSS_PATH = CSS_FILES
+    CSS = """
+    #harness-sidebar { width: 24; height: 1fr; border-right: solid $primary; }
+    #harness-main { height: 1fr; }
+    """
+
+    def __init__(self, root: Path, kind: str, agenda: Agenda, *,
+                 sidebar: bool = False) -> None:
+        super().__init__()
+        self.root = root
+        self.kind = kind
+        self.sidebar = sidebar
+        self.released = False
+        self.store = Store(root).open()
+        meeting = start_or_resume(self.store, agenda, now=clock.now())
+        self.session = MeetingSession(self.store, meeting, today=clock.today())
+        self.section = next(s for s in meeting.agenda.sections if s.kind == kind)
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.session.meeting
+
+    @property
+    def editor(self) -> SectionEditor:
+        return self.query_one(SectionEditor)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="harness-main"):
+            if self.sidebar:
+                yield Label("(sidebar)", id="harness-sidebar")
+            yield editor_class(self.kind)(self.session, self.section, id="editor")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.editor.focus_first()
+
+    def release(self) -> None:
+        """Flush and release the data dir, as the real app does on exit."""
+        if not self.released:
+            self.released = True
+            self.session.flush()
+            self.store.close()
+
+
+@asynccontextmanager
+async def hosted(app: EditorApp, size: tuple[int, int] = (100, 30)) -> AsyncIterator[Pilot]:
+    """``app.run_test`` that flushes and closes the store when the test leaves it."""
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            yield pilot
+    finally:
+        app.release()
+
+
+@contextmanager
+def reopen(root: Path) -> Iterator[tuple[Store, Meeting]]:
+    """A fresh Store on ``root`` and the in-progress meeting as stored on disk."""
+    with Store(root) as store:
+        summary = store.in_progress()
+        assert summary is not None
+        yield store, store.load_meeting(summary.id)

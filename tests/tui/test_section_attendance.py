@@ -1,0 +1,51 @@
+"""Attendance editor: toggles and notes are saved; the count follows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from harness_sections_a import EditorApp, hosted, reopen
+from textual.widgets import Checkbox, Input, Label
+
+from checkin.model import Agenda
+
+
+def count_text(app: EditorApp) -> str:
+    return str(app.query_one("#attendance-count", Label).render())
+
+
+async def test_toggle_note_and_all_present_persist(demo_dir: Path,
+                                                   weekly_agenda: Agenda) -> None:
+    app = EditorApp(demo_dir, "attendance", weekly_agenda)
+    async with hosted(app) as pilot:
+        assert count_text(app) == "0 of 5 present"
+        await pilot.press("space")                  # Marketing present
+        await pilot.press("down", "enter")          # Sales present
+        await pilot.press("down", "tab")            # Product's note
+        await pilot.press(*"on leave")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        assert count_text(app) == "2 of 5 present"
+        await pilot.press("shift+tab", "down", "down", "space")  # IT present
+        await pilot.pause()
+        assert count_text(app) == "3 of 5 present"
+    with reopen(demo_dir) as (_store, meeting):
+        present = {a.department: a.present for a in meeting.attendance}
+        assert present == {"Marketing": True, "Sales": True, "Product": False,
+                           "Customer Support": False, "IT": True}
+        assert meeting.attendance[2].note == "on leave"
+
+
+async def test_mark_all_present_then_untoggle_one(demo_dir: Path,
+                                                  weekly_agenda: Agenda) -> None:
+    app = EditorApp(demo_dir, "attendance", weekly_agenda)
+    async with hosted(app) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert count_text(app) == "5 of 5 present"
+        await pilot.press("up", "space")            # wraps to IT: absent again
+        await pilot.pause()
+        assert count_text(app) == "4 of 5 present"
+        assert app.query(Checkbox)[4].value is False
+    with reopen(demo_dir) as (_store, meeting):
+        assert [a.present for a in meeting.attendance] == [True, True, True, True, False]
