@@ -1,0 +1,214 @@
+"""The Textual app: screens over one opened Store; ``make_app`` / ``run_app`` build and run it.
+
+The store is opened (lock taken) and the agenda loaded before Textual starts, so a locked
+data dir or a broken agenda is a one-line CheckinError (exit 2), never a traceback.
+"""
+
+from __future__ import annotations
+
+import inspect
+from datetime import date
+from importlib import import_module
+from pathlib import Path
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from checkin import clock
+from checkin.agenda import agenda_dirs, find_agenda, load_agenda
+from checkin.errors import CheckinError
+from checkin.home_data import HomeData, home_data
+from checkin.meetings import start_or_resume
+from checkin.model import Agenda, Meeting
+from checkin.store import Store
+from checkin.tui.commands import ScreenCommands
+from checkin.tui.screens.help import HelpScreen, keys_of
+from checkin.tui.screens.home import HomeScreen
+from checkin.tui.screens.meeting import MeetingScreen
+from checkin.tui.screens.minutes import MinutesScreen
+from checkin.tui.session import MeetingSession
+
+# action -> (module in checkin.tui.screens, class, Home label); built by issue 4, optional.
+BETWEEN_SCREENS: dict[str, tuple[str, str, str]] = {
+    "action_register": ("actions", "ActionsScreen", "Action items register (ctrl+g)"),
+    "history": ("history", "HistoryScreen", "Meeting history (ctrl+y)"),
+    "trends": ("trends", "TrendsScreen", "Scorecard trends"),
+}
+
+
+def screen_class(action: str) -> type[Screen] | None:
+    """The between-meetings screen for ``action``, or None while it is not built."""
+    module, name, _ = BETWEEN_SCREENS[action]
+    try:
+        return getattr(import_module(f"checkin.tui.screens.{module}"), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def stylesheets() -> list[Path]:
+    """app.tcss first, then every .tcss of the screens, widgets, dialogs and sections."""
+    here = Path(__file__).parent
+    found = [here / "app.tcss"]
+    for folder in ("screens", "widgets", "dialogs", "sections"):
+        found += sorted((here / folder).glob("*.tcss"))
+    return found
+
+
+class CheckinApp(App[None]):
+    TITLE = "checkin"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (160, "-wide")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True,
+                tooltip="Save everything and quit"),
+        Binding("f1,question_mark", "help", "Help", id="app.help",
+                tooltip="List every key of this screen"),
+        Binding("ctrl+g", "action_register", "Actions", id="app.actions",
+                tooltip="Action items across all meetings: filter, mark done, re-date"),
+        Binding("ctrl+y", "history", "History", id="app.history",
+                tooltip="Past meetings, newest first, with their minutes"),
+        Binding("f2", "toggle_dark", "Light/dark", id="app.theme", show=False,
+                tooltip="Switch between the light and the dark theme"),
+    ]
+
+    def __init__(self, store: Store, data_dir: Path, *, agenda: Agenda | None = None,
+                 facilitator: str = "", dayfirst: bool = False) -> None:
+        super().__init__(css_path=stylesheets())
+        self.store = store
+        self.data_dir = data_dir
+        self.start_agenda = agenda
+        self.facilitator = facilitator
+        self.dayfirst = dayfirst
+        self.session: MeetingSession | None = None
+        self.live_clock = True  # tests freeze the meeting clock for snapshots
+        self.theme = "textual-dark"
+
+    # ------------------------------------------------------------ data for screens
+    def today(self) -> date:
+        return clock.today()
+
+    def home_data(self) -> HomeData:
+        return home_data(self.store, self.data_dir, self.today())
+
+    def between_screens(self) -> list[tuple[str, str]]:
+        """(action, label) of the between-meetings screens that exist."""
+        return [(action, label) for action, (_, _, label) in BETWEEN_SCREENS.items()
+                if screen_class(action) is not None]
+
+    # ------------------------------------------------------------ lifecycle
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen(self.home_data()))
+        if self.start_agenda is not None:
+            self.start(self.start_agenda)
+
+    def flush(self) -> None:
+        if self.session is not None:
+            self.session.flush()
+
+    async def action_quit(self) -> None:
+        self.flush()
+        self.exit()
+
+    # ------------------------------------------------------------ navigation
+    def start(self, agenda: Agenda) -> None:
+        meeting = start_or_resume(self.store, agenda, now=clock.now(),
+                                  facilitator=self.facilitator)
+        self.open_meeting(meeting)
+
+    def open_meeting(self, meeting: Meeting) -> None:
+        self.flush()
+        self.session = MeetingSession(self.store, meeting, today=self.today(),
+                                      dayfirst=self.dayfirst)
+        self.push_screen(MeetingScreen(self.session, live_clock=self.live_clock))
+
+    def show_minutes(self, meeting: Meeting) -> None:
+        self.push_screen(MinutesScreen(self.store, meeting))
+
+    @on(HomeScreen.StartAgenda)
+    def start_agenda_file(self, message: HomeScreen.StartAgenda) -> None:
+        try:
+            agenda = load_agenda(message.path)
+        except CheckinError as exc:
+            self.notify(str(exc), title="This agenda cannot be used", severity="error")
+            return
+        self.start(agenda)
+
+    @on(HomeScreen.ResumeMeeting)
+    def resume_meeting(self, message: HomeScreen.ResumeMeeting) -> None:
+        self.open_meeting(self.load(message.meeting_id))
+
+    @on(HomeScreen.OpenMinutes)
+    def open_minutes(self, message: HomeScreen.OpenMinutes) -> None:
+        self.show_minutes(self.load(message.meeting_id))
+
+    @on(HomeScreen.OpenScreen)
+    def open_between(self, message: HomeScreen.OpenScreen) -> None:
+        self.run_action(message.action)
+
+    def load(self, meeting_id: str) -> Meeting:
+        if self.session is not None and self.session.meeting.id == meeting_id:
+            return self.session.meeting
+        return self.store.load_meeting(meeting_id)
+
+    # ------------------------------------------------------------ keys
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        title = self.screen.id or type(self.screen).__name__
+        self.push_screen(HelpScreen(title, keys_of(self.screen)))
+
+    def open_screen(self, action: str) -> None:
+        cls = screen_class(action)
+        if cls is None:
+            self.notify("This screen is not available yet.", severity="warning")
+            return
+        if isinstance(self.screen, cls):
+            return
+        self.flush()
+        self.push_screen(self.build_screen(cls))
+
+    def build_screen(self, cls: type[Screen]) -> Screen:
+        """Issue 4's screens take ``(store, *, today=..., dayfirst=...)``: pass what they
+        accept, so each can grow its own options."""
+        accepted = inspect.signature(cls).parameters
+        options = {"today": self.today(), "dayfirst": self.dayfirst}
+        return cls(self.store, **{k: v for k, v in options.items() if k in accepted})
+
+    def action_action_register(self) -> None:
+        self.open_screen("action_register")
+
+    def action_history(self) -> None:
+        self.open_screen("history")
+
+    def action_trends(self) -> None:
+        self.open_screen("trends")
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+
+def make_app(data_dir: Path, *, agenda: str | None = None, start: bool = False,
+             facilitator: str = "", dayfirst: bool = False) -> CheckinApp:
+    """Open the store (taking the lock) and load the agenda; raise CheckinError if not."""
+    data_dir = Path(data_dir)
+    loaded = None
+    if start or agenda:
+        loaded = load_agenda(find_agenda(agenda or "weekly", agenda_dirs(data_dir)))
+    store = Store(data_dir).open()
+    return CheckinApp(store, data_dir, agenda=loaded, facilitator=facilitator,
+                      dayfirst=dayfirst)
+
+
+def run_app(data_dir: Path, *, agenda: str | None = None, start: bool = False,
+            facilitator: str = "", dayfirst: bool = False) -> int:
+    """Run the app until quit; the store is flushed and closed (lock released) after."""
+    app = make_app(data_dir, agenda=agenda, start=start, facilitator=facilitator,
+                   dayfirst=dayfirst)
+    try:
+        app.run()
+    finally:
+        app.flush()
+        app.store.close()
+    return app.return_code or 0

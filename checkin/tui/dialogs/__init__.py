@@ -1,0 +1,1 @@
+"""Modal dialogs: yes/no confirmation, export path prompt."""

@@ -1,0 +1,170 @@
+"""Home: agendas to start or resume, recent meetings, action item counts, escalations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from checkin.dates import describe
+from checkin.home_data import AgendaEntry, HomeData
+from checkin.store import MeetingSummary
+
+
+def agenda_prompt(entry: AgendaEntry, today_label: str) -> Text:
+    """Two lines: the agenda's title, then its cadence and next meeting (or its error)."""
+    info = entry.info
+    if info.error:
+        return Text.assemble((f"⚠ {info.path.name} cannot be used\n", "bold"),
+                             f"  {info.error}")
+    state = "in progress: Enter resumes" if entry.in_progress else f"next meeting {today_label}"
+    held = f" · {entry.meetings_held} held" if entry.meetings_held else ""
+    return Text.assemble((info.title, "bold"), f"\n  {info.cadence} · {state}{held}")
+
+
+def resume_prompt(summary: MeetingSummary) -> Text:
+    return Text.assemble(("▶ Resume ", "bold"), (summary.agenda_title, "bold"),
+                         f"\n  in progress since {summary.date.isoformat()}")
+
+
+class HomeScreen(Screen[None]):
+    """What to do next: every list reachable with tab, Enter acts on the highlighted row."""
+
+    BINDINGS = [
+        Binding("f2", "app.toggle_dark", "Light/dark", id="home.theme",
+                tooltip="Switch between the light and the dark theme (for the projector)"),
+        Binding("r", "refresh", "Refresh", id="home.refresh",
+                tooltip="Re-read agendas and meetings from disk"),
+    ]
+
+    class StartAgenda(Message):
+        """Start (or resume) the meeting of the agenda file at ``path``."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    class ResumeMeeting(Message):
+        def __init__(self, meeting_id: str) -> None:
+            super().__init__()
+            self.meeting_id = meeting_id
+
+    class OpenMinutes(Message):
+        def __init__(self, meeting_id: str) -> None:
+            super().__init__()
+            self.meeting_id = meeting_id
+
+    class OpenScreen(Message):
+        """Open a between-meetings screen by its app action name."""
+
+        def __init__(self, action: str) -> None:
+            super().__init__()
+            self.action = action
+
+    def __init__(self, data: HomeData) -> None:
+        super().__init__(id="home")
+        self.data = data
+        self.paths: dict[str, Path] = {}
+        self.resumed_once = False
+
+    def compose(self) -> ComposeResult:
+        yield Label("checkin · run the check-in", id="home-title")
+        with VerticalScroll(id="home-body"):
+            with Vertical(id="home-left"):
+                yield Label("Start or resume a meeting (Enter)", classes="home-heading")
+                yield OptionList(id="home-agendas")
+                yield Label("Recent meetings (Enter: minutes)", classes="home-heading")
+                yield DataTable(id="home-recent", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="home-right"):
+                yield Label("Action items", classes="home-heading")
+                yield Static("", id="home-counts")
+                yield Label("Needs escalation", classes="home-heading")
+                yield Static("", id="home-flags")
+                yield Label("Between meetings", classes="home-heading",
+                            id="home-between-heading")
+                yield OptionList(id="home-between")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#home-recent", DataTable)
+        table.add_columns("Date", "Agenda", "Rating", "Blocks", "Actions")
+        self.show(self.data)
+        self.query_one("#home-agendas", OptionList).focus()
+
+    def show(self, data: HomeData) -> None:
+        """Fill every list from ``data`` (keeps the highlighted agenda where it was)."""
+        self.data = data
+        today = self.app.today()  # type: ignore[attr-defined]
+        agendas = self.query_one("#home-agendas", OptionList)
+        highlighted = agendas.highlighted
+        agendas.clear_options()
+        self.paths.clear()
+        for summary in data.in_progress:
+            agendas.add_option(Option(resume_prompt(summary), id=f"resume:{summary.id}"))
+        for entry in data.agendas:
+            label = describe(entry.next_date, today) if entry.next_date else ""
+            self.paths[entry.info.id] = entry.info.path
+            agendas.add_option(Option(agenda_prompt(entry, label), id=f"agenda:{entry.info.id}"))
+        if agendas.option_count:
+            agendas.highlighted = min(highlighted or 0, agendas.option_count - 1)
+
+        table = self.query_one("#home-recent", DataTable)
+        table.clear()
+        for s in data.recent:
+            rating = f"{s.rating:g}" if s.rating is not None else "–"
+            table.add_row(s.date.isoformat(), s.agenda_title, rating, str(s.roadblocks),
+                          str(s.actions), key=s.id)
+
+        overdue = f" · {data.overdue_actions} overdue" if data.overdue_actions else ""
+        self.query_one("#home-counts", Static).update(
+            Text(f"{data.open_actions} open{overdue}"))
+        counts = self.query_one("#home-counts", Static)
+        counts.set_class(data.overdue_actions > 0, "-overdue")
+        flags = "\n".join(f"⚑ {f.subject}: {f.detail}" for f in data.flags)
+        self.query_one("#home-flags", Static).update(Text(flags or "Nothing to escalate."))
+
+        between = self.query_one("#home-between", OptionList)
+        between.clear_options()
+        for action, name in self.app.between_screens():  # type: ignore[attr-defined]
+            between.add_option(Option(name, id=action))
+        between.display = between.option_count > 0
+        self.query_one("#home-between-heading").display = between.display
+
+    def action_refresh(self) -> None:
+        self.show(self.app.home_data())  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        """Back from a meeting or a dialog: counts and lists may have changed."""
+        if self.resumed_once:
+            self.action_refresh()
+        self.resumed_once = True
+
+    @on(OptionList.OptionSelected, "#home-agendas")
+    def agenda_chosen(self, event: OptionList.OptionSelected) -> None:
+        kind, _, ident = (event.option.id or "").partition(":")
+        if kind == "resume":
+            self.post_message(self.ResumeMeeting(ident))
+            return
+        entry = next(e for e in self.data.agendas if e.info.id == ident)
+        if entry.info.error:
+            self.notify(entry.info.error, title="This agenda cannot be used", severity="error")
+        else:
+            self.post_message(self.StartAgenda(entry.info.path))
+
+    @on(DataTable.RowSelected, "#home-recent")
+    def meeting_chosen(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.post_message(self.OpenMinutes(event.row_key.value))
+
+    @on(OptionList.OptionSelected, "#home-between")
+    def between_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.post_message(self.OpenScreen(event.option.id))

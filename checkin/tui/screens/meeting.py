@@ -1,0 +1,246 @@
+"""The live meeting: section sidebar, clock header, the current section's editor."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from functools import partial
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Label, Static
+
+from checkin import clock
+from checkin.model import Section
+from checkin.tui.sections import editor_class
+from checkin.tui.session import SAVE_INTERVAL, MeetingSession
+from checkin.tui.widgets.meeting_clock import MeetingClock
+from checkin.tui.widgets.sidebar import SectionSidebar
+
+try:  # built alongside this screen; the meeting works without it
+    from checkin.tui.widgets.quick_add import QuickAddBar
+except ImportError:  # pragma: no cover - until the quick-add bar exists
+    QuickAddBar = None  # type: ignore[assignment,misc]
+
+
+def make_editor(session: MeetingSession, section: Section) -> Widget:
+    """The section's editor, or a placeholder while its kind has none yet."""
+    try:
+        cls = editor_class(section.kind)
+    except (ImportError, AttributeError, KeyError):
+        return Static(f"The {section.title} editor is not available yet.",
+                      classes="section-editor placeholder")
+    return cls(session, section)
+
+
+class MeetingScreen(Screen[None]):
+    """Global keys are priority bindings: they work while a text field has focus."""
+
+    BINDINGS = [
+        Binding("pagedown", "next_section", "Next", id="meeting.next", priority=True,
+                tooltip="Save and go to the next agenda section"),
+        Binding("pageup", "prev_section", "Previous", id="meeting.prev", priority=True,
+                tooltip="Save and go back to the previous agenda section"),
+        Binding("ctrl+t", "quick_add", "Quick add", id="meeting.quick_add", priority=True,
+                tooltip="Add an action item in one line: @owner #dept title due:fri"),
+        Binding("ctrl+s", "save", "Save", id="meeting.save", priority=True, show=False,
+                tooltip="Write the meeting to disk now (it also saves by itself)"),
+        Binding("ctrl+o", "minutes", "Minutes", id="meeting.minutes", priority=True,
+                tooltip="Preview (and export) the minutes of this meeting"),
+        Binding("ctrl+g", "app.action_register", "Actions", id="meeting.actions",
+                priority=True, show=False,
+                tooltip="Save, then open the action items register (escape comes back)"),
+        Binding("ctrl+y", "app.history", "History", id="meeting.history", priority=True,
+                show=False, tooltip="Save, then open the meeting history (escape comes back)"),
+        Binding("escape", "back", "Home", id="meeting.back",
+                tooltip="Close the quick-add bar, else save and go back to Home"),
+    ]
+
+    def __init__(self, session: MeetingSession, *, live_clock: bool = True) -> None:
+        super().__init__(id="meeting")
+        self.session = session
+        self.live_clock = live_clock
+        meeting = session.meeting
+        sections = meeting.agenda.sections
+        if len(meeting.elapsed_seconds) < len(sections):
+            missing = len(sections) - len(meeting.elapsed_seconds)
+            meeting.elapsed_seconds.extend([0.0] * missing)
+        meeting.current_section = min(max(meeting.current_section, 0), len(sections) - 1)
+        self.last_tick = time.monotonic()
+
+    @property
+    def current(self) -> int:
+        return self.session.meeting.current_section
+
+    @property
+    def section(self) -> Section:
+        return self.session.meeting.agenda.sections[self.current]
+
+    def compose(self) -> ComposeResult:
+        meeting = self.session.meeting
+        yield MeetingClock(f"{meeting.agenda.title} · {meeting.date.isoformat()}",
+                           id="meeting-clock")
+        with Horizontal(id="meeting-body"):
+            yield SectionSidebar(meeting.agenda.sections, current=self.current,
+                                 id="sidebar")
+            with Vertical(id="meeting-main"):
+                yield Label("", id="section-title")
+                yield Label("", id="section-prompt")
+                yield Vertical(id="section-body")
+                if QuickAddBar is not None:
+                    bar = QuickAddBar(self.session, id="quick-add")
+                    bar.display = False
+                    yield bar
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.set_interval(SAVE_INTERVAL, self.autosave)
+        if self.live_clock:
+            self.set_interval(1.0, self.tick)
+        await self.show_section()
+
+    # ------------------------------------------------------------ time and saving
+    def tick(self) -> None:
+        """Add the time since the last tick to the current section (not once ended)."""
+        now = time.monotonic()
+        delta, self.last_tick = now - self.last_tick, now
+        meeting = self.session.meeting
+        if meeting.status == "in-progress":
+            meeting.elapsed_seconds[self.current] += delta
+            self.session.changed()
+        self.show_time()
+
+    def show_time(self) -> None:
+        meeting = self.session.meeting
+        self.query_one(MeetingClock).show(
+            now=clock.now(),
+            section_elapsed=meeting.elapsed_seconds[self.current],
+            section_minutes=self.section.timebox_minutes,
+            meeting_elapsed=sum(meeting.elapsed_seconds),
+            meeting_minutes=meeting.agenda.duration_minutes)
+        self.query_one(SectionSidebar).show_elapsed(meeting.elapsed_seconds,
+                                                    ended=meeting.status == "ended")
+
+    def autosave(self) -> None:
+        if self.session.dirty:
+            self.save()
+
+    def save(self) -> None:
+        """Flush the session and say so (quietly) in the header."""
+        header = self.query_one(MeetingClock)
+        try:
+            self.session.flush()
+        except OSError as exc:
+            header.show_saved("✗ NOT SAVED", pending=True)
+            self.notify(f"Could not save: {exc}", severity="error", timeout=10)
+            return
+        header.show_saved("✓ saved")
+
+    def on_screen_suspend(self) -> None:
+        self.save()
+
+    def on_unmount(self) -> None:
+        self.session.flush()
+
+    # ------------------------------------------------------------ sections
+    async def show_section(self) -> None:
+        """Mount the current section's editor with its prompt above it."""
+        section = self.section
+        total = len(self.session.meeting.agenda.sections)
+        self.query_one("#section-title", Label).update(
+            f"{self.current + 1}/{total} · {section.title}")
+        prompt = self.query_one("#section-prompt", Label)
+        prompt.update(section.prompt)
+        prompt.display = bool(section.prompt)
+        body = self.query_one("#section-body", Vertical)
+        await body.remove_children()
+        editor = make_editor(self.session, section)
+        await body.mount(editor)
+        self.query_one(SectionSidebar).current = self.current
+        self.show_time()
+        self.refresh_bindings()
+        focus_first = getattr(editor, "focus_first", None)
+        if callable(focus_first):
+            self.call_after_refresh(focus_first)
+
+    async def go_to(self, index: int) -> None:
+        sections = self.session.meeting.agenda.sections
+        if not 0 <= index < len(sections) or index == self.current:
+            return
+        if self.live_clock:
+            self.tick()
+        self.session.meeting.current_section = index
+        self.session.changed()
+        self.save()
+        await self.show_section()
+
+    async def action_next_section(self) -> None:
+        await self.go_to(self.current + 1)
+
+    async def action_prev_section(self) -> None:
+        await self.go_to(self.current - 1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        last = len(self.session.meeting.agenda.sections) - 1
+        if action == "next_section" and self.current >= last:
+            return None
+        if action == "prev_section" and self.current <= 0:
+            return None
+        return not (action == "quick_add" and QuickAddBar is None)
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """One "go to" command per section, for the command palette."""
+        return [
+            (f"Go to section {n + 1}: {s.title}", f"{s.kind}, {s.timebox_minutes} minutes",
+             partial(self.go_to, n))
+            for n, s in enumerate(self.session.meeting.agenda.sections)
+        ]
+
+    # ------------------------------------------------------------ keys
+    def action_save(self) -> None:
+        self.session.changed()
+        self.save()
+        self.notify("Saved.", timeout=2)
+
+    def action_minutes(self) -> None:
+        self.save()
+        self.app.show_minutes(self.session.meeting)  # type: ignore[attr-defined]
+
+    def action_quick_add(self) -> None:
+        if QuickAddBar is None:
+            return
+        bar = self.query_one("#quick-add")
+        bar.display = True
+        bar.focus()
+
+    def hide_quick_add(self) -> bool:
+        """Hide the quick-add bar if shown; True if it was."""
+        if QuickAddBar is None:
+            return False
+        bar = self.query_one("#quick-add")
+        if not bar.display:
+            return False
+        bar.display = False
+        editor = self.query_one("#section-body").children
+        if editor and callable(getattr(editor[0], "focus_first", None)):
+            editor[0].focus_first()  # type: ignore[attr-defined]
+        return True
+
+    def action_back(self) -> None:
+        if not self.hide_quick_add():
+            self.save()
+            self.dismiss()
+
+    def on_quick_add_bar_added(self, message: object) -> None:
+        """An item was added from the quick-add bar (it stays open for the next one):
+        let the current editor show it, if it lists action items."""
+        editor = self.query_one("#section-body").children
+        reload = getattr(editor[0], "reload", None) if editor else None
+        if callable(reload):
+            reload()
+
+    def on_quick_add_bar_closed(self, message: object) -> None:
+        self.hide_quick_add()

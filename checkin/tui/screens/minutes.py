@@ -1,0 +1,74 @@
+"""Preview a meeting's minutes as rendered Markdown; export them to a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Markdown
+
+from checkin.minutes import export_meeting, render_markdown, write_file
+from checkin.minutes_data import minutes_inputs
+from checkin.model import Meeting
+from checkin.store import Store
+from checkin.tui.dialogs.export import ExportDialog
+
+
+class MinutesScreen(Screen[None]):
+    """Read-only preview; links in typed text are never opened (``open_links=False``)."""
+
+    BINDINGS = [
+        Binding("ctrl+e,e", "export", "Export", id="minutes.export",
+                tooltip="Write the minutes to a .md or .html file (asks for the path)"),
+        Binding("escape", "back", "Back", id="minutes.back",
+                tooltip="Close the preview and go back"),
+    ]
+
+    def __init__(self, store: Store, meeting: Meeting) -> None:
+        super().__init__(id="minutes")
+        self.store = store
+        self.meeting = meeting
+
+    def compose(self) -> ComposeResult:
+        status = "in progress" if self.meeting.status == "in-progress" else "ended"
+        yield Label(f"Minutes · {self.meeting.id} ({status})", id="minutes-title")
+        with VerticalScroll(id="minutes-scroll"):
+            yield Markdown(self.markdown(), open_links=False, id="minutes-markdown")
+        yield Label("", id="minutes-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#minutes-scroll").focus()
+
+    def markdown(self) -> str:
+        return render_markdown(self.meeting, **minutes_inputs(self.store, self.meeting))
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    @work
+    async def action_export(self) -> None:
+        choice = await self.app.push_screen_wait(ExportDialog(self.meeting.id))
+        if choice is None:
+            return
+        path, fmt = choice
+        self.export_to(path, fmt)
+
+    def export_to(self, path: Path, fmt: str) -> None:
+        """Write the file and say how it went, in the status line."""
+        status = self.query_one("#minutes-status", Label)
+        try:
+            inputs = minutes_inputs(self.store, self.meeting)
+            text = export_meeting(self.meeting, actions=inputs["actions"],
+                                  history=inputs["history"], fmt=fmt)
+            write_file(text, path)
+        except OSError as exc:
+            status.update(f"Not exported: {path}: {exc.strerror or exc}")
+            status.set_classes("-error")
+            return
+        status.update(f"Exported to {path.resolve()}")
+        status.set_classes("-ok")
