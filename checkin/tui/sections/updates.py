@@ -1,0 +1,94 @@
+"""Department updates: one panel per department with wins, progress and needs."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.widgets import Input, Label
+
+from checkin.model import DepartmentUpdate, Section
+from checkin.tui.sections.base import SectionEditor
+from checkin.tui.session import MeetingSession
+
+FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("wins", "Win", "a win to celebrate"),
+    ("progress", "Progress", "progress on the shared goal"),
+    ("needs", "Needs", "what they need from another team"),
+)
+
+
+class UpdateField(Input):
+    """One of a department's three answers; knows which update and field it edits."""
+
+    def __init__(self, update: DepartmentUpdate, field: str, placeholder: str) -> None:
+        super().__init__(getattr(update, field), placeholder=placeholder, compact=True,
+                         classes="update-field")
+        self.update_record = update
+        self.field = field
+
+
+class UpdatesEditor(SectionEditor):
+    """Tab walks the fields; ctrl+down / ctrl+up jump to the next / previous department."""
+
+    BINDINGS = [
+        Binding("ctrl+down", "panel(1)", "Next dept", id="updates.next-department",
+                tooltip="Jump to the next department's panel"),
+        Binding("ctrl+up", "panel(-1)", "Prev dept", id="updates.previous-department",
+                tooltip="Jump to the previous department's panel"),
+    ]
+
+    def __init__(self, session: MeetingSession, section: Section, *,
+                 id: str | None = None) -> None:
+        super().__init__(session, section, id=id)
+        self.updates = self._updates()
+
+    def _updates(self) -> list[DepartmentUpdate]:
+        """The meeting's update per agenda department (created if the meeting lacks one)."""
+        meeting = self.session.meeting
+        out = []
+        for dept in meeting.agenda.departments:
+            update = meeting.update(dept.name)
+            if update is None:
+                update = DepartmentUpdate(dept.name)
+                meeting.updates.append(update)
+            out.append(update)
+        return out
+
+    def compose(self) -> ComposeResult:
+        if self.section.prompt:
+            yield Label(self.section.prompt, classes="section-prompt")
+        reps = {d.name: d.representative for d in self.session.meeting.agenda.departments}
+        with VerticalScroll(id="update-panels", can_focus=False):
+            for update in self.updates:
+                rep = reps.get(update.department, "")
+                with Grid(classes="update-panel") as panel:
+                    panel.border_title = update.department + (f" · {rep}" if rep else "")
+                    for field, label, placeholder in FIELDS:
+                        yield Label(label, classes="update-label")
+                        yield UpdateField(update, field, placeholder)
+
+    def focus_first(self) -> None:
+        self.query(UpdateField).first().focus()
+
+    def panels(self) -> list[Grid]:
+        return list(self.query(".update-panel").results(Grid))
+
+    @on(Input.Changed, ".update-field")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        field = event.input
+        if isinstance(field, UpdateField) and getattr(field.update_record, field.field) \
+                != event.value:
+            setattr(field.update_record, field.field, event.value)
+            self.session.changed()
+
+    def action_panel(self, step: int) -> None:
+        panels = self.panels()
+        if not panels:
+            return
+        current = next((n for n, p in enumerate(panels)
+                        if self.screen.focused in p.query(UpdateField)), -1)
+        target = panels[(current + step) % len(panels)] if current >= 0 else panels[0]
+        target.query(UpdateField).first().focus()

@@ -1,0 +1,52 @@
+"""Department updates typed live reach the disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from harness_b import editor_host, open_session, reopen
+
+from checkin.model import Agenda
+from checkin.tui.sections.updates import UpdateField
+
+
+async def test_typed_updates_persist(demo_dir: Path, weekly_agenda: Agenda) -> None:
+    session = open_session(demo_dir, weekly_agenda)
+    app = editor_host(session, "updates")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"Closed Acme early")            # Marketing: win
+        await pilot.press("tab", *"3 of 5 goals")           # Marketing: progress
+        await pilot.press("ctrl+down", "ctrl+down")         # -> Product panel
+        focused = app.focused
+        assert isinstance(focused, UpdateField)
+        assert (focused.update_record.department, focused.field) == ("Product", "wins")
+        await pilot.press(*"Shipped SSO", "tab", "tab", *"QA help from IT")
+        await pilot.press("ctrl+up")                         # back to Sales
+        assert app.focused.update_record.department == "Sales"
+        await pilot.press("ctrl+up", "ctrl+up")              # wraps past Marketing to IT
+        assert app.focused.update_record.department == "IT"
+        assert session.dirty
+    store, meeting = reopen(session)
+    store.close()
+    by_dept = {u.department: u for u in meeting.updates}
+    assert (by_dept["Marketing"].wins, by_dept["Marketing"].progress) == ("Closed Acme early",
+                                                                          "3 of 5 goals")
+    assert (by_dept["Product"].wins, by_dept["Product"].needs) == ("Shipped SSO",
+                                                                   "QA help from IT")
+    assert by_dept["Sales"].wins == ""
+
+
+async def test_small_terminal_scrolls_to_the_last_panel(demo_dir: Path,
+                                                        weekly_agenda: Agenda) -> None:
+    session = open_session(demo_dir, weekly_agenda)
+    app = editor_host(session, "updates")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+up")                         # wraps to IT, the last panel
+        await pilot.press("tab", "tab", *"Laptops for new hires")
+        await pilot.pause()
+        focused = app.focused
+        assert focused.update_record.department == "IT" and focused.field == "needs"
+        assert focused.region.height == 1 and focused.region.y < 24  # scrolled into view
+    store, meeting = reopen(session)
+    store.close()
+    assert meeting.update("IT").needs == "Laptops for new hires"
