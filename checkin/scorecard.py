@@ -22,7 +22,7 @@ _NUMBER = re.compile(
 )
 _MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
 _BLOCKS = "▁▂▃▄▅▆▇█"
-EXAMPLES = "130, 1,200, 12.5, 85% or $1.2k"
+EXAMPLES = "130, 1,200, 12.5, 85%, $1.2k"
 
 
 class MetricValueError(CheckinError, ValueError):
@@ -39,14 +39,14 @@ def parse_metric_value(text: str, unit: str = "") -> float | None:
         cleaned = cleaned[: -len(word)].rstrip()
     match = _NUMBER.fullmatch(cleaned)
     if match is None:
-        raise MetricValueError(f'"{text.strip()}" is not a number; type e.g. {EXAMPLES}')
+        raise MetricValueError(f'"{text.strip()}" is not a number: try {EXAMPLES}')
     value = float(match["num"].replace(",", ""))
     if match["mult"]:
         value *= _MULTIPLIERS[match["mult"].lower()]
     if match["sign"] in ("-", "−"):
         value = -value
     if not math.isfinite(value):
-        raise MetricValueError(f'"{text.strip()}" is too large; type e.g. {EXAMPLES}')
+        raise MetricValueError(f'"{text.strip()}" is too large: try {EXAMPLES}')
     return value
 
 

@@ -1,0 +1,107 @@
+"""Metrics editor: typed values mark on/off track at once; bad numbers are refused inline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from harness_sections_a import EditorApp, hosted, reopen
+from textual.widgets import Input, Label
+
+from checkin.model import Agenda
+from checkin.tui.sections.metrics import MetricRow
+
+
+def row(app: EditorApp, name: str) -> MetricRow:
+    return next(r for r in app.query(MetricRow) if r.metric.name == name)
+
+
+def text(widget_row: MetricRow, cls: str) -> str:
+    return str(widget_row.query_one(f".{cls}", Label).render())
+
+
+async def test_on_track_at_once_and_bad_number_refused(demo_dir: Path,
+                                                       weekly_agenda: Agenda) -> None:
+    app = EditorApp(demo_dir, "metrics", weekly_agenda)
+    async with hosted(app) as pilot:
+        mql = row(app, "Marketing-qualified leads")
+        assert app.focused is mql.query_one(".value", Input)
+        assert text(mql, "target") == "≥ 120 leads"
+        await pilot.press("1", "3")
+        await pilot.pause()
+        assert text(mql, "mark") == "✗ off"
+        await pilot.press("0")
+        await pilot.pause()
+        assert text(mql, "mark") == "✓ on" and mql.has_class("-on")
+        app.session.flush()
+        await pilot.press("x")
+        await pilot.pause()
+        assert mql.has_class("-error")
+        assert '"130x" is not a number' in text(mql, "error")
+        assert text(mql, "mark") == "✓ on"
+        app.session.flush()
+        assert app.session.meeting.reading("Marketing-qualified leads").value == 130
+        await pilot.press("tab", *"webinar push")          # the comment
+        await pilot.press("down")                          # next metric's comment
+        assert app.focused is row(app, "Website trial sign-ups").query_one(".comment")
+        summary = str(app.query_one("#metrics-summary", Label).render())
+        assert summary == "1 of 12 read · 0 off track"
+    with reopen(demo_dir) as (_store, meeting):
+        reading = meeting.reading("Marketing-qualified leads")
+        assert reading.value == 130 and reading.comment == "webinar push"
+
+
+async def test_formats_and_clearing(demo_dir: Path, weekly_agenda: Agenda) -> None:
+    app = EditorApp(demo_dir, "metrics", weekly_agenda)
+    async with hosted(app) as pilot:
+        await pilot.press("down", "down", *"$1.2k")        # Pipeline added, ≥ $250,000
+        await pilot.pause()
+        assert text(row(app, "Pipeline added"), "mark") == "✗ off"
+        await pilot.press("down", *"27%")                  # Win rate ≥ 25%
+        await pilot.press("down", *"12", "ctrl+u")         # Renewals: typed, then cleared
+        await pilot.pause()
+        assert text(row(app, "Renewals closed"), "mark") == "·"
+    with reopen(demo_dir) as (_store, meeting):
+        assert meeting.reading("Pipeline added").value == 1200
+        assert meeting.reading("Win rate").value == 27
+        assert meeting.reading("Renewals closed").value is None
+
+
+async def test_ctrl_r_sends_off_track_metric_to_roadblocks(demo_dir: Path,
+                                                           weekly_agenda: Agenda) -> None:
+    app = EditorApp(demo_dir, "metrics", weekly_agenda)
+    async with hosted(app) as pilot:
+        before = len(app.meeting.roadblocks)
+        await pilot.press("ctrl+r")                        # no value: nothing to send
+        await pilot.pause()
+        assert len(app.meeting.roadblocks) == before
+        for _ in range(7):
+            await pilot.press("down")
+        frt = row(app, "First response time")
+        assert app.focused is frt.query_one(".value")
+        await pilot.press(*"6 hours")
+        await pilot.pause()
+        assert text(frt, "target") == "≤ 4 hours" and text(frt, "mark") == "✗ off"
+        await pilot.press("ctrl+r", "ctrl+r")              # the second is refused: a duplicate
+        await pilot.pause()
+        assert len(app.meeting.roadblocks) == before + 1
+    with reopen(demo_dir) as (_store, meeting):
+        rb = meeting.roadblocks[-1]
+        assert rb.title == "First response time off track: 6 hours vs target ≤ 4 hours"
+        assert rb.raised_by == "Customer Support" and rb.status == "open"
+
+
+async def test_value_inputs_visible_at_80x24(demo_dir: Path, weekly_agenda: Agenda) -> None:
+    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=True)
+    async with hosted(app, size=(80, 24)) as pilot:
+        screen = app.screen.region
+        first = row(app, "Marketing-qualified leads")
+        for cls in ("name", "target", "mark"):
+            assert screen.contains_region(first.query_one(f".{cls}").region)
+        value = first.query_one(".value", Input)
+        assert screen.contains_region(value.region) and value.region.width >= 8
+        for _ in range(11):                                # the last metric scrolls into view
+            await pilot.press("down")
+        await pilot.pause()
+        last = row(app, "P1 incidents").query_one(".value", Input)
+        assert app.focused is last and screen.contains_region(last.region)
+        assert last.region.width >= 8
