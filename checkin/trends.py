@@ -95,14 +95,14 @@ def agenda_trends(store: Store, agenda_id: str, *, agenda: Agenda | None = None)
 
 def completion_trend(store: Store, agenda_id: str, meetings: list[MeetingSummary]) -> Trend:
     """Per meeting: the share (in %) of the agenda's items due since the previous meeting
-    that were done on time. On track from 80 % up."""
+    that were done on time. It has no target, so no on/off-track marks."""
     items = [a for a in store.actions() if a.agenda_id == agenda_id]
-    trend = Trend(COMPLETION, target=80.0, better="higher", unit="%")
+    trend = Trend(COMPLETION, unit="%")
     previous: date | None = None
     for s in meetings:
         rate = completion_rate(items, previous, s.date)
         value = None if rate is None else round(rate * 100, 1)
-        trend.points.append(Point(s.date, s.id, value, None if value is None else value >= 80))
+        trend.points.append(Point(s.date, s.id, value, None))
         previous = s.date
     return trend
 
@@ -118,9 +118,13 @@ def mark(on_track: bool | None) -> str:
     return {True: ON, False: OFF}.get(on_track, NONE)  # type: ignore[arg-type]
 
 
-def cell(point: Point) -> str:
-    """``"98 ✓"``, ``"91 ✗"``, or ``"·"`` when nothing was read."""
-    return NONE if point.value is None else f"{number(point.value)} {mark(point.on_track)}"
+def cell(point: Point, unit: str = "") -> str:
+    """``"98 ✓"``, ``"91 ✗"``, ``"75%"`` (no target), or ``"·"`` when nothing was read."""
+    if point.value is None:
+        return NONE
+    if point.on_track is None:
+        return f"{number(point.value)}{unit if unit == '%' else ''}"
+    return f"{number(point.value)} {mark(point.on_track)}"
 
 
 def target_text(trend: Trend) -> str:
@@ -137,7 +141,7 @@ def streak_text(trend: Trend) -> str:
 
 def _grid(trends: Trends) -> list[list[str]]:
     head = ["Metric", "Target", *(s.date.strftime("%m-%d") for s in trends.meetings), "Streak"]
-    body = [[t.name, target_text(t), *(cell(p) for p in t.points), streak_text(t)]
+    body = [[t.name, target_text(t), *(cell(p, t.unit) for p in t.points), streak_text(t)]
             for t in trends.rows]
     return [head, *body]
 

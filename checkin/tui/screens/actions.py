@@ -1,0 +1,271 @@
+"""The action items register: every item across meetings, filtered, sorted and edited by key.
+
+Filters run in Python over the store's items (``checkin.queries``) and the table draws only
+the rows on screen, so a keystroke stays fast with thousands of items. Every edit goes
+through the item's model method (which records its history) and is saved at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label
+
+from checkin.dates import is_past
+from checkin.model import ActionItem
+from checkin.queries import filter_actions, sort_actions
+from checkin.share import digest
+from checkin.store import Store
+from checkin.tui.screens.digest import DigestDialog
+from checkin.tui.widgets.action_table import ActionTable
+from checkin.tui.widgets.inline_prompt import InlinePrompt
+
+STATUSES = ("open", "done", "dropped", "all")
+SORTS = ("due", "owner", "department")
+
+
+def _key(text: str, key: str, description: str, tooltip: str, *, show: bool = True) -> Binding:
+    return Binding(key, text, description, id=f"actions.{text.split('(')[0]}",
+                   tooltip=tooltip, show=show)
+
+
+class ActionsScreen(Screen[None]):
+    """All action items; ``/`` search, ``o``/``p``/``s``/``v`` filter, ``1``-``3`` sort,
+    ``d``/``r``/``a``/``x`` edit the highlighted item, ``m`` its owner's digest."""
+
+    CSS_PATH = "actions.tcss"
+    BINDINGS = [
+        _key("search", "slash", "Search", "Type to filter items by text (Enter: back to list)"),
+        _key("ask_owner", "o", "Owner", "Show one owner's items (empty: everyone)"),
+        _key("ask_department", "p", "Dept", "Show one department's items (empty: all)"),
+        _key("cycle_status", "s", "Status", "Cycle open → done → dropped → all"),
+        _key("toggle_overdue", "v", "Overdue", "Show only overdue items, or all again"),
+        _key("clear", "c", "Clear", "Clear every filter and the search"),
+        _key("sort('due')", "1", "By due", "Sort by due date", show=False),
+        _key("sort('owner')", "2", "By owner", "Sort by owner, then due date", show=False),
+        _key("sort('department')", "3", "By dept", "Sort by department, then due date",
+             show=False),
+        _key("done", "d", "Done", "Mark the item done (again: reopen it)"),
+        _key("redate", "r", "Re-date", "Give the item a new due date (counts as a slip)"),
+        _key("reassign", "a", "Reassign", "Give the item to another owner"),
+        _key("drop", "x", "Drop", "Drop the item: it will not be done"),
+        _key("digest", "m", "Digest", "Markdown digest of the owner's open items"),
+        _key("back", "escape", "Back", "Leave the search, or go back"),
+    ]
+
+    def __init__(self, store: Store, *, today: date, dayfirst: bool = False) -> None:
+        super().__init__(id="actions")
+        self.store = store
+        self.today = today
+        self.dayfirst = dayfirst
+        self.owner: str | None = None
+        self.department: str | None = None
+        self.status = "open"
+        self.overdue = False
+        self.text = ""
+        self.sort = "due"
+        self._sorted: list[ActionItem] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label("Action items", id="actions-title")
+        with Horizontal(id="actions-bar"):
+            yield Input(placeholder="/ search items, owners, departments", id="actions-search")
+            yield Label("", id="actions-filters")
+        yield ActionTable(today=self.today, id="actions-table")
+        yield Label("", id="actions-detail")
+        yield Vertical(id="actions-prompt")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.apply()
+        self.table.focus()
+
+    @property
+    def table(self) -> ActionTable:
+        return self.query_one(ActionTable)
+
+    # ------------------------------------------------------------ filtering
+    def sorted_items(self) -> list[ActionItem]:
+        """All items in the current sort order (cached until an edit or a new sort)."""
+        if self._sorted is None:
+            self._sorted = sort_actions(self.store.actions(), self.sort)
+        return self._sorted
+
+    def apply(self, keep: str | None = None) -> None:
+        """Filter, show the matching rows, and say which filters are on."""
+        shown = filter_actions(
+            self.sorted_items(), today=self.today, owner=self.owner,
+            department=self.department, status=self.status, overdue=self.overdue,
+            text=self.text or None,
+        )
+        self.table.set_items(shown, keep=keep)
+        parts = [f"status {self.status}"]
+        if self.owner:
+            parts.append(f"owner {self.owner}")
+        if self.department:
+            parts.append(f"dept {self.department}")
+        if self.overdue:
+            parts.append("overdue only")
+        parts.append(f"by {self.sort}")
+        total = len(self.sorted_items())
+        self.query_one("#actions-filters", Label).update(
+            " · ".join(parts) + f" · {len(shown)} of {total}")
+
+    @on(Input.Changed, "#actions-search")
+    def searched(self, event: Input.Changed) -> None:
+        self.text = event.value.strip()
+        self.apply()
+
+    @on(Input.Submitted, "#actions-search")
+    def search_done(self) -> None:
+        self.table.focus()
+
+    @on(ActionTable.Highlighted)
+    def show_detail(self, event: ActionTable.Highlighted) -> None:
+        item = event.item
+        label = self.query_one("#actions-detail", Label)
+        if item is None:
+            label.update("")
+            return
+        slips = f" · re-dated {item.slips}×" if item.slips else ""
+        origin = item.created_in or "added between meetings"
+        label.update(f"{item.id} · {' '.join(item.title.split())} · {item.owner} · "
+                     f"from {origin}{slips}")
+
+    def action_search(self) -> None:
+        self.query_one("#actions-search", Input).focus()
+
+    def action_cycle_status(self) -> None:
+        self.status = STATUSES[(STATUSES.index(self.status) + 1) % len(STATUSES)]
+        self.apply()
+
+    def action_toggle_overdue(self) -> None:
+        self.overdue = not self.overdue
+        self.apply()
+
+    def action_clear(self) -> None:
+        self.owner = self.department = None
+        self.status, self.overdue, self.text = "open", False, ""
+        with self.prevent(Input.Changed):
+            self.query_one("#actions-search", Input).value = ""
+        self.apply()
+
+    def action_sort(self, key: str) -> None:
+        self.sort, self._sorted = key, None
+        self.apply(keep=self.table.selected.id if self.table.selected else None)
+
+    def action_back(self) -> None:
+        if self.query_one("#actions-search", Input).has_focus:
+            self.table.focus()
+        else:
+            self.dismiss()
+
+    # ------------------------------------------------------------ questions
+    def owners(self) -> list[str]:
+        return sorted({a.owner for a in self.store.actions() if a.owner}, key=str.casefold)
+
+    def departments(self) -> list[str]:
+        return sorted({a.department for a in self.store.actions() if a.department},
+                      key=str.casefold)
+
+    def ask(self, purpose: str, question: str, **kw: object) -> None:
+        holder = self.query_one("#actions-prompt", Vertical)
+        holder.remove_children()
+        holder.mount(InlinePrompt(question, purpose=purpose, dayfirst=self.dayfirst,
+                                  **kw))  # type: ignore[arg-type]
+
+    def action_ask_owner(self) -> None:
+        self.ask("owner", "Show the items of (empty: everyone):", value=self.owner or "",
+                 suggestions=self.owners())
+
+    def action_ask_department(self) -> None:
+        self.ask("department", "Show the items of department (empty: all):",
+                 value=self.department or "", suggestions=self.departments())
+
+    def action_redate(self) -> None:
+        item = self.table.selected
+        if item is not None:
+            self.ask("redate", f"New due date for {item.id} (now {item.due.isoformat()}):",
+                     today=self.today)
+
+    def action_reassign(self) -> None:
+        item = self.table.selected
+        if item is not None:
+            self.ask("reassign", f"Give {item.id} (now {item.owner}) to:",
+                     suggestions=self.owners())
+
+    def close_prompt(self) -> None:
+        self.query_one("#actions-prompt", Vertical).remove_children()
+        self.table.focus()
+
+    @on(InlinePrompt.Cancelled)
+    def cancelled(self, event: InlinePrompt.Cancelled) -> None:
+        event.stop()
+        self.close_prompt()
+
+    @on(InlinePrompt.Accepted)
+    def accepted(self, event: InlinePrompt.Accepted) -> None:
+        event.stop()
+        prompt, value, item = event.prompt, event.value, self.table.selected
+        if prompt.purpose == "owner":
+            self.owner = str(value).strip() or None
+        elif prompt.purpose == "department":
+            self.department = str(value).strip() or None
+        elif prompt.purpose == "redate" and item is not None and isinstance(value, date):
+            if is_past(value, self.today) and prompt.pending != value:
+                prompt.pending = value
+                prompt.show_error(f"{value.isoformat()} is in the past: Enter again to keep it")
+                return
+            item.redate(value, self.today)
+            self.save(item, f"{item.id} now due {value.isoformat()}")
+        elif prompt.purpose == "reassign" and item is not None:
+            owner = " ".join(str(value).split())
+            if not owner:
+                prompt.show_error("Type a name (Escape: keep the owner)")
+                return
+            item.reassign(owner, self.today)
+            self.save(item, f"{item.id} now owned by {owner}")
+        self.close_prompt()
+        self.apply(keep=item.id if item else None)
+
+    # ------------------------------------------------------------ edits
+    def save(self, item: ActionItem, message: str) -> None:
+        """Write the item at once and re-sort (its due date or owner may have changed)."""
+        self.store.save_action(item)
+        self._sorted = None
+        self.notify(message, timeout=3)
+
+    def action_done(self) -> None:
+        item = self.table.selected
+        if item is None:
+            return
+        if item.status == "done":
+            item.reopen(self.today)
+            self.save(item, f"{item.id} reopened")
+        else:
+            item.mark_done(self.today)
+            self.save(item, f"{item.id} done")
+        self.apply()
+
+    def action_drop(self) -> None:
+        item = self.table.selected
+        if item is None or item.status == "dropped":
+            return
+        item.drop(self.today)
+        self.save(item, f"{item.id} dropped")
+        self.apply()
+
+    def action_digest(self) -> None:
+        item = self.table.selected
+        owner = self.owner or (item.owner if item else None)
+        if not owner:
+            self.notify("Pick an item or an owner first", severity="warning")
+            return
+        mine = filter_actions(self.store.actions(), today=self.today, owner=owner)
+        text = digest(mine, self.today, by_owner=False, fmt="md")
+        self.app.push_screen(DigestDialog(owner, text))

@@ -1,0 +1,114 @@
+"""Past meetings, newest first; Enter opens the minutes read-only, ``e`` exports them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label
+
+from checkin.minutes import export_meeting, write_file
+from checkin.minutes_data import minutes_inputs
+from checkin.store import MeetingSummary, Store
+from checkin.tui.dialogs.export import ExportDialog
+from checkin.tui.screens.minutes import MinutesScreen
+
+COLUMNS = ("Date", "Agenda", "Facilitator", "Status", "Rating", "Roadblocks", "Actions")
+
+
+def row(s: MeetingSummary) -> tuple[str, ...]:
+    rating = "" if s.rating is None else f"{s.rating:g}/10"
+    status = "in progress" if s.status == "in-progress" else s.status
+    return (s.date.isoformat(), s.agenda_title, s.facilitator or "—", status, rating,
+            str(s.roadblocks), str(s.actions))
+
+
+class MeetingTable(DataTable[str]):
+    """The meetings; Enter (shown in the footer) opens the highlighted one's minutes."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Minutes", id="history.open",
+                tooltip="Show the highlighted meeting's minutes (read-only)"),
+    ]
+
+
+class HistoryScreen(Screen[None]):
+    """Every meeting in the store's index (no meeting file is opened to list them)."""
+
+    CSS_PATH = "history.tcss"
+    BINDINGS = [
+        Binding("e", "export", "Export", id="history.export",
+                tooltip="Write the highlighted meeting's minutes to a .md or .html file"),
+        Binding("escape", "back", "Back", id="history.back", tooltip="Go back"),
+    ]
+
+    def __init__(self, store: Store, *, today: date, dayfirst: bool = False) -> None:
+        super().__init__(id="history")
+        self.store = store
+        self.today = today
+        self.dayfirst = dayfirst
+        self.rows = store.meetings()
+
+    def compose(self) -> ComposeResult:
+        yield Label(f"Meeting history · {len(self.rows)} meetings, newest first",
+                    id="history-title")
+        table = MeetingTable(cursor_type="row", zebra_stripes=True, id="history-table")
+        table.add_columns(*COLUMNS)
+        for s in self.rows:
+            table.add_row(*row(s), key=s.id)
+        yield table
+        if not self.rows:
+            yield Label("No meetings yet: start one from Home.", id="history-empty")
+        yield Label("", id="history-status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    @property
+    def selected(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not self.rows:
+            return None
+        return self.rows[table.cursor_row].id
+
+    @on(DataTable.RowSelected)
+    def row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        meeting_id = self.selected
+        if meeting_id is not None:
+            self.app.push_screen(MinutesScreen(self.store, self.store.load_meeting(meeting_id)))
+
+    @work
+    async def action_export(self) -> None:
+        meeting_id = self.selected
+        if meeting_id is None:
+            return
+        choice = await self.app.push_screen_wait(ExportDialog(meeting_id))
+        if choice is not None:
+            self.export_to(meeting_id, *choice)
+
+    def export_to(self, meeting_id: str, path: Path, fmt: str) -> None:
+        status = self.query_one("#history-status", Label)
+        meeting = self.store.load_meeting(meeting_id)
+        inputs = minutes_inputs(self.store, meeting)
+        text = export_meeting(meeting, actions=inputs["actions"], history=inputs["history"],
+                              fmt=fmt)
+        try:
+            write_file(text, path)
+        except OSError as exc:
+            status.update(f"Not exported: {path}: {exc.strerror or exc}")
+            status.set_classes("-error")
+            return
+        status.update(f"Exported {meeting_id} to {path.resolve()}")
+        status.set_classes("-ok")
+
+    def action_back(self) -> None:
+        self.dismiss()

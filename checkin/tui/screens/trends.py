@@ -1,0 +1,134 @@
+"""Scorecard trends of one agenda: readings per meeting with on/off-track marks, a sparkline
+per metric, the latest off-track streak highlighted, and the action item completion rate."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Sparkline
+
+from checkin.queries import OFF_TRACK_STREAK
+from checkin.store import Store
+from checkin.trends import (
+    OFF,
+    ON,
+    Trend,
+    Trends,
+    agenda_trends,
+    cell,
+    streak_text,
+    target_text,
+)
+
+LEGEND = (f"{ON} on track · {OFF} off track · highlighted: latest off-track streak "
+          f"(! = {OFF_TRACK_STREAK}+ in a row: raise a roadblock)")
+
+
+class TrendTable(DataTable[Text]):
+    """Metrics down, meetings across; the look of a cell comes from the classes below."""
+
+    COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {
+        "trend-table--on", "trend-table--off", "trend-table--streak",
+    }
+
+    def show(self, trends: Trends) -> None:
+        self.clear(columns=True)
+        self.add_column("Metric", key="metric")
+        self.add_column("Target", key="target")
+        for s in trends.meetings:
+            self.add_column(s.date.strftime("%m-%d"), key=s.id)
+        self.add_column("Streak", key="streak")
+        on = self.get_component_rich_style("trend-table--on", partial=True)
+        off = self.get_component_rich_style("trend-table--off", partial=True)
+        streak = self.get_component_rich_style("trend-table--streak", partial=True)
+        for trend in trends.rows:
+            first_of_streak = len(trend.points) - trend.streak
+            cells = []
+            for n, point in enumerate(trend.points):
+                style = {True: on, False: off}.get(point.on_track)  # type: ignore[arg-type]
+                if n >= first_of_streak:
+                    style = streak
+                cells.append(Text(cell(point, trend.unit), style=style or "", justify="right"))
+            self.add_row(Text(trend.name), Text(target_text(trend), justify="right"), *cells,
+                         Text(streak_text(trend), style=streak if trend.streak else ""),
+                         key=trend.name)
+
+
+class TrendSpark(Horizontal):
+    """A metric's name, its sparkline and its latest streak."""
+
+    def __init__(self, trend: Trend) -> None:
+        classes = "trend-spark" + (" -streak" if trend.streak else "")
+        classes += " -escalate" if trend.escalate else ""
+        super().__init__(classes=classes)
+        self.trend = trend
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.trend.name, classes="spark-name")
+        yield Sparkline(self.trend.values, summary_function=max, classes="spark-line")
+        yield Label(streak_text(self.trend) or "", classes="spark-streak")
+
+
+class TrendsScreen(Screen[None]):
+    """One agenda's trends (``agenda_id``, default: that of the latest meeting)."""
+
+    CSS_PATH = "trends.tcss"
+    BINDINGS = [
+        Binding("n", "next_agenda", "Next agenda", id="trends.next",
+                tooltip="Show the trends of the next agenda that has meetings"),
+        Binding("escape", "back", "Back", id="trends.back", tooltip="Go back"),
+    ]
+
+    def __init__(self, store: Store, *, today: date, dayfirst: bool = False,
+                 agenda_id: str | None = None) -> None:
+        super().__init__(id="trends")
+        self.store = store
+        self.today = today
+        self.dayfirst = dayfirst
+        rows = store.meetings()
+        self.agendas = list(dict.fromkeys(s.agenda_id for s in rows))
+        self.agenda_id = agenda_id or (self.agendas[0] if self.agendas else "")
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="trends-title")
+        yield TrendTable(cursor_type="cell", fixed_columns=2, id="trends-table")
+        yield Label(LEGEND, id="trends-legend")
+        yield VerticalScroll(Grid(id="trends-sparks"), id="trends-sparks-scroll")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        latest = next(iter(self.store.meetings(self.agenda_id)), None)
+        agenda = self.store.load_meeting(latest.id).agenda if latest else None  # targets
+        trends = agenda_trends(self.store, self.agenda_id, agenda=agenda)
+        self.trends = trends
+        count = len(trends.meetings)
+        title = f"Scorecard trends · {trends.agenda_title} · {count} meetings"
+        self.query_one("#trends-title", Label).update(
+            title if count else f"Scorecard trends · no ended meetings of {self.agenda_id!r}")
+        table = self.query_one(TrendTable)
+        table.show(trends)
+        table.focus()
+        table.move_cursor(row=0, column=len(table.columns) - 1, animate=False)  # newest
+        grid = self.query_one("#trends-sparks", Grid)
+        grid.remove_children()
+        if count:
+            grid.mount_all(TrendSpark(t) for t in trends.rows)
+
+    def action_next_agenda(self) -> None:
+        if len(self.agendas) > 1:
+            n = self.agendas.index(self.agenda_id) if self.agenda_id in self.agendas else -1
+            self.agenda_id = self.agendas[(n + 1) % len(self.agendas)]
+            self.show()
+        else:
+            self.notify("Only one agenda has meetings", timeout=3)
+
+    def action_back(self) -> None:
+        self.dismiss()
