@@ -163,3 +163,15 @@ def test_kill_9_long_run_on_fresh_dir(data_dir: Path) -> None:
     """Long mode: from an empty dir (first meeting start included), many more kills."""
     expected = run_kills(data_dir, LONG_KILLS, seed=7)
     assert expected.saves > LONG_KILLS
+
+
+@pytest.mark.xfail(strict=True, reason="store (reported): a writer's Store.open does not "
+                   "remove temp files left by killed writers, so they pile up")
+def test_temp_files_of_killed_writers_are_cleaned_up(demo_dir: Path) -> None:
+    # what a writer killed between os.open and os.replace leaves (the long run above
+    # left ~1 such file per 3 kills): atomic_write's temp names, half-written
+    (demo_dir / ".register.json.999999.tmp").write_bytes(b'{"_meta": {"1": {"sch')
+    (demo_dir / "meetings" / ".2026-11-16-weekly.json.999999.tmp").write_bytes(b"")
+    Store(demo_dir).open().close()  # the next writer
+    left = [p.name for p in demo_dir.rglob(".*.tmp")]
+    assert not left, left
