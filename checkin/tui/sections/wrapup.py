@@ -1,0 +1,180 @@
+"""Wrap-up: summary, ratings, completion rate, time per section, next date, end meeting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Input, Label, TextArea
+
+from checkin import clock
+from checkin.meetings import end_meeting
+from checkin.model import Meeting
+from checkin.tui.sections.base import SectionEditor
+from checkin.tui.widgets.date_input import DateInput
+from checkin.wrapup import completion_since_last, parse_rating, section_times
+
+ROOM = "room"
+
+
+class RatingInput(Input):
+    """A 1-10 rating for ``key`` ("room" or an attendee's name)."""
+
+    def __init__(self, key: str, value: int | None) -> None:
+        super().__init__("" if value is None else str(value), restrict=r"\d{0,2}",
+                         max_length=2, compact=True, placeholder="1-10", classes="rating")
+        self.key = key
+
+
+class WrapUpEditor(SectionEditor):
+    """ctrl+e asks to confirm, then ends the meeting and posts ``Ended``."""
+
+    BINDINGS = [
+        Binding("ctrl+e", "end", "End meeting", id="wrapup.end", priority=True,
+                tooltip="End the meeting (asks to confirm); the minutes are then ready"),
+    ]
+
+    class Ended(Message):
+        """The meeting was ended and saved; the screen shows the minutes."""
+
+        def __init__(self, meeting: Meeting) -> None:
+            super().__init__()
+            self.meeting = meeting
+
+    def compose(self) -> ComposeResult:
+        meeting = self.session.meeting
+        with VerticalScroll(id="wrapup-body", can_focus=False):
+            if self.section.prompt:
+                yield Label(self.section.prompt, classes="section-prompt")
+            yield Label("Summary", classes="part-title")
+            yield TextArea(meeting.summary, id="summary", placeholder="One-line summary",
+                           tab_behavior="focus")
+            yield Label("Rating 1-10: one for the room, or one per attendee",
+                        classes="part-title")
+            with Grid(id="ratings"):
+                for key in [ROOM] + self.attendees():
+                    with Horizontal(classes="rating-cell"):
+                        yield Label("Room" if key == ROOM else key, classes="rating-name")
+                        yield RatingInput(key, meeting.ratings.get(key))
+            yield Label(self._mean(), id="rating-message")
+            yield Label("", id="completion")
+            yield Label("Time per section (minutes)", classes="part-title")
+            with Grid(id="times"):
+                for text in ("Section", "Planned", "Actual", ""):
+                    yield Label(text, classes="times-head")
+                for n, _ in enumerate(meeting.agenda.sections):
+                    for col in ("title", "planned", "actual", "over"):
+                        yield Label("", id=f"time-{n}-{col}", classes=f"times-{col}")
+            with Horizontal(id="next-row"):
+                yield Label("Next meeting", classes="part-title")
+                yield self._next_input()
+            with Horizontal(id="end-row"):
+                yield Button("End meeting (ctrl+e)", id="end", variant="error")
+            with Horizontal(id="end-confirm"):
+                yield Label("End the meeting now? Timers stop; the minutes are ready.",
+                            id="end-question")
+                yield Button("Yes, end it", id="end-yes", variant="error")
+                yield Button("Not yet", id="end-no")
+
+    def _next_input(self) -> DateInput:
+        nm = self.session.meeting.next_meeting
+        return DateInput(today=self.session.today, dayfirst=self.session.dayfirst,
+                         text=nm.isoformat() if nm else "", placeholder="e.g. +1w, mon",
+                         id="next-meeting")
+
+    def attendees(self) -> list[str]:
+        """Names of the present attendees (the department's name when no person is set)."""
+        names = [a.person or a.department for a in self.session.meeting.attendance if a.present]
+        return list(dict.fromkeys(names))
+
+    def on_mount(self) -> None:
+        self.query_one("#end-confirm").display = False
+        self.query_one("#completion", Label).update(
+            "Action items since last meeting: "
+            + completion_since_last(self.session.store, self.session.meeting).describe())
+        self.refresh_times()
+        self.set_interval(5, self.refresh_times)
+        self.watch(self.query_one("#next-meeting"), "value", self._next_meeting, init=False)
+
+    def focus_first(self) -> None:
+        self.query_one("#summary", TextArea).focus()
+
+    def refresh_times(self) -> None:
+        """Planned vs actual minutes; over-time rows are marked in text and colour."""
+        for n, row in enumerate(section_times(self.session.meeting)):
+            over = f"+{row.actual_minutes - row.planned_minutes:.1f} over" if row.over else ""
+            for col, text in (("title", row.title), ("planned", f"{row.planned_minutes:g}"),
+                              ("actual", f"{row.actual_minutes:.1f}"), ("over", over)):
+                cell = self.query_one(f"#time-{n}-{col}", Label)
+                cell.update(text)
+                cell.set_class(row.over, "-over")
+
+    def _mean(self) -> str:
+        rating = self.session.meeting.rating
+        count = len(self.session.meeting.ratings)
+        return "No rating yet" if rating is None else f"Meeting rating {rating:g} ({count} given)"
+
+    @on(TextArea.Changed, "#summary")
+    def _summary(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if event.text_area.text != self.session.meeting.summary:
+            self.session.meeting.summary = event.text_area.text
+            self.session.changed()
+
+    @on(Input.Changed, ".rating")
+    def _rating(self, event: Input.Changed) -> None:
+        event.stop()
+        field = event.input
+        if not isinstance(field, RatingInput):
+            return
+        message = self.query_one("#rating-message", Label)
+        ratings = self.session.meeting.ratings
+        try:
+            value = parse_rating(event.value) if event.value.strip() else None
+        except ValueError as exc:
+            value = None  # what the field shows is not a rating: keep none for it
+            who = "Room" if field.key == ROOM else field.key
+            message.set_classes("-error").update(f"{who}: {exc}; not saved")
+        else:
+            message.set_classes("")
+        if value is None:
+            if ratings.pop(field.key, None) is not None:
+                self.session.changed()
+            if not message.has_class("-error"):
+                message.update(self._mean())
+            return
+        if ratings.get(field.key) != value:
+            ratings[field.key] = value
+            self.session.changed()
+        message.set_classes("").update(self._mean())
+
+    def _next_meeting(self, value: date | None) -> None:
+        if value is not None and value != self.session.meeting.next_meeting:
+            self.session.meeting.next_meeting = value
+            self.session.changed()
+
+    def action_end(self) -> None:
+        if self.session.meeting.status == "ended":
+            self.notify("This meeting has already ended", severity="warning")
+            return
+        self.query_one("#end-confirm").display = True
+        self.query_one("#end-yes", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "end":
+            self.action_end()
+        elif event.button.id == "end-no":
+            self.query_one("#end-confirm").display = False
+            self.query_one("#end", Button).focus()
+        elif event.button.id == "end-yes":
+            meeting = self.session.meeting
+            self.session.flush()
+            end_meeting(self.session.store, meeting, now=clock.now())
+            self.query_one("#end-confirm").display = False
+            self.post_message(self.Ended(meeting))

@@ -1,0 +1,82 @@
+"""Wrap-up: ratings refused or stored, completion shown, ending the meeting."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from harness_b import editor_host, open_session, reopen
+from textual.widgets import Label
+
+from checkin.model import Agenda
+from checkin.tui.sections.wrapup import RatingInput, WrapUpEditor
+from checkin.wrapup import completion_since_last
+
+
+def text(app, selector: str) -> str:
+    return str(app.query_one(selector, Label).render())
+
+
+async def test_rating_summary_and_next_meeting(demo_dir: Path, weekly_agenda: Agenda) -> None:
+    session = open_session(demo_dir, weekly_agenda)
+    for a in session.meeting.attendance[:2]:
+        a.present = True
+    expected = completion_since_last(session.store, session.meeting).describe()
+    app = editor_host(session, "wrap-up")
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert text(app, "#completion") == f"Action items since last meeting: {expected}"
+        assert "% done on time" in expected
+        await pilot.press(*"Good pace", "tab", "1", "1")          # room: 11
+        await pilot.pause()
+        assert "Room: 11 is out of range" in text(app, "#rating-message")
+        assert text(app, "#rating-message").endswith("not saved")
+        assert "room" not in session.meeting.ratings
+        await pilot.press("backspace", "backspace", "8", "tab", "9", "tab", "1", "0")
+        await pilot.pause()
+        assert text(app, "#rating-message") == "Meeting rating 9 (3 given)"
+        keys = [r.key for r in app.query(RatingInput)]
+        assert keys == ["room", "Dana Lee", "Marcus Okafor"]
+        await pilot.press("tab", "ctrl+u", *"12/7", "tab")          # next meeting
+        await pilot.pause()
+    store, meeting = reopen(session)
+    store.close()
+    assert meeting.summary == "Good pace"
+    assert meeting.ratings == {"room": 8, "Dana Lee": 9, "Marcus Okafor": 10}
+    assert meeting.next_meeting == date(2026, 12, 7)
+    assert meeting.status == "in-progress"
+
+
+async def test_over_time_rows_are_marked(demo_dir: Path, weekly_agenda: Agenda) -> None:
+    session = open_session(demo_dir, weekly_agenda)
+    session.meeting.elapsed_seconds = [90.0, 11 * 60.0] + [0.0] * 6
+    app = editor_host(session, "wrap-up")
+    async with app.run_test(size=(100, 30)):
+        assert text(app, "#time-1-over") == "+3.0 over"
+        assert app.query_one("#time-1-title").has_class("-over")
+        assert text(app, "#time-0-over") == ""
+        assert not app.query_one("#time-0-title").has_class("-over")
+    session.store.close()
+
+
+async def test_end_meeting_asks_then_ends_on_disk(demo_dir: Path,
+                                                  weekly_agenda: Agenda) -> None:
+    session = open_session(demo_dir, weekly_agenda)
+    app = editor_host(session, "wrap-up")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"Short one", "ctrl+e")
+        await pilot.pause()
+        assert app.query_one("#end-confirm").display
+        await pilot.press("tab", "enter")                       # "Not yet"
+        await pilot.pause()
+        assert not app.query_one("#end-confirm").display
+        assert session.meeting.status == "in-progress"
+        await pilot.press("ctrl+e", "enter")                    # "Yes, end it" has focus
+        await pilot.pause()
+        ended = [m for m in app.messages if isinstance(m, WrapUpEditor.Ended)]
+        assert len(ended) == 1 and ended[0].meeting.id == session.meeting.id
+    store, meeting = reopen(session)
+    in_progress = store.in_progress(weekly_agenda.id)
+    store.close()
+    assert (meeting.status, meeting.ended_at) == ("ended", "2026-11-23T09:00:00")
+    assert meeting.summary == "Short one"
+    assert in_progress is None
