@@ -99,6 +99,12 @@ class ActionReviewEditor(SectionEditor):
             f"{len(self.items)} carried over · {late} overdue · {done} reviewed")
 
     # ------------------------------------------------------------ helpers
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Row keys are hidden while a question is open or when nothing was carried over."""
+        if action in ("done", "redate", "reassign", "drop", "keep", "undo"):
+            return bool(self.items) and not self.query(InlinePrompt)
+        return True
+
     def current(self) -> ReviewRow | None:
         if self.query(InlinePrompt):
             return None  # one question at a time
@@ -118,6 +124,7 @@ class ActionReviewEditor(SectionEditor):
 
     def ask(self, question: str, purpose: str, **kwargs: object) -> None:
         self.mount(InlinePrompt(question, purpose=purpose, **kwargs))  # type: ignore[arg-type]
+        self.refresh_bindings()
 
     # ------------------------------------------------------------ keys
     def action_done(self) -> None:
@@ -191,3 +198,4 @@ class ActionReviewEditor(SectionEditor):
     def close_prompt(self, prompt: InlinePrompt) -> None:
         prompt.remove()
         self.focus_first()
+        self.call_after_refresh(self.refresh_bindings)

@@ -1,0 +1,83 @@
+"""The new-roadblock form: title, raised by, blocking which departments, owner."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Select, SelectionList
+
+from checkin.tui.widgets.inline_prompt import complete
+
+
+class RoadblockForm(Vertical):
+    """Enter in the title or owner field posts `Submitted`; Escape posts `Cancelled`."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="roadblocks.form_cancel",
+                tooltip="Close the form without adding anything"),
+    ]
+
+    class Submitted(Message):
+        def __init__(self, form: RoadblockForm, title: str, raised_by: str,
+                     blocking: list[str], owner: str) -> None:
+            super().__init__()
+            self.form = form
+            self.title, self.raised_by, self.blocking, self.owner = (title, raised_by,
+                                                                     blocking, owner)
+
+    class Cancelled(Message):
+        def __init__(self, form: RoadblockForm) -> None:
+            super().__init__()
+            self.form = form
+
+    def __init__(self, departments: list[str], people: list[str]) -> None:
+        super().__init__(id="roadblock-form")
+        self.departments = departments
+        self.people = people
+
+    def compose(self) -> ComposeResult:
+        yield Label("New roadblock", classes="form-title")
+        with Horizontal(classes="form-line"):
+            yield Label("Title", classes="form-label")
+            yield Input(placeholder="What is blocked, and by what?", id="rb-title",
+                        compact=True)
+        with Horizontal(classes="form-line"):
+            yield Label("Raised by", classes="form-label")
+            yield Select([(d, d) for d in self.departments], prompt="department",
+                         id="rb-raised", compact=True)
+        with Horizontal(classes="form-line blocking-line"):
+            yield Label("Blocking", classes="form-label")
+            yield SelectionList[str](*((d, d) for d in self.departments), id="rb-blocking",
+                                     compact=True)
+        with Horizontal(classes="form-line"):
+            yield Label("Owner", classes="form-label")
+            yield Input(placeholder="who unblocks it", id="rb-owner", compact=True,
+                        suggester=SuggestFromList(self.people, case_sensitive=False))
+        yield Label("Enter adds · tab next field · space ticks a department · Escape cancels",
+                    classes="form-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#rb-title", Input).focus()
+
+    def show_error(self, message: str) -> None:
+        hint = self.query_one(".form-hint", Label)
+        hint.update(message)
+        hint.add_class("-error")
+        self.query_one("#rb-title", Input).focus()
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        raised = self.query_one("#rb-raised", Select).value
+        self.post_message(self.Submitted(
+            self, self.query_one("#rb-title", Input).value,
+            raised if isinstance(raised, str) else "",
+            list(self.query_one("#rb-blocking", SelectionList).selected),
+            complete(self.query_one("#rb-owner", Input).value, self.people)))
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancelled(self))

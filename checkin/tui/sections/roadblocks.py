@@ -1,0 +1,224 @@
+"""Roadblocks: the ranked list (top three discussed first), resolve, escalate, to action."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.widgets import Label, ListItem, ListView
+
+from checkin.dates import describe
+from checkin.errors import CheckinError
+from checkin.meetings import add_roadblock
+from checkin.model import Meeting, Roadblock, Section
+from checkin.roadblock_list import DISCUSS_FIRST, escalate, move, renumber, reopen, resolve
+from checkin.tui.sections.base import SectionEditor
+from checkin.tui.sections.roadblock_form import RoadblockForm
+from checkin.tui.session import MeetingSession
+from checkin.tui.widgets.inline_prompt import InlinePrompt
+
+NARROW = 84  # below this many columns the "blocking" column is hidden
+COLUMNS = (("rank", "#"), ("title", "Roadblock"), ("raised", "Raised by"),
+           ("blocking", "Blocking"), ("owner", "Owner"), ("status", "Status"))
+
+
+class RoadblockRow(ListItem):
+    def __init__(self, roadblock: Roadblock, first: bool) -> None:
+        super().__init__(classes="roadblock-row")
+        self.roadblock = roadblock
+        self.set_class(first, "-first")
+        self.set_class(roadblock.status != "open", f"-{roadblock.status}")
+
+    def compose(self) -> ComposeResult:
+        rb = self.roadblock
+        title = ("↻ " if rb.carried_from else "") + rb.title
+        if rb.status == "resolved" and rb.resolution:
+            title += f" → {rb.resolution}"
+        status = "discuss first" if self.has_class("-first") else rb.status
+        cells = {"rank": str(rb.rank) if rb.status == "open" else "", "title": title,
+                 "raised": rb.raised_by, "blocking": ", ".join(rb.blocking),
+                 "owner": rb.owner, "status": status}
+        with Horizontal():
+            for key, text in cells.items():
+                yield Label(text, classes=f"cell {key}")
+
+
+def _binding(key: str, action: str, label: str, tooltip: str, show: bool = True) -> Binding:
+    return Binding(key, action, label, id=f"roadblocks.{action.split('(')[0]}_{key}",
+                   tooltip=tooltip, show=show)
+
+
+class RoadblocksEditor(SectionEditor):
+    """n add · +/- rank · s resolve · e escalate · o reopen · t to action item."""
+
+    BINDINGS = [
+        _binding("n", "add", "New", "Add a roadblock"),
+        _binding("ctrl+n", "add", "New", "Add a roadblock", show=False),
+        _binding("plus", "move(-1)", "Rank up", "Move the roadblock up the list"),
+        _binding("shift+up", "move(-1)", "Rank up", "Move up the list", show=False),
+        _binding("minus", "move(1)", "Rank down", "Move the roadblock down the list"),
+        _binding("shift+down", "move(1)", "Rank down", "Move down the list", show=False),
+        _binding("s", "resolve", "Resolve", "Resolve it: say how, in one line"),
+        _binding("e", "escalate", "Escalate", "Escalate it beyond this meeting"),
+        _binding("o", "reopen", "Reopen", "Back to open (after resolve or escalate)"),
+        _binding("t", "to_action", "To action", "Make an action item of it, due next meeting"),
+    ]
+
+    def __init__(self, session: MeetingSession, section: Section, *,
+                 id: str | None = None) -> None:
+        super().__init__(session, section, id=id)
+        self.add_class("roadblocks-editor")
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="roadblocks-summary", classes="section-summary")
+        with Horizontal(classes="roadblocks-head"):
+            for key, title in COLUMNS:
+                yield Label(title, classes=f"cell {key}")
+        yield ListView(id="roadblock-list")
+        yield Label("No roadblocks yet: press n to add one", id="roadblocks-empty",
+                    classes="empty")
+
+    async def on_mount(self) -> None:
+        await self.show_rows()
+
+    def focus_first(self) -> None:
+        self.query_one(ListView).focus()
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.session.meeting
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    async def show_rows(self, keep: Roadblock | None = None) -> None:
+        """Rebuild the (short) list in ranked order, the cursor on ``keep``."""
+        rows = renumber(self.meeting)
+        first = [r.id for r in rows if r.status == "open"][:DISCUSS_FIRST]
+        lv = self.query_one(ListView)
+        old = lv.index
+        await lv.clear()
+        await lv.extend(RoadblockRow(r, r.id in first) for r in rows)
+        if rows:
+            lv.index = rows.index(keep) if keep in rows else min(old or 0, len(rows) - 1)
+        open_ = sum(1 for r in rows if r.status == "open")
+        carried = " · ↻ carried over" if any(r.carried_from for r in rows) else ""
+        self.query_one("#roadblocks-summary", Label).update(
+            f"{open_} open · {len(rows) - open_} closed · "
+            f"top {DISCUSS_FIRST} are discussed first{carried}")
+        self.query_one("#roadblocks-empty").display = not rows
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Row keys are hidden while the form or a question is open."""
+        if action in ("add", "move", "resolve", "escalate", "reopen", "to_action"):
+            return not (self.query(InlinePrompt) or self.query(RoadblockForm))
+        return True
+
+    def current(self) -> Roadblock | None:
+        if self.query(InlinePrompt) or self.query(RoadblockForm):
+            return None
+        row = self.query_one(ListView).highlighted_child
+        return row.roadblock if isinstance(row, RoadblockRow) else None
+
+    async def changed(self, keep: Roadblock | None, message: str = "") -> None:
+        self.session.changed()
+        await self.show_rows(keep)
+        if message:
+            self.notify(message, timeout=3)
+
+    # ------------------------------------------------------------ keys
+    def action_add(self) -> None:
+        if not self.query(RoadblockForm) and not self.query(InlinePrompt):
+            departments = [d.name for d in self.meeting.agenda.departments]
+            self.mount(RoadblockForm(departments, self.session.people()),
+                       before=self.query_one(ListView))
+
+    async def action_move(self, step: int) -> None:
+        if (rb := self.current()) and move(self.meeting, rb, step):
+            await self.changed(rb)
+
+    async def action_escalate(self) -> None:
+        if (rb := self.current()) and rb.status == "open":
+            escalate(self.meeting, rb)
+            await self.changed(rb, f"Escalated: {rb.title}")
+
+    async def action_reopen(self) -> None:
+        if (rb := self.current()) and rb.status != "open":
+            reopen(self.meeting, rb)
+            await self.changed(rb, f"Reopened: {rb.title}")
+
+    def action_resolve(self) -> None:
+        if (rb := self.current()) and rb.status != "resolved":
+            self.mount(InlinePrompt(f"How was “{rb.title}” resolved?", purpose="resolve"))
+
+    def action_to_action(self) -> None:
+        if rb := self.current():
+            if rb.owner:
+                self.make_action(rb, rb.owner)
+            else:
+                self.mount(InlinePrompt(f"Who owns the action for “{rb.title}”?",
+                                        purpose="owner", suggestions=self.session.people()))
+
+    def make_action(self, rb: Roadblock, owner: str) -> bool:
+        today = self.session.today
+        due = self.meeting.next_meeting or today + timedelta(days=7)
+        try:
+            item = self.session.add_action(
+                title=rb.title, owner=owner, due=due,
+                department=self.session.department_of(owner) or rb.raised_by)
+        except CheckinError as exc:
+            self.notify(str(exc), severity="error", timeout=4)
+            return False
+        self.notify(f"Action {item.id} for {owner}, due {describe(due, today)}: {item.title}",
+                    timeout=4)
+        return True
+
+    # ------------------------------------------------------------ answers
+    @on(RoadblockForm.Submitted)
+    async def _added(self, event: RoadblockForm.Submitted) -> None:
+        event.stop()
+        try:
+            rb = add_roadblock(self.meeting, event.title, raised_by=event.raised_by,
+                               blocking=event.blocking, owner=event.owner)
+        except CheckinError as exc:
+            event.form.show_error(f"{exc}: type what is blocked")
+            return
+        await event.form.remove()
+        await self.changed(rb, f"Added: {rb.title}")
+        self.focus_first()
+
+    @on(InlinePrompt.Accepted)
+    async def _answered(self, event: InlinePrompt.Accepted) -> None:
+        event.stop()
+        prompt, text = event.prompt, str(event.value)
+        row = self.query_one(ListView).highlighted_child
+        if not isinstance(row, RoadblockRow):
+            return
+        rb = row.roadblock
+        if prompt.purpose == "resolve":
+            try:
+                resolve(self.meeting, rb, text)
+            except CheckinError as exc:
+                prompt.show_error(str(exc))
+                return
+            await prompt.remove()
+            await self.changed(rb, f"Resolved: {rb.title}")
+        elif prompt.purpose == "owner":
+            if not text.strip():
+                prompt.show_error("Type the owner's name (tab/→ accepts a suggestion)")
+                return
+            if not self.make_action(rb, text):
+                return
+            await prompt.remove()
+        self.focus_first()
+
+    @on(RoadblockForm.Cancelled)
+    @on(InlinePrompt.Cancelled)
+    async def _cancelled(self, event: RoadblockForm.Cancelled | InlinePrompt.Cancelled) -> None:
+        event.stop()
+        await (event.form if isinstance(event, RoadblockForm.Cancelled) else event.prompt).remove()
+        self.focus_first()

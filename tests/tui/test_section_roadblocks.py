@@ -1,0 +1,132 @@
+"""Roadblocks editor: add, rank, resolve, escalate, reopen and to-action, all persisted."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from harness_sections_a import EditorApp, hosted, reopen
+from textual.widgets import Label, ListView
+
+from checkin.model import Agenda
+from checkin.tui.sections.roadblock_form import RoadblockForm
+from checkin.tui.sections.roadblocks import RoadblockRow
+from checkin.tui.widgets.inline_prompt import InlinePrompt
+
+
+def rows(app: EditorApp) -> list[tuple[str, str, str]]:
+    """(rank, title, status) of each row as shown."""
+    out = []
+    for row in app.query(RoadblockRow):
+        rank, title, status = (str(row.query_one(f".{c}", Label).render())
+                               for c in ("rank", "title", "status"))
+        out.append((rank, title, status))
+    return out
+
+
+async def add(pilot, title: str, *, raised: int = 0, blocking: tuple[int, ...] = (),
+              owner: str = "") -> None:
+    """Fill the form as a person would: type, tab, pick, tick, type, Enter."""
+    await pilot.press("n")
+    await pilot.pause()
+    await pilot.press(*title, "tab")
+    if raised:
+        await pilot.press("enter", *(["down"] * raised), "enter")
+    await pilot.press("tab")
+    last = 0
+    for n in blocking:
+        await pilot.press(*(["down"] * (n - last)), "space")
+        last = n
+    await pilot.press("tab", *owner, "enter")
+    await pilot.pause()
+
+
+async def test_add_rank_resolve_escalate_persist(demo_dir: Path, weekly_agenda: Agenda) -> None:
+    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    async with hosted(app) as pilot:
+        assert rows(app) == [("1", "↻ Release blocked by SSO bug", "discuss first")]
+        await add(pilot, "CRM sync drops leads", raised=2, blocking=(0, 2), owner="tom")
+        assert not app.query(RoadblockForm)
+        await add(pilot, "Pricing page outdated")
+        await add(pilot, "No budget for ads")
+        assert [r[2] for r in rows(app)] == ["discuss first"] * 3 + ["open"]
+        assert app.query_one(ListView).index == 3      # the cursor is on the new one
+        await pilot.press("plus", "plus")              # "No budget" up to 2nd
+        await pilot.pause()
+        assert [r[1] for r in rows(app)][1] == "No budget for ads"
+        await pilot.press("up", "s")                   # resolve the SSO bug
+        await pilot.press(*"hotfix deployed", "enter")
+        await pilot.pause()
+        assert not app.query(InlinePrompt)
+        assert rows(app)[-1][1] == "↻ Release blocked by SSO bug → hotfix deployed"
+        assert app.query_one(ListView).index == 3      # still on the resolved one
+        await pilot.press("e")                         # a resolved one is not escalated
+        await pilot.press("up", "up", "up", "shift+down", "e")  # rank, escalate "No budget"
+        await pilot.pause()
+        assert rows(app)[2][1:] == ("No budget for ads", "escalated")
+        assert [r[0] for r in rows(app)] == ["1", "2", "", ""]
+    with reopen(demo_dir) as (_store, meeting):
+        by_title = {r.title: r for r in meeting.roadblocks}
+        crm = by_title["CRM sync drops leads"]
+        assert (crm.raised_by, crm.blocking, crm.owner) == ("Sales", ["Marketing", "Product"],
+                                                            "Tom Becker")
+        assert [r.title for r in meeting.roadblocks] == [
+            "CRM sync drops leads", "Pricing page outdated", "No budget for ads",
+            "Release blocked by SSO bug"]
+        sso = by_title["Release blocked by SSO bug"]
+        assert (sso.status, sso.resolution) == ("resolved", "hotfix deployed")
+        assert by_title["No budget for ads"].status == "escalated"
+
+
+async def test_empty_title_refused_and_reopen(demo_dir: Path, weekly_agenda: Agenda) -> None:
+    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    async with hosted(app) as pilot:
+        await pilot.press("ctrl+n", "enter")
+        await pilot.pause()
+        hint = str(app.query_one(".form-hint", Label).render())
+        assert "needs a title" in hint
+        assert len(app.meeting.roadblocks) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.query(RoadblockForm)
+        await pilot.press("s", "enter")                # an empty resolution is refused too
+        await pilot.pause()
+        assert "say how it was resolved" in str(app.query_one(".prompt-hint", Label).render())
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        assert rows(app)[0][2] == "escalated"
+        await pilot.press("o")
+        await pilot.pause()
+        assert rows(app)[0] == ("1", "↻ Release blocked by SSO bug", "discuss first")
+    with reopen(demo_dir) as (_store, meeting):
+        assert [(r.title, r.status) for r in meeting.roadblocks] == [
+            ("Release blocked by SSO bug", "open")]
+
+
+async def test_to_action_in_one_step(demo_dir: Path, weekly_agenda: Agenda) -> None:
+    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    async with hosted(app) as pilot:
+        await pilot.press("t")                         # owner known: Tom Becker
+        await pilot.pause()
+        await add(pilot, "Nobody owns onboarding")
+        await pilot.press("t")                         # no owner: asked, with completion
+        await pilot.pause()
+        assert app.query(InlinePrompt)
+        await pilot.press(*"pri", "enter")
+        await pilot.pause()
+        assert not app.query(InlinePrompt)
+    with reopen(demo_dir) as (store, meeting):
+        new = [a for a in store.actions() if a.created_in == meeting.id]
+        assert [(a.title, a.owner, a.department, a.due) for a in new] == [
+            ("Release blocked by SSO bug", "Tom Becker", "IT", date(2026, 11, 30)),
+            ("Nobody owns onboarding", "Priya Raman", "Product", date(2026, 11, 30)),
+        ]
+
+
+async def test_empty_list_invites_to_add(data_dir: Path, weekly_agenda: Agenda) -> None:
+    app = EditorApp(data_dir, "roadblocks", weekly_agenda)
+    async with hosted(app) as pilot:
+        assert app.query_one("#roadblocks-empty").display
+        await pilot.press("s", "e", "t", "plus")       # nothing to act on: nothing happens
+        await pilot.pause()
+        assert not app.query(InlinePrompt) and rows(app) == []
