@@ -27,7 +27,6 @@ from checkin.tui.commands import ScreenCommands
 from checkin.tui.screens.help import HelpScreen, keys_of
 from checkin.tui.screens.home import HomeScreen
 from checkin.tui.screens.meeting import MeetingScreen
-from checkin.tui.screens.minutes import MinutesScreen
 from checkin.tui.session import MeetingSession
 
 # action -> (module in checkin.tui.screens, class, Home label); built by issue 4, optional.
@@ -124,6 +123,8 @@ class CheckinApp(App[None]):
         self.push_screen(MeetingScreen(self.session, live_clock=self.live_clock))
 
     def show_minutes(self, meeting: Meeting) -> None:
+        from checkin.tui.screens.minutes import MinutesScreen  # Markdown: ~75 ms to import
+
         self.push_screen(MinutesScreen(self.store, meeting))
 
     @on(HomeScreen.StartAgenda)
@@ -156,7 +157,7 @@ class CheckinApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        title = self.screen.id or type(self.screen).__name__
+        title = (self.screen.id or type(self.screen).__name__).capitalize()
         self.push_screen(HelpScreen(title, keys_of(self.screen)))
 
     def open_screen(self, action: str) -> None:

@@ -21,7 +21,8 @@ def with_format(text: str, fmt: str) -> str:
     path = Path(text or "minutes")
     if path.suffix.lower() in (".md", ".html", ".htm", ".markdown"):
         path = path.with_suffix("")
-    return f"{path}.{fmt}"
+    prefix = "./" if text.startswith("./") else ""
+    return f"{prefix}{path}.{fmt}"
 
 
 def format_of(path: Path) -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Label
+from textual.widgets import Label, Static
 
 
 @dataclass(frozen=True)
@@ -16,10 +17,12 @@ class KeyHelp:
     key: str
     description: str
     tooltip: str
+    ours: bool = True  # an app key (with an id), not a built-in widget key
 
 
 def keys_of(screen: Screen) -> list[KeyHelp]:
-    """The keys active on ``screen`` (focused widget, screen, app), one row per action."""
+    """The keys active on ``screen`` (focused widget, screen, app), one row per action:
+    the app's own keys first, then the focused widget's built-in ones (arrows, tab...)."""
     rows: dict[tuple[str, str], KeyHelp] = {}
     app = screen.app
     for active in screen.active_bindings.values():
@@ -31,13 +34,13 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
         if ident in rows:
             key = f"{rows[ident].key}, {key}"
         rows[ident] = KeyHelp(key, binding.description or binding.action,
-                              binding.tooltip or active.tooltip)
+                              binding.tooltip or active.tooltip, binding.id is not None)
     palette = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
     if palette and not any(r.description == "Commands" for r in rows.values()):
         rows[("command_palette", "")] = KeyHelp(
             app.get_key_display(Binding(palette, "command_palette")), "Commands",
             "Search every command of this screen by name")
-    return list(rows.values())
+    return sorted(rows.values(), key=lambda k: not k.ours)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -56,12 +59,19 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help-dialog"):
             yield Label(f"Keys: {self.title_text}", classes="dialog-question")
-            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
-            yield Label("Escape closes this list", classes="dialog-hint")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(self.table(), id="help-keys")
+            yield Label("Escape closes this list · ↑/↓ scroll", classes="dialog-hint")
 
-    def on_mount(self) -> None:
-        table = self.query_one("#help-keys", DataTable)
-        table.add_columns("Key", "Does", "Details")
+    def table(self) -> Table:
+        """Key, what it does, details: long details wrap instead of being cut."""
+        table = Table(box=None, expand=True, show_edge=False, pad_edge=False)
+        table.add_column("Key", no_wrap=True, style="bold")
+        table.add_column("Does", no_wrap=True)
+        table.add_column("Details", ratio=1)
         for k in self.keys:
             table.add_row(k.key, k.description, k.tooltip)
-        table.focus()
+        return table
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()

@@ -95,7 +95,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#home-recent", DataTable)
-        table.add_columns("Date", "Agenda", "Rating", "Blocks", "Actions")
+        table.add_columns("Date", "Rating", "Blocks", "Actions", "Agenda")
         self.show(self.data)
         self.query_one("#home-agendas", OptionList).focus()
 
@@ -120,8 +120,8 @@ class HomeScreen(Screen[None]):
         table.clear()
         for s in data.recent:
             rating = f"{s.rating:g}" if s.rating is not None else "–"
-            table.add_row(s.date.isoformat(), s.agenda_title, rating, str(s.roadblocks),
-                          str(s.actions), key=s.id)
+            table.add_row(s.date.isoformat(), rating, str(s.roadblocks), str(s.actions),
+                          s.agenda_title, key=s.id)
 
         overdue = f" · {data.overdue_actions} overdue" if data.overdue_actions else ""
         self.query_one("#home-counts", Static).update(

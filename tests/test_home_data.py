@@ -1,0 +1,41 @@
+"""What Home lists, computed without Textual."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from checkin.home_data import home_data, next_date_for
+from checkin.meetings import start_meeting
+from checkin.model import Agenda
+from checkin.store import Store
+
+TODAY = date(2026, 11, 23)
+
+
+def test_next_date_is_what_the_last_meeting_set_else_today(demo_dir: Path) -> None:
+    with Store(demo_dir) as store:
+        last = store.load_meeting(store.meetings("weekly")[0].id)
+        last.next_meeting = date(2026, 11, 25)
+        store.save_meeting(last)
+        assert next_date_for(store, "weekly", TODAY) == date(2026, 11, 25)
+        assert next_date_for(store, "post-campaign", TODAY) == TODAY
+
+
+def test_home_data_counts_flags_and_broken_agendas(demo_dir: Path,
+                                                   weekly_agenda: Agenda) -> None:
+    (demo_dir / "agendas").mkdir()
+    (demo_dir / "agendas" / "bad.toml").write_text("title = \n")
+    with Store(demo_dir) as store:
+        started = start_meeting(store, weekly_agenda, now=datetime(2026, 11, 23, 9))
+        data = home_data(store, demo_dir, TODAY)
+        actions = store.actions()
+    by_id = {e.info.id: e for e in data.agendas}
+    assert by_id["bad"].info.error and by_id["bad"].next_date is None
+    assert by_id["weekly"].in_progress.id == started.id
+    assert by_id["weekly"].meetings_held == 7
+    assert [s.id for s in data.in_progress] == [started.id]
+    assert all(s.status == "ended" for s in data.recent) and len(data.recent) == 6
+    assert data.open_actions == sum(a.status == "open" for a in actions)
+    assert data.overdue_actions == sum(a.is_overdue(TODAY) for a in actions)
+    assert 0 < data.overdue_actions < data.open_actions

@@ -1,0 +1,99 @@
+"""Home: agendas with their next date, resume, recent meetings, counts, broken agendas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import AppFactory, reopen
+from textual.widgets import DataTable, OptionList, Static
+
+from checkin.store import Store
+from checkin.tui.screens.home import HomeScreen
+from checkin.tui.screens.meeting import MeetingScreen
+from checkin.tui.screens.minutes import MinutesScreen
+
+TODAY = "2026-11-23"
+
+
+def option_texts(screen: HomeScreen) -> dict[str, str]:
+    agendas = screen.query_one("#home-agendas", OptionList)
+    return {o.id: str(o.prompt) for o in agendas.options}
+
+
+async def test_home_lists_agendas_history_and_counts(demo_dir: Path,
+                                                     app_factory: AppFactory) -> None:
+    with Store(demo_dir, readonly=True).open() as store:
+        open_items = [a for a in store.actions() if a.status == "open"]
+        overdue = [a for a in open_items if a.due.isoformat() < TODAY]
+        newest = store.meetings()[0]
+    app = app_factory(demo_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        texts = option_texts(screen)
+        assert "Weekly cross-functional check-in" in texts["agenda:weekly"]
+        # the last demo meeting was a week ago: its next meeting is today
+        assert "next meeting today" in texts["agenda:weekly"]
+        assert "6 held" in texts["agenda:weekly"]
+        assert "agenda:sales-marketing-sla" in texts
+        table = screen.query_one("#home-recent", DataTable)
+        assert table.row_count == 6
+        assert table.get_row_at(0)[0] == newest.date.isoformat()
+        counts = str(screen.query_one("#home-counts", Static).render())
+        assert counts == f"{len(open_items)} open · {len(overdue)} overdue"
+
+
+async def test_enter_on_agenda_starts_a_meeting_saved_on_disk(
+        demo_dir: Path, app_factory: AppFactory) -> None:
+    app = app_factory(demo_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        agendas = app.screen.query_one("#home-agendas", OptionList)
+        ids = [o.id for o in agendas.options]
+        agendas.highlighted = ids.index("agenda:weekly")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        meeting_id = app.screen.session.meeting.id
+        await pilot.press("ctrl+q")
+    app.store.close()
+    assert meeting_id == f"{TODAY}-weekly"
+    with reopen(demo_dir) as store:
+        assert store.in_progress("weekly").id == meeting_id
+        assert store.load_meeting(meeting_id).carried_action_ids  # open items carried over
+
+
+async def test_enter_on_a_past_meeting_opens_its_minutes(demo_dir: Path,
+                                                         app_factory: AppFactory) -> None:
+    app = app_factory(demo_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")  # agendas -> recent meetings
+        assert app.focused.id == "home-recent"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
+        assert app.screen.meeting.date.isoformat() == "2026-11-09"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_broken_user_agenda_is_listed_with_its_error(demo_dir: Path,
+                                                           app_factory: AppFactory) -> None:
+    user = demo_dir / "agendas"
+    user.mkdir()
+    (user / "broken.toml").write_text('title = "Broken"\ncadence = "daily"\n')
+    app = app_factory(demo_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        texts = option_texts(app.screen)
+        assert "broken.toml cannot be used" in texts["agenda:broken"]
+        assert "cadence" in texts["agenda:broken"]
+        agendas = app.screen.query_one("#home-agendas", OptionList)
+        agendas.highlighted = list(texts).index("agenda:broken")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # nothing started, nothing crashed
+        assert "agenda:weekly" in option_texts(app.screen)

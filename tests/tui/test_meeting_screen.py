@@ -1,0 +1,116 @@
+"""The meeting screen: section moves, timers, over-time, autosave, quick add."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import AppFactory, reopen
+from textual.widgets import Label
+
+from checkin.tui.screens.meeting import MeetingScreen
+from checkin.tui.widgets.meeting_clock import budget
+from checkin.tui.widgets.sidebar import SectionSidebar
+
+
+def label_text(screen: MeetingScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Label).render())
+
+
+def test_budget_says_over_time_in_words() -> None:
+    assert budget(200, 10) == ("3:20 · 6:40 left", False)
+    assert budget(730, 10) == ("12:10 · +2:10 over", True)
+
+
+async def test_pagedown_pageup_move_sections_and_persist(data_dir: Path,
+                                                         app_factory: AppFactory) -> None:
+    app = app_factory(data_dir, agenda="weekly", start=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        sections = screen.session.meeting.agenda.sections
+        assert label_text(screen, "#section-title") == f"1/8 · {sections[0].title}"
+        assert label_text(screen, "#section-prompt") == sections[0].prompt
+        await pilot.press("pageup")  # already first: nothing happens
+        assert screen.current == 0
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await pilot.pause()
+        assert screen.current == 3
+        await pilot.press("pageup")
+        await pilot.pause(1.2)
+        assert screen.current == 2
+        assert label_text(screen, "#section-title") == f"3/8 · {sections[2].title}"
+        sidebar = screen.query_one(SectionSidebar)
+        rows = list(sidebar.query(".sidebar-section"))
+        assert rows[2].has_class("-current") and rows[1].has_class("-done")
+        assert not rows[3].has_class("-done")
+        meeting_id = screen.session.meeting.id
+        # the move itself was flushed: a second reader sees it while the app still runs
+        with reopen(data_dir) as store:
+            on_disk = store.load_meeting(meeting_id)
+        assert on_disk.current_section == 2
+        await pilot.press("ctrl+q")
+    app.store.close()
+    with reopen(data_dir) as store:
+        saved = store.load_meeting(meeting_id)
+    assert saved.current_section == 2
+    assert saved.elapsed_seconds[2] >= 1.0
+    assert sum(saved.elapsed_seconds) >= saved.elapsed_seconds[2]
+
+
+async def test_over_time_shows_in_text_and_colour(data_dir: Path,
+                                                  app_factory: AppFactory) -> None:
+    app = app_factory(data_dir, agenda="weekly", start=True, live_clock=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.session.meeting.elapsed_seconds[0] = 2 * 60 + 130  # timebox 2 min
+        screen.show_time()
+        await pilot.pause()
+        section = screen.query_one("#clock-section", Label)
+        assert "+2:10 over" in str(section.render())
+        assert section.has_class("-over")
+        assert not screen.query_one("#clock-meeting", Label).has_class("-over")
+        row = screen.query_one("#sidebar-section-0")
+        assert row.has_class("-over")
+        assert str(row.query_one(".sidebar-time", Label).render()) == "4/2m"
+
+
+async def test_autosave_writes_edits_without_a_section_change(
+        data_dir: Path, app_factory: AppFactory) -> None:
+    app = app_factory(data_dir, agenda="weekly", start=True, live_clock=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        session = app.screen.session
+        session.meeting.summary = "half-way"
+        session.changed()
+        await pilot.pause(0.6)  # > SAVE_INTERVAL
+        assert not session.dirty
+        with reopen(data_dir) as store:
+            assert store.load_meeting(session.meeting.id).summary == "half-way"
+        assert "saved" in label_text(app.screen, "#clock-saved")
+
+
+async def test_quick_add_from_any_section(data_dir: Path, app_factory: AppFactory) -> None:
+    app = app_factory(data_dir, agenda="weekly", start=True, live_clock=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        bar = screen.query_one("#quick-add")
+        assert not bar.display
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert bar.display and app.focused.id == "quick-add-input"
+        await pilot.press(*"@Maria #Sales fix CRM dedupe due:fri")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not bar.display
+        assert screen.current == 0
+        await pilot.press("ctrl+q")
+    app.store.close()
+    with reopen(data_dir) as store:
+        items = [a for a in store.actions() if a.title == "fix CRM dedupe"]
+    assert len(items) == 1 and items[0].owner == "Maria" and items[0].department == "Sales"
+    assert items[0].due.isoformat() == "2026-11-27"
