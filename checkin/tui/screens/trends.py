@@ -25,8 +25,8 @@ from checkin.trends import (
     target_text,
 )
 
-LEGEND = (f"{ON} on track · {OFF} off track · highlighted: latest off-track streak "
-          f"(! = {OFF_TRACK_STREAK}+ in a row: raise a roadblock)")
+LEGEND = (f"{ON} on track  {OFF} off track  highlighted: latest off-track streak  "
+          f"! {OFF_TRACK_STREAK}+ in a row")
 
 
 class TrendTable(DataTable[Text]):
@@ -39,9 +39,9 @@ class TrendTable(DataTable[Text]):
     def show(self, trends: Trends) -> None:
         self.clear(columns=True)
         self.add_column("Metric", key="metric")
-        self.add_column("Target", key="target")
+        self.add_column(Text("Target", justify="right"), key="target")
         for s in trends.meetings:
-            self.add_column(s.date.strftime("%m-%d"), key=s.id)
+            self.add_column(Text(s.date.strftime("%m-%d"), justify="right"), key=s.id)
         self.add_column("Streak", key="streak")
         on = self.get_component_rich_style("trend-table--on", partial=True)
         off = self.get_component_rich_style("trend-table--off", partial=True)
@@ -123,7 +123,7 @@ class TrendsScreen(Screen[None]):
             grid.mount_all(TrendSpark(t) for t in trends.rows)
 
     def action_next_agenda(self) -> None:
-        if len(self.agendas) > 1:
+        if self.agendas and (len(self.agendas) > 1 or self.agenda_id not in self.agendas):
             n = self.agendas.index(self.agenda_id) if self.agenda_id in self.agendas else -1
             self.agenda_id = self.agendas[(n + 1) % len(self.agendas)]
             self.show()

@@ -1,0 +1,60 @@
+"""Scorecard trends: a table of readings with marks, a sparkline per metric, streaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Sparkline
+
+from checkin.store import Store
+from checkin.trends import COMPLETION, agenda_trends
+from checkin.tui.screens.trends import TrendSpark, TrendTable
+from tests.tui.between import running, trends_app
+
+
+async def test_table_and_sparklines(demo_dir: Path) -> None:
+    app = trends_app(demo_dir)
+    async with running(app):
+        with Store(demo_dir, readonly=True) as store:
+            expected = agenda_trends(store, "weekly")
+        table = app.screen.query_one(TrendTable)
+        assert table.row_count == len(expected.metrics) + 1
+        assert len(table.columns) == len(expected.meetings) + 3
+        first = expected.metrics[0]
+        row = [str(c) for c in table.get_row_at(0)]
+        assert row[0] == first.name and row[1].startswith("≥")
+        assert row[2:-1] == [f"{p.value:g} {'✓' if p.on_track else '✗'}" for p in first.points]
+        assert [str(c) for c in table.get_row_at(table.row_count - 1)][0] == COMPLETION
+        sparks = list(app.screen.query(TrendSpark))
+        assert [s.trend.name for s in sparks] == [t.name for t in expected.rows]
+        assert sparks[0].query_one(Sparkline).data == first.values
+
+
+async def test_latest_off_track_streak_is_highlighted(demo_dir: Path) -> None:
+    app = trends_app(demo_dir, "weekly")
+    async with running(app):
+        table = app.screen.query_one(TrendTable)
+        streaky = [s for s in app.screen.query(TrendSpark) if s.trend.streak]
+        calm = [s for s in app.screen.query(TrendSpark) if not s.trend.streak]
+        assert streaky and calm
+        assert all(s.has_class("-streak") for s in streaky)
+        assert not any(s.has_class("-streak") for s in calm)
+        trend = streaky[0].trend
+        n = [t.name for t in app.screen.trends.rows].index(trend.name)
+        cells = table.get_row_at(n)
+        streak_style = table.get_component_rich_style("trend-table--streak", partial=True)
+        assert cells[-2].style == streak_style  # the newest reading is in the streak
+        assert str(cells[-1]).startswith(f"{trend.streak} ✗")
+        before_streak = cells[-2 - trend.streak]
+        assert before_streak.style != streak_style
+
+
+async def test_unknown_agenda_says_so(demo_dir: Path) -> None:
+    app = trends_app(demo_dir, "monthly")
+    async with running(app) as pilot:
+        title = str(app.screen.query_one("#trends-title").render())
+        assert "no ended meetings of 'monthly'" in title
+        await pilot.press("n")  # to the agenda that has meetings
+        assert app.screen.query_one(TrendTable).row_count == 13
+        assert "Weekly cross-functional check-in" in str(
+            app.screen.query_one("#trends-title").render())
