@@ -1,0 +1,59 @@
+"""Snapshots (100x30) of the attendance, action review, metrics and roadblocks editors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from harness_sections_a import EditorApp
+
+from checkin.model import Agenda
+
+SIZE = (100, 30)
+
+
+def test_attendance(snap_compare, demo_dir: Path, weekly_agenda: Agenda) -> None:
+    async def run_before(pilot) -> None:
+        await pilot.press("space", "down", "space", "down", "tab", *"on leave", "shift+tab")
+
+    app = EditorApp(demo_dir, "attendance", weekly_agenda)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_action_review(snap_compare, demo_dir: Path, weekly_agenda: Agenda) -> None:
+    async def run_before(pilot) -> None:
+        await pilot.press("d", "down", "k", "r", *"2026-02-30")
+        await pilot.pause()
+        pilot.app.clear_notifications()
+
+    app = EditorApp(demo_dir, "action-review", weekly_agenda)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_metrics(snap_compare, demo_dir: Path, weekly_agenda: Agenda) -> None:
+    async def run_before(pilot) -> None:
+        await pilot.press(*"130", "tab", *"webinar push", "shift+tab", "down", *"250x")
+
+    app = EditorApp(demo_dir, "metrics", weekly_agenda)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_metrics_80x24_with_sidebar(snap_compare, demo_dir: Path,
+                                    weekly_agenda: Agenda) -> None:
+    async def run_before(pilot) -> None:
+        await pilot.press(*"97")
+
+    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=True)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_roadblocks(snap_compare, demo_dir: Path, weekly_agenda: Agenda) -> None:
+    async def run_before(pilot) -> None:
+        for title in ("CRM sync drops leads", "Pricing page outdated", "No budget for ads"):
+            await pilot.press("n", *title, "enter")
+            await pilot.pause()
+        await pilot.press("up", "e", "n", *"Hiring freeze")
+        await pilot.pause()
+        pilot.app.clear_notifications()
+
+    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
