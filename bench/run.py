@@ -1,0 +1,347 @@
+"""Run every checkin benchmark and print one table of ratios against baselines of the same run.
+
+    python bench/run.py                 # 1, 5 and 10 years of history (~3 minutes)
+    python bench/run.py --quick         # 1 and 5 years only, fewer runs (~1 minute)
+    python bench/run.py --cache DIR     # keep the generated histories in DIR and reuse them
+
+Every figure is the median of several runs. See docs/PERFORMANCE.md for what each row
+measures, its baseline and target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if __package__ in (None, ""):
+    sys.path.insert(0, str(REPO))
+
+NOW = "2026-11-23T09:00:00"  # the generator's "today": overdue counts are reproducible
+os.environ["CHECKIN_NOW"] = NOW
+
+from bench import generate  # noqa: E402
+
+
+@dataclass
+class Row:
+    name: str
+    value: float  # seconds
+    baseline: float | None  # seconds
+    baseline_name: str
+    target: str = ""
+    ok: bool | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return None if not self.baseline else self.value / self.baseline
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def env() -> dict[str, str]:
+    e = dict(os.environ, CHECKIN_NOW=NOW, PYTHONPATH=str(REPO))
+    e.pop("CHECKIN_DATA", None)
+    return e
+
+
+def run_quiet(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, env=env(),
+                            stdin=subprocess.DEVNULL, **kw)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {result.stderr.strip()}")
+    return result
+
+
+# ---------------------------------------------------------------- 1. generator
+def floor_write_all(root: Path) -> float:
+    """Every final data file written once, atomically with fsync: the least any writer does."""
+    from checkin.store.atomic import atomic_write
+
+    files = [root / "register.json", *sorted((root / "meetings").glob("*.json"))]
+    blobs = [(p.name, p.read_bytes()) for p in files]
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        for name, data in blobs:
+            atomic_write(Path(tmp) / name, data)
+        return time.perf_counter() - t0
+
+
+def histories(years: list[int], cache: Path, runs: int) -> tuple[dict[int, Path], list[Row]]:
+    dirs, rows, per_meeting = {}, [], {}
+    for n in years:
+        root = cache / f"years-{n}"
+        if (root / "register.json").exists():
+            dirs[n] = root
+            print(f"  reusing {root}", file=sys.stderr)
+            continue
+        times = []
+        reps = runs if n == 1 else 1  # 5 and 10 years take 15-70 s: measured once
+        for rep in range(reps):
+            target = root if rep == reps - 1 else cache / f"scratch-{n}-{rep}"
+            shutil.rmtree(target, ignore_errors=True)
+            g = generate.generate(target, n)
+            times.append(g.seed_seconds + g.top_up_seconds)
+            if target != root:
+                shutil.rmtree(target)
+        dirs[n] = root
+        took = statistics.median(times)
+        per_meeting[n] = took / (52 * n)
+        rows.append(Row(f"generate {n} year(s): {g.meetings} meetings, {g.actions} items",
+                        took, floor_write_all(root), "each final file written once",
+                        note=f"{per_meeting[n] * 1000:.1f} ms/meeting"))
+    if 1 in per_meeting:
+        for n in (5, 10):
+            if n in per_meeting:
+                rows.append(Row(f"generate: cost per meeting, {n} years vs 1 year",
+                                per_meeting[n], per_meeting[1], "1 year",
+                                target="flat (1.0x)", ok=per_meeting[n] / per_meeting[1] < 1.2))
+    return dirs, rows
+
+
+# ---------------------------------------------------------------- 2. checkin actions vs task
+def taskwarrior_dir(data: Path, tmp: Path) -> dict[str, str] | None:
+    if shutil.which("task") is None:
+        print("  taskwarrior missing: apt-get install -y taskwarrior", file=sys.stderr)
+        subprocess.run(["apt-get", "install", "-y", "-q", "taskwarrior"],
+                       capture_output=True, check=False)
+    if shutil.which("task") is None:
+        return None
+    rc = tmp / "taskrc"
+    rc.write_text(f"data.location={tmp / 'taskdata'}\nconfirmation=off\nnews.version=99\n")
+    task_env = dict(os.environ, TASKRC=str(rc), TASKDATA=str(tmp / "taskdata"))
+    items = run_quiet([sys.executable, "-m", "checkin", "--data", str(data), "actions",
+                       "--status", "open", "--format", "taskwarrior"]).stdout
+    (tmp / "open.json").write_text(items)
+    subprocess.run(["task", "import", str(tmp / "open.json")], env=task_env,
+                   capture_output=True, check=True)
+    return task_env
+
+
+def bench_actions(dirs: dict[int, Path], runs: int) -> list[Row]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        main = max(n for n in dirs if n <= 5)
+        task_env = taskwarrior_dir(dirs[main], Path(tmp))
+        task_time = None
+        if task_env is None:
+            print("  taskwarrior cannot be installed: that comparison is skipped",
+                  file=sys.stderr)
+        else:
+            task_time = median_time(lambda: subprocess.run(
+                ["task", "list"], env=task_env, capture_output=True, check=True), runs)
+        for n, root in sorted(dirs.items()):
+            cmd = [sys.executable, "-m", "checkin", "--data", str(root), "actions", "--overdue"]
+            took = median_time(lambda cmd=cmd: run_quiet(cmd), runs)
+            if n == main and task_time is not None:
+                rows.append(Row(f"`checkin actions --overdue`, {n} years (process)", took,
+                                task_time, "`task list`, same open items",
+                                target="<= 1.0x", ok=took <= task_time))
+            else:
+                rows.append(Row(f"`checkin actions --overdue`, {n} years (process)", took,
+                                None, ""))
+        py = median_time(lambda: run_quiet([sys.executable, "-c", "pass"]), runs)
+        rows.append(Row("`python -c pass` (interpreter start, for scale)", py, None, ""))
+    return rows
+
+
+# ---------------------------------------------------------------- 3. app start
+def bench_app_start(data: Path, runs: int) -> list[Row]:
+    script = str(REPO / "bench" / "app_start.py")
+
+    def start(*args: str) -> float:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, script, *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, cwd=REPO, env=env())
+        line = proc.stdout.readline()
+        took = time.perf_counter() - t0
+        _, err = proc.communicate(timeout=60)
+        if line.strip() != "ready":
+            raise RuntimeError(f"app_start {args} did not get ready: {err[-2000:]}")
+        return took
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "data"
+        shutil.copytree(data, copy)
+        app = statistics.median(start("checkin", str(copy)) for _ in range(runs))
+    bare = statistics.median(start("bare") for _ in range(runs))
+    return [Row("app start to Home, 5 years (headless process)", app, bare,
+                "bare Textual app, one Static", target="<= 1.3x", ok=app <= 1.3 * bare)]
+
+
+# ---------------------------------------------------------------- 4. autosave
+def paired(fns: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
+    """Median time of each function, calls interleaved so disk noise hits all alike."""
+    times: dict[str, list[float]] = {k: [] for k in fns}
+    for _ in range(runs):
+        for name, fn in fns.items():
+            t0 = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t0)
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
+def bench_autosave(dirs: dict[int, Path], runs: int) -> list[Row]:
+    import orjson
+
+    from checkin import clock
+    from checkin.meetings import start_or_resume
+    from checkin.store import Store
+    from checkin.tui.session import MeetingSession
+
+    agenda = generate.weekly_agenda()
+    fns: dict[str, Callable[[], object]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        stores = []
+        try:
+            for n, root in sorted(dirs.items()):
+                copy = Path(tmp) / f"data-{n}"
+                shutil.copytree(root, copy)
+                store = Store(copy).open()
+                stores.append(store)
+                session = MeetingSession(store, start_or_resume(store, agenda, now=clock.now()),
+                                         today=clock.today())
+                fns[f"note {n}"], fns[f"reading {n}"] = typing_steps(session)
+                doc = orjson.loads(store.meeting_path(session.meeting.id).read_bytes())
+                fns[f"floor {n}"] = floor_step(Path(tmp) / f"floor-{n}.json", doc)
+            med = paired(fns, runs)
+        finally:
+            for store in stores:
+                store.close()
+    rows = []
+    for n in sorted(dirs):
+        note, reading, base = med[f"note {n}"], med[f"reading {n}"], med[f"floor {n}"]
+        rows.append(Row(f"autosave while typing notes, {n} years", note, base,
+                        "serialise+write+fsync that meeting's JSON", target="<= 3x",
+                        ok=note <= 3 * base))
+        rows.append(Row(f"autosave of a metric reading, {n} years", reading, base,
+                        "serialise+write+fsync that meeting's JSON", target="<= 3x",
+                        ok=reading <= 3 * base))
+    for n in sorted(dirs):
+        if n != 1 and 1 in dirs:
+            rows.append(Row(f"autosave flatness: {n} years vs 1 year", med[f"note {n}"],
+                            med["note 1"], "1 year", target="<= 1.2x",
+                            ok=med[f"note {n}"] <= 1.2 * med["note 1"]))
+    return rows
+
+
+def typing_steps(session) -> tuple[Callable[[], None], Callable[[], None]]:  # noqa: ANN001
+    m, counter = session.meeting, iter(range(10**7))
+
+    def type_note() -> None:
+        m.notes += f" word{next(counter)}"
+        session.changed()
+        session.flush()
+
+    def type_reading() -> None:
+        m.readings[0].value = float(next(counter))
+        session.changed()
+        session.flush()
+
+    return type_note, type_reading
+
+
+def floor_step(path: Path, doc: dict) -> Callable[[], None]:
+    import orjson
+
+    def floor() -> None:
+        data = orjson.dumps(doc)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    return floor
+
+
+# ---------------------------------------------------------------- 5. minutes export
+def bench_export(runs: int) -> list[Row]:
+    from bench.large_meeting import build
+    from checkin.minutes import export_meeting
+
+    meeting, actions, history = build()
+    export_meeting(meeting, actions=actions, history=history, fmt="html")  # imports
+    rows = []
+    for fmt in ("md", "html"):
+        took = median_time(lambda fmt=fmt: export_meeting(
+            meeting, actions=actions, history=history, fmt=fmt), runs)
+        rows.append(Row(f"minutes export ({fmt}), 10 depts/30 metrics/40 items", took, 0.050,
+                        "the 50 ms target", target="< 1.0x", ok=took < 0.050))
+    return rows
+
+
+# ---------------------------------------------------------------- table
+def fmt_seconds(s: float | None) -> str:
+    if s is None:
+        return "—"
+    return f"{s * 1000:.1f} ms" if s < 10 else f"{s:.1f} s"
+
+
+def table(rows: list[Row]) -> str:
+    head = ("Benchmark", "Median", "Baseline", "Baseline median", "Ratio", "Target", "OK",
+            "Note")
+    body = [(r.name, fmt_seconds(r.value), r.baseline_name or "—", fmt_seconds(r.baseline),
+             "—" if r.ratio is None else f"{r.ratio:.2f}x", r.target or "—",
+             {True: "yes", False: "NO", None: ""}[r.ok], r.note) for r in rows]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(cells) + " |" for cells in body]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1 and 5 years, fewer runs")
+    parser.add_argument("--runs", type=int, help="runs per figure (default 7, quick 3)")
+    parser.add_argument("--cache", type=Path, help="keep/reuse generated histories here")
+    parser.add_argument("--only", help="comma list: generate,actions,app,autosave,export")
+    args = parser.parse_args(argv)
+    runs = args.runs or (3 if args.quick else 7)
+    years = [1, 5] if args.quick else [1, 5, 10]
+    only = set((args.only or "generate,actions,app,autosave,export").split(","))
+    cache = args.cache or Path(tempfile.mkdtemp(prefix="checkin-bench-"))
+    cache.mkdir(parents=True, exist_ok=True)
+    rows: list[Row] = []
+    try:
+        print(f"generating histories in {cache} ...", file=sys.stderr)
+        dirs, gen_rows = histories(years, cache, runs)
+        if "generate" in only:
+            rows += gen_rows
+        steps = [("actions", lambda: bench_actions(dirs, runs)),
+                 ("app", lambda: bench_app_start(dirs[5], runs)),
+                 ("autosave", lambda: bench_autosave(dirs, max(runs * 8, 25))),
+                 ("export", lambda: bench_export(max(runs, 20)))]
+        for name, step in steps:
+            if name in only:
+                print(f"{name} ...", file=sys.stderr)
+                try:
+                    rows += step()
+                except (RuntimeError, ImportError, OSError) as exc:
+                    rows.append(Row(f"{name}: FAILED", 0, None, "", note=str(exc)[:200]))
+    finally:
+        if args.cache is None:
+            shutil.rmtree(cache, ignore_errors=True)
+    print(table(rows))
+    return 0 if all(r.ok is not False for r in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
