@@ -62,8 +62,6 @@ class ActionsEditor(SectionEditor):
         self.departments = [d.name for d in session.meeting.agenda.departments]
 
     def compose(self) -> ComposeResult:
-        if self.section.prompt:
-            yield Label(self.section.prompt, classes="section-prompt")
         session = self.session
         with Grid(id="action-form"):
             yield Label("Title", classes="form-label")
@@ -86,6 +84,10 @@ class ActionsEditor(SectionEditor):
 
     def focus_first(self) -> None:
         self.query_one("#action-title", Input).focus()
+
+    def reload(self) -> None:
+        """Show items added elsewhere (the quick-add bar) in the list."""
+        self.refresh_list()
 
     # ------------------------------------------------------------ the form
     def _say(self, text: str, kind: str) -> None:

@@ -36,8 +36,6 @@ class NotesEditor(SectionEditor):
     """Tab goes notes → decision → who decided → list; Enter in a decision field adds it."""
 
     def compose(self) -> ComposeResult:
-        if self.section.prompt:
-            yield Label(self.section.prompt, classes="section-prompt")
         yield Label("Notes", classes="part-title")
         yield TextArea(self.session.meeting.notes, id="notes-text", soft_wrap=True,
                        tab_behavior="focus", show_line_numbers=False,

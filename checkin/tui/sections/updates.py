@@ -57,8 +57,6 @@ class UpdatesEditor(SectionEditor):
         return out
 
     def compose(self) -> ComposeResult:
-        if self.section.prompt:
-            yield Label(self.section.prompt, classes="section-prompt")
         reps = {d.name: d.representative for d in self.session.meeting.agenda.departments}
         with VerticalScroll(id="update-panels", can_focus=False):
             for update in self.updates:

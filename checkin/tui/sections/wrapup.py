@@ -48,8 +48,6 @@ class WrapUpEditor(SectionEditor):
     def compose(self) -> ComposeResult:
         meeting = self.session.meeting
         with VerticalScroll(id="wrapup-body", can_focus=False):
-            if self.section.prompt:
-                yield Label(self.section.prompt, classes="section-prompt")
             yield Label("Summary", classes="part-title")
             yield TextArea(meeting.summary, id="summary", placeholder="One-line summary",
                            tab_behavior="focus")
@@ -64,8 +62,9 @@ class WrapUpEditor(SectionEditor):
             yield Label("", id="completion")
             yield Label("Time per section (minutes)", classes="part-title")
             with Grid(id="times"):
-                for text in ("Section", "Planned", "Actual", ""):
-                    yield Label(text, classes="times-head")
+                for text, col in (("Section", "title"), ("Planned", "planned"),
+                                  ("Actual", "actual"), ("", "over")):
+                    yield Label(text, classes=f"times-head times-{col}")
                 for n, _ in enumerate(meeting.agenda.sections):
                     for col in ("title", "planned", "actual", "over"):
                         yield Label("", id=f"time-{n}-{col}", classes=f"times-{col}")

@@ -42,11 +42,13 @@ class TagSuggester(Suggester):
 
 
 def preview(parsed: QuickAdd, session: MeetingSession) -> str:
-    """"→ Maria Lopez · Sales · due Fri 27 Nov 2026 (in 4 days)"."""
+    """'→ "fix CRM": Maria Lopez · Sales · due Fri 27 Nov 2026 (in 4 days)'."""
     when = describe(parsed.due, session.today)
     due = f"due next meeting, {when}" if parsed.due_is_default else f"due {when}"
-    parts = [parsed.owner, parsed.department or "no department", due]
-    return f"→ {parsed.title!r}: " + " · ".join(parts)
+    known = parsed.owner.casefold() in {p.casefold() for p in session.people()}
+    owner = parsed.owner if known else f"{parsed.owner} (new name)"
+    parts = [owner, parsed.department or "no department", due]
+    return f'→ "{parsed.title}": ' + " · ".join(parts)
 
 
 class QuickAddBar(Vertical):
