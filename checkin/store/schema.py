@@ -32,7 +32,7 @@ def version_of(path: Path, data: dict[str, Any]) -> int:
             f"{path}: no schema version (not a checkin data file?); "
             "move it out of the data folder — it was left untouched"
         ) from None
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise StoreError(f"{path}: bad schema version {version!r}; restore it from a backup")
     return version
 
@@ -52,6 +52,12 @@ def migrate(data: dict[str, Any], version: int, target: int = SCHEMA_VERSION,
 def check(path: Path, data: dict[str, Any], readonly: bool = False) -> dict[str, Any]:
     """Refuse newer files; back up and migrate older ones (in memory when read-only)."""
     version = version_of(path, data)
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise StoreError(
+                f"{path}: table {name!r} is damaged (expected objects); restore the file "
+                "from a backup or move it aside — it was left untouched"
+            )
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path}: written by a newer checkin (schema {version}, this one reads up to "

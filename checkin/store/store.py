@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -29,6 +30,7 @@ from checkin.store.atomic import AtomicJSONStorage
 from checkin.store.lock import DirLock
 
 DIR_MODE = 0o700
+T = TypeVar("T")
 
 
 @dataclass
@@ -93,6 +95,7 @@ class Store:
         else:
             self._make_dirs()
             self._lock.acquire()
+            self._remove_stale_temp_files()
         try:
             self._register = self._db(self.root / "register.json", "register")
             if not self.readonly:
@@ -128,6 +131,12 @@ class Store:
                 f"{self.root}: cannot create the data folder ({exc.strerror}); "
                 "choose another with --data DIR or $CHECKIN_DATA"
             ) from None
+
+    def _remove_stale_temp_files(self) -> None:
+        """Temp files of writers killed mid-save (we hold the lock: none is live)."""
+        for folder in (self.root, self.root / "meetings"):
+            for tmp in folder.glob(".*.tmp"):
+                tmp.unlink(missing_ok=True)
 
     def _db(self, path: Path, kind: str) -> TinyDB:
         check = partial(schema.check, readonly=self.readonly)
@@ -165,7 +174,7 @@ class Store:
             raise StoreError(f"{self.meeting_path(meeting_id)}: holds no meeting")
         try:
             return from_data(Meeting, dict(doc))
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise StoreError(
                 f"{self.meeting_path(meeting_id)}: damaged meeting ({exc}); "
                 "restore it from a backup — it was left untouched"
@@ -213,7 +222,10 @@ class Store:
         if self._index is None:
             rows = self.register.table("meetings").all()
             rows.sort(key=lambda d: d.doc_id)
-            self._index = {r["id"]: from_data(MeetingSummary, dict(r)) for r in rows}
+            self._index = {}
+            for row in rows:
+                summary = self._row(MeetingSummary, row, "meeting index")
+                self._index[summary.id] = summary
         return self._index
 
     def meetings(self, agenda_id: str | None = None) -> list[MeetingSummary]:
@@ -250,8 +262,21 @@ class Store:
     def _action_map(self) -> dict[str, ActionItem]:
         if self._actions is None:
             rows = sorted(self.register.table("actions").all(), key=lambda d: d.doc_id)
-            self._actions = {r["id"]: from_data(ActionItem, dict(r)) for r in rows}
+            self._actions = {}
+            for row in rows:
+                item = self._row(ActionItem, row, "action item")
+                self._actions[item.id] = item
         return self._actions
+
+    def _row(self, cls: type[T], row: Document, what: str) -> T:
+        """One stored row as a dataclass; a damaged row is a StoreError naming it."""
+        try:
+            return from_data(cls, dict(row))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise StoreError(
+                f"{self.root / 'register.json'}: {what} #{row.doc_id} is damaged ({exc}); "
+                "restore the file from a backup — it was left untouched"
+            ) from None
 
     def actions(self) -> list[ActionItem]:
         """Every action item, oldest first."""

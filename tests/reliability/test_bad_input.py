@@ -215,13 +215,8 @@ READ_COMMANDS = {"meetings": ["meetings"], "actions": ["actions", "--overdue"],
 # What each register-only case breaks, so only commands that read that part must refuse
 # (`checkin meetings` reads no action item, `checkin actions` no meeting index).
 NEEDS = {"action": ("actions", "export"), "index": ("meetings", "export")}
-STORE_BUG = pytest.mark.xfail(
-    strict=True, raises=(AssertionError, TypeError, ValueError, KeyError, AttributeError),
-    reason="store bug (reported): Store._action_map/_summaries and TinyDB tables do not "
-           "validate rows, so a damaged row is a traceback instead of a StoreError")
 REGISTER_CASES = [
-    pytest.param(case, command, id=f"{case}-{command}",
-                 marks=[STORE_BUG] if case in REGISTER_ONLY else [])
+    pytest.param(case, command, id=f"{case}-{command}")
     for case in sorted(DAMAGE | REGISTER_ONLY)
     for command in (NEEDS[case.split("-")[0].rstrip("s")] if case in REGISTER_ONLY
                     else READ_COMMANDS)

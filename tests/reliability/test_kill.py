@@ -165,8 +165,6 @@ def test_kill_9_long_run_on_fresh_dir(data_dir: Path) -> None:
     assert expected.saves > LONG_KILLS
 
 
-@pytest.mark.xfail(strict=True, reason="store (reported): a writer's Store.open does not "
-                   "remove temp files left by killed writers, so they pile up")
 def test_temp_files_of_killed_writers_are_cleaned_up(demo_dir: Path) -> None:
     # what a writer killed between os.open and os.replace leaves (the long run above
     # left ~1 such file per 3 kills): atomic_write's temp names, half-written
