@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import AppFactory, reopen
+from textual import events
 from textual.widgets import Label
 
 from checkin.tui.screens.meeting import MeetingScreen
@@ -114,3 +115,21 @@ async def test_quick_add_from_any_section(data_dir: Path, app_factory: AppFactor
         items = [a for a in store.actions() if a.title == "fix CRM dedupe"]
     assert len(items) == 1 and items[0].owner == "Maria" and items[0].department == "Sales"
     assert items[0].due.isoformat() == "2026-11-27"
+
+
+async def test_fast_key_presses_move_in_order_with_one_editor(
+        data_dir: Path, app_factory: AppFactory) -> None:
+    app = app_factory(data_dir, agenda="weekly", start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # keys arriving faster than editors mount (key repeat): post them all at once
+        for key in ("pagedown", "pagedown", "pagedown", "pageup", "pagedown", "pagedown"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause(1.0)
+        screen = app.screen
+        assert screen.current == 4
+        assert len(screen.query_one("#section-body").children) == 1
+        rows = list(screen.query(".sidebar-section"))
+        assert [r.has_class("-current") for r in rows].index(True) == 4
+        name = rows[4].query_one(".sidebar-name", Label)
+        assert str(name.render()).startswith("▶ 5")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from functools import partial
@@ -70,6 +71,8 @@ class MeetingScreen(Screen[None]):
             meeting.elapsed_seconds.extend([0.0] * missing)
         meeting.current_section = min(max(meeting.current_section, 0), len(sections) - 1)
         self.last_tick = time.monotonic()
+        self.moving = asyncio.Lock()  # one section change at a time, in key order
+        self.editor: Widget | None = None  # the mounted editor of the current section
 
     @property
     def current(self) -> int:
@@ -121,8 +124,9 @@ class MeetingScreen(Screen[None]):
             section_minutes=self.section.timebox_minutes,
             meeting_elapsed=sum(meeting.elapsed_seconds),
             meeting_minutes=meeting.agenda.duration_minutes)
-        self.query_one(SectionSidebar).show_elapsed(meeting.elapsed_seconds,
-                                                    ended=meeting.status == "ended")
+        sidebar = self.query_one(SectionSidebar)
+        sidebar.current = self.current
+        sidebar.show_elapsed(meeting.elapsed_seconds, ended=meeting.status == "ended")
 
     def autosave(self) -> None:
         if self.session.dirty:
@@ -156,17 +160,32 @@ class MeetingScreen(Screen[None]):
         prompt.update(section.prompt)
         prompt.display = bool(section.prompt)
         body = self.query_one("#section-body", Vertical)
+        self.editor = None
         await body.remove_children()
         editor = make_editor(self.session, section)
         await body.mount(editor)
-        self.query_one(SectionSidebar).current = self.current
+        self.editor = editor
         self.show_time()
         self.refresh_bindings()
+        self.call_after_refresh(self.focus_editor, editor)
+
+    def focus_editor(self, editor: Widget) -> None:
+        """Put the cursor in ``editor`` unless a faster key press already replaced it."""
         focus_first = getattr(editor, "focus_first", None)
-        if callable(focus_first):
-            self.call_after_refresh(focus_first)
+        if callable(focus_first) and editor is self.editor:
+            focus_first()
 
     async def go_to(self, index: int) -> None:
+        """Save, then show section ``index`` (key presses queue up in order)."""
+        async with self.moving:
+            await self.change_section(index)
+
+    async def move(self, step: int) -> None:
+        """Next/previous, counted from where the previous move ended."""
+        async with self.moving:
+            await self.change_section(self.current + step)
+
+    async def change_section(self, index: int) -> None:
         sections = self.session.meeting.agenda.sections
         if not 0 <= index < len(sections) or index == self.current:
             return
@@ -178,10 +197,10 @@ class MeetingScreen(Screen[None]):
         await self.show_section()
 
     async def action_next_section(self) -> None:
-        await self.go_to(self.current + 1)
+        await self.move(1)
 
     async def action_prev_section(self) -> None:
-        await self.go_to(self.current - 1)
+        await self.move(-1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         last = len(self.session.meeting.agenda.sections) - 1
@@ -224,9 +243,8 @@ class MeetingScreen(Screen[None]):
         if not bar.display:
             return False
         bar.display = False
-        editor = self.query_one("#section-body").children
-        if editor and callable(getattr(editor[0], "focus_first", None)):
-            editor[0].focus_first()  # type: ignore[attr-defined]
+        if self.editor is not None:
+            self.focus_editor(self.editor)
         return True
 
     def action_back(self) -> None:
@@ -237,8 +255,7 @@ class MeetingScreen(Screen[None]):
     def on_quick_add_bar_added(self, message: object) -> None:
         """An item was added from the quick-add bar (it stays open for the next one):
         let the current editor show it, if it lists action items."""
-        editor = self.query_one("#section-body").children
-        reload = getattr(editor[0], "reload", None) if editor else None
+        reload = getattr(self.editor, "reload", None)
         if callable(reload):
             reload()
 

@@ -42,7 +42,7 @@ class SectionSidebar(Vertical):
             row.set_class(n < current, "-done")
 
     def show_elapsed(self, elapsed: list[float], ended: bool = False) -> None:
-        """Refresh the minutes used per section (and mark all done once ended)."""
+        """Refresh the minutes used per section (and tick them all once ended)."""
         for n, row in enumerate(self.query(".sidebar-section").results(Horizontal)):
             section = self.sections[n]
             seconds = elapsed[n] if n < len(elapsed) else 0.0
