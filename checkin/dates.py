@@ -117,7 +117,7 @@ def parse_due(
 
     Raises DueDateError, naming the text, the reason and an example that works.
     """
-    raw = text.strip()
+    raw = " ".join(text.split())  # one line in messages, whatever was typed
     s = " ".join(raw.lower().split())
     if not s:
         raise DueDateError(f"a due date is required; e.g. fri, +3d, {_example(today)}")

@@ -14,6 +14,8 @@ from datetime import date
 from functools import cache
 from typing import Any, TypeVar
 
+import orjson
+
 SECTION_KINDS: tuple[str, ...] = (
     "attendance",
     "action-review",
@@ -247,51 +249,60 @@ T = TypeVar("T")
 
 
 def to_data(obj: Any) -> Any:
-    """A dataclass tree as JSON-ready data (dates as ISO strings)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, date):
-        return obj.isoformat()
-    if isinstance(obj, list | tuple):
-        return [to_data(v) for v in obj]
-    if isinstance(obj, dict):
-        return {k: to_data(v) for k, v in obj.items()}
-    return obj
+    """A dataclass tree as JSON-ready data (dates as ISO strings).
+
+    orjson serialises dataclasses and dates natively; a round trip through it is ~10x
+    faster than walking the tree in Python, and this runs on every autosave.
+    """
+    return orjson.loads(orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS))
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+Converter = typing.Callable[[Any], Any]
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _to_float(value: Any) -> Any:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
+        else value
+
+
+def _to_date(value: Any) -> Any:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _converter(tp: Any) -> Converter:
+    """A function turning JSON data into ``tp``, decided once per type (not per value)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(inner[0], value) if len(inner) == 1 else value
+        if len(inner) != 1:
+            return _identity
+        conv = _converter(inner[0])
+        return lambda v: None if v is None else conv(v)
     if origin is list:
-        (item,) = typing.get_args(tp)
-        return [_convert(item, v) for v in value]
+        item = _converter(typing.get_args(tp)[0])
+        return _identity if item is _identity else (lambda v: [item(x) for x in v])
     if origin is dict:
-        _, item = typing.get_args(tp)
-        return {k: _convert(item, v) for k, v in value.items()}
+        item = _converter(typing.get_args(tp)[1])
+        return _identity if item is _identity else (lambda v: {k: item(x) for k, x in v.items()})
     if tp is date:
-        return value if isinstance(value, date) else date.fromisoformat(value)
-    if tp is float and isinstance(value, int | float):
-        return float(value)
+        return _to_date
+    if tp is float:
+        return _to_float
     if dataclasses.is_dataclass(tp):
-        return from_data(tp, value)
-    return value
+        return lambda v: from_data(tp, v)
+    return _identity
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, Converter], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
 
 
 def from_data(cls: type[T], data: dict[str, Any]) -> T:
     """Build ``cls`` from ``to_data`` output; unknown keys are ignored."""
-    hints = _hints(cls)
-    kwargs = {
-        f.name: _convert(hints[f.name], data[f.name])
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name in data
-    }
-    return cls(**kwargs)
+    return cls(**{name: conv(data[name]) for name, conv in _fields(cls) if name in data})

@@ -12,16 +12,17 @@ Layout::
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tinydb import TinyDB
-from tinydb.table import Document
+from tinydb.table import Document, Table
 
 from checkin.errors import CheckinError, StoreError
 from checkin.model import ActionItem, Meeting, from_data, to_data
@@ -65,6 +66,18 @@ def summarize(meeting: Meeting, actions_created: int) -> MeetingSummary:
     )
 
 
+def _put(table: Table, doc_id: int, data: dict[str, Any]) -> None:
+    """Insert or replace one document with one file write.
+
+    TinyDB's ``upsert`` by doc_id writes twice for a new document (an empty update, then
+    the insert), which made every new action item rewrite the register twice.
+    """
+    if table.contains(doc_id=doc_id):
+        table.update(data, doc_ids=[doc_id])
+    else:
+        table.insert(Document(data, doc_id=doc_id))
+
+
 def _same_listing(old: MeetingSummary, new: MeetingSummary) -> bool:
     if new.status == "in-progress" and old.status == "in-progress":
         return (old.date, old.facilitator, old.rating, old.roadblocks, old.actions) == (
@@ -82,6 +95,7 @@ class Store:
         self._register: TinyDB | None = None
         self._meeting_dbs: dict[str, TinyDB] = {}
         self._actions: dict[str, ActionItem] | None = None
+        self._created: Counter[str | None] = Counter()  # action items per meeting
         self._index: dict[str, MeetingSummary] | None = None
 
     # ------------------------------------------------------------ lifecycle
@@ -182,8 +196,7 @@ class Store:
 
     def save_meeting(self, meeting: Meeting) -> None:
         """Write the meeting's own file; touch the register only if its summary changed."""
-        table = self._meeting_db(meeting.id).table("meeting")
-        table.upsert(Document(to_data(meeting), doc_id=1))
+        _put(self._meeting_db(meeting.id).table("meeting"), 1, to_data(meeting))
         self._index_meeting(meeting)
 
     def _index_meeting(self, meeting: Meeting, *, force: bool = False) -> None:
@@ -193,14 +206,12 @@ class Store:
         typing a metric value costs one meeting file, not a register rewrite; ending the
         meeting (or the next open, see ``_reconcile``) brings them into the index.
         """
-        created = sum(1 for a in self._action_map().values() if a.created_in == meeting.id)
-        summary = summarize(meeting, created)
+        self._action_map()
+        summary = summarize(meeting, self._created.get(meeting.id, 0))
         old = self._summaries().get(meeting.id)
         if old is not None and not force and _same_listing(old, summary):
             return
-        self.register.table("meetings").upsert(
-            Document(to_data(summary), doc_id=self._index_doc_id(meeting.id))
-        )
+        _put(self.register.table("meetings"), self._index_doc_id(meeting.id), to_data(summary))
         self._summaries()[meeting.id] = summary
 
     def _reconcile(self) -> None:
@@ -266,6 +277,7 @@ class Store:
             for row in rows:
                 item = self._row(ActionItem, row, "action item")
                 self._actions[item.id] = item
+            self._created = Counter(a.created_in for a in self._actions.values())
         return self._actions
 
     def _row(self, cls: type[T], row: Document, what: str) -> T:
@@ -299,9 +311,11 @@ class Store:
 
     def save_action(self, item: ActionItem) -> None:
         """Write one item (one register write)."""
-        table = self.register.table("actions")
-        table.upsert(Document(to_data(item), doc_id=int(item.id[1:])))
-        self._action_map()[item.id] = item
+        amap = self._action_map()
+        if item.id not in amap:
+            self._created[item.created_in] += 1
+        _put(self.register.table("actions"), int(item.id[1:]), to_data(item))
+        amap[item.id] = item
 
     def add_actions(self, items: list[ActionItem]) -> list[ActionItem]:
         """Store many new items in one register write (seeding, imports)."""
@@ -311,6 +325,7 @@ class Store:
         docs = [Document(to_data(i), doc_id=int(i.id[1:])) for i in items]
         self.register.table("actions").insert_multiple(docs)
         self._action_map().update((i.id, i) for i in items)
+        self._created.update(i.created_in for i in items)
         return items
 
     def iter_meetings(self, agenda_id: str | None = None) -> Iterator[Meeting]:
