@@ -37,13 +37,16 @@ def _words(value: str) -> str:
 
 
 def resolve_person(typed: str, people: list[str]) -> str:
-    """A full name from ``people`` matching a full or first name (case-insensitive), else
-    ``typed`` as is. Raises QuickAddError if a first name matches several people."""
+    """A full name from ``people`` matching a full or first name (case-insensitive), or
+    starting with ``typed`` (3+ letters), else ``typed`` as is. Raises QuickAddError if
+    that matches several people."""
     key = typed.casefold()
     full = [p for p in people if p.casefold() == key]
     if full:
         return full[0]
     first = list(dict.fromkeys(p for p in people if p.split() and p.split()[0].casefold() == key))
+    if not first and len(key) >= 3:  # "pri" -> "Priya Raman", if nobody else starts so
+        first = list(dict.fromkeys(p for p in people if p.casefold().startswith(key)))
     if len(first) > 1:
         options = ", ".join("@" + p.replace(" ", "_") for p in first)
         raise QuickAddError(f"@{typed} could be {options}: type the full name")

@@ -38,6 +38,9 @@ def parse(text: str, **kw) -> QuickAdd:
     ("@tom patch server due:next_fri", "patch server", "Tom Becker", "IT", date(2026, 12, 4)),
     ("@tom patch server DUE:2026-12-10", "patch server", "Tom Becker", "IT", date(2026, 12, 10)),
     ("@Newbie, write the plan", "write the plan", "Newbie", "", NEXT),  # unknown kept as typed
+    ("@pri ship", "ship", "Priya Raman", "Product", NEXT),  # unique prefix of a name
+    ("@pr ship", "ship", "pr", "", NEXT),  # under 3 letters: kept as typed
+    ("@maria_lo ship", "ship", "Maria Lopez", "", NEXT),
     ("  @dana   refresh   page  ", "refresh page", "Dana Lee", "Marketing", NEXT),
 ])
 def test_parses(text: str, title: str, owner: str, dept: str, due: date) -> None:
@@ -72,6 +75,8 @@ def test_ambiguous_first_name_and_department_are_refused() -> None:
     with pytest.raises(QuickAddError, match="@Maria_Lopez, @Maria_Chen"):
         parse_quick_add("@maria fix", today=TODAY, next_meeting=NEXT, departments=DEPTS,
                         people=people)
+    with pytest.raises(QuickAddError, match="@Marcus_Okafor, @Maria_Lopez"):
+        parse("@mar fix")
     with pytest.raises(QuickAddError, match="could be Sales, Support"):
         parse_quick_add("@x #s fix", today=TODAY, next_meeting=NEXT,
                         departments=["Sales", "Support"], people=[])

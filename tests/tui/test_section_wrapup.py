@@ -9,7 +9,7 @@ from harness_b import editor_host, open_session, reopen
 from textual.widgets import Label
 
 from checkin.model import Agenda
-from checkin.tui.sections.wrapup import RatingInput, WrapUpEditor
+from checkin.tui.sections.wrapup import ConfirmEnd, RatingInput, WrapUpEditor
 from checkin.wrapup import completion_since_last
 
 
@@ -65,11 +65,14 @@ async def test_end_meeting_asks_then_ends_on_disk(demo_dir: Path,
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"Short one", "ctrl+e")
         await pilot.pause()
-        assert app.query_one("#end-confirm").display
+        assert isinstance(app.screen, ConfirmEnd)
         await pilot.press("tab", "enter")                       # "Not yet"
         await pilot.pause()
-        assert not app.query_one("#end-confirm").display
-        assert session.meeting.status == "in-progress"
+        assert not isinstance(app.screen, ConfirmEnd)
+        await pilot.press("ctrl+e", "escape")                   # escape: not yet either
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmEnd)
+        assert session.meeting.status == "in-progress" and not app.messages
         await pilot.press("ctrl+e", "enter")                    # "Yes, end it" has focus
         await pilot.pause()
         ended = [m for m in app.messages if isinstance(m, WrapUpEditor.Ended)]

@@ -77,3 +77,12 @@ def test_quick_add_snapshot(snap_compare, demo_dir: Path, weekly_agenda: Agenda)
         await pilot.press(*"@maria #cust fix CRM dedupe due:fri")
 
     assert snap(snap_compare, session, app, type_line)
+
+
+def test_end_meeting_confirm_snapshot(snap_compare, demo_dir: Path, weekly_agenda: Agenda) -> None:  # type: ignore[no-untyped-def]
+    session = open_session(demo_dir, weekly_agenda)
+
+    async def ask_to_end(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("ctrl+e")
+
+    assert snap(snap_compare, session, editor_host(session, "wrap-up"), ask_to_end)

@@ -7,8 +7,9 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
 from checkin import clock
@@ -31,7 +32,7 @@ class RatingInput(Input):
 
 
 class WrapUpEditor(SectionEditor):
-    """ctrl+e asks to confirm, then ends the meeting and posts ``Ended``."""
+    """ctrl+e asks to confirm (ConfirmEnd), then ends the meeting and posts ``Ended``."""
 
     BINDINGS = [
         Binding("ctrl+e", "end", "End meeting", id="wrapup.end", priority=True,
@@ -73,11 +74,6 @@ class WrapUpEditor(SectionEditor):
                 yield self._next_input()
             with Horizontal(id="end-row"):
                 yield Button("End meeting (ctrl+e)", id="end", variant="error")
-            with Horizontal(id="end-confirm"):
-                yield Label("End the meeting now? Timers stop; the minutes are ready.",
-                            id="end-question")
-                yield Button("Yes, end it", id="end-yes", variant="error")
-                yield Button("Not yet", id="end-no")
 
     def _next_input(self) -> DateInput:
         nm = self.session.meeting.next_meeting
@@ -91,7 +87,6 @@ class WrapUpEditor(SectionEditor):
         return list(dict.fromkeys(names))
 
     def on_mount(self) -> None:
-        self.query_one("#end-confirm").display = False
         self.query_one("#completion", Label).update(
             "Action items since last meeting: "
             + completion_since_last(self.session.store, self.session.meeting).describe())
@@ -160,20 +155,43 @@ class WrapUpEditor(SectionEditor):
         if self.session.meeting.status == "ended":
             self.notify("This meeting has already ended", severity="warning")
             return
-        self.query_one("#end-confirm").display = True
+        self.app.push_screen(ConfirmEnd(), self._confirmed)
+
+    @on(Button.Pressed, "#end")
+    def _end_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_end()
+
+    def _confirmed(self, yes: bool | None) -> None:
+        if not yes:
+            self.query_one("#end", Button).focus()
+            return
+        meeting = self.session.meeting
+        self.session.flush()
+        end_meeting(self.session.store, meeting, now=clock.now())
+        self.post_message(self.Ended(meeting))
+
+
+class ConfirmEnd(ModalScreen[bool]):
+    """Asks before ending the meeting: Enter ends it, escape (or "Not yet") goes back."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(False)", "Not yet", id="wrapup.confirm-cancel",
+                tooltip="Go back to the wrap-up without ending the meeting"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-end"):
+            yield Label("End the meeting now?", id="confirm-title")
+            yield Label("Timers stop and the minutes are ready to export.")
+            with Horizontal(id="confirm-buttons"):
+                yield Button("Yes, end it", id="end-yes", variant="error")
+                yield Button("Not yet", id="end-no")
+
+    def on_mount(self) -> None:
         self.query_one("#end-yes", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "end":
-            self.action_end()
-        elif event.button.id == "end-no":
-            self.query_one("#end-confirm").display = False
-            self.query_one("#end", Button).focus()
-        elif event.button.id == "end-yes":
-            meeting = self.session.meeting
-            self.session.flush()
-            end_meeting(self.session.store, meeting, now=clock.now())
-            self.query_one("#end-confirm").display = False
-            self.post_message(self.Ended(meeting))
+        self.dismiss(event.button.id == "end-yes")
