@@ -276,7 +276,7 @@ def floor_step(path: Path, doc: dict) -> Callable[[], None]:
 # ---------------------------------------------------------------- 5. minutes export
 def bench_export(runs: int) -> list[Row]:
     from bench.large_meeting import build
-    from checkin.minutes import export_meeting
+    from checkin.export import export_meeting
 
     meeting, actions, history = build()
     export_meeting(meeting, actions=actions, history=history, fmt="html")  # imports

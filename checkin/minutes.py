@@ -1,4 +1,4 @@
-"""Meeting minutes: a Meeting as Markdown, and that Markdown as a standalone HTML page.
+"""Meeting minutes: a Meeting as Markdown (HTML and files: :mod:`checkin.export`).
 
 Every string a person typed goes through :mod:`checkin.mdtext`, so nothing typed can change
 the document's structure. Which blocks appear depends only on the data's shape (lists,
@@ -11,11 +11,9 @@ the same bytes (no clock, no locale, data order kept).
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from checkin.mdtext import inline, is_blank, paragraphs
 from checkin.model import ActionItem, Meeting, MetricDef, Roadblock
@@ -372,88 +370,3 @@ def _strong(text: str) -> str:
 
 def _item(a: ActionItem) -> str:
     return _strong(a.title) + (f" — {inline(a.owner)}" if not is_blank(a.owner) else "")
-
-
-# ---------------------------------------------------------------- HTML and files
-_CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  line-height: 1.5; color: #1b1b1b; background: #fff; }
-main { max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.7rem; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
-table { border-collapse: collapse; margin: 1rem 0; width: 100%; }
-th, td { border: 1px solid #bbb; padding: .35rem .6rem; vertical-align: top; }
-th { background: #f2f2f2; text-align: left; }
-tr:nth-child(even) td { background: #fafafa; }
-@media print { main { max-width: none; margin: 0; } }
-"""
-
-
-def render_html(markdown_text: str, *, title: str) -> str:
-    """``markdown_text`` as a complete HTML5 page; raw HTML in the input is not rendered."""
-    import html
-
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("js-default", {"html": False}).enable("table")
-    body = md.render(markdown_text)
-    page_title = html.escape(" ".join(title.split()))
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{page_title}</title>\n<style>{_CSS}</style>\n</head>\n"
-        f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
-    )
-
-
-def write_file(text: str, path: Path) -> None:
-    """Write ``text`` (UTF-8, newlines as given) to ``path`` atomically.
-
-    A temp file in the same folder is written, flushed and fsynced, then renamed over
-    ``path``: a reader sees the old file or the new one, never half of one. A new file is
-    owner-only (0600); an existing one keeps its permissions.
-    """
-    import tempfile
-
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable (POSIX; not possible on Windows)
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-
-
-def export_meeting(
-    meeting: Meeting,
-    *,
-    actions: list[ActionItem],
-    history: Sequence[Meeting] = (),
-    fmt: str = "md",
-    since: bool = True,
-) -> str:
-    """The minutes as ``"md"`` or ``"html"`` text. With ``since`` and an earlier meeting in
-    ``history`` (oldest first), a "Since last meeting" block compares with the latest one."""
-    if fmt not in ("md", "html"):
-        raise ValueError(f"unknown export format {fmt!r}: use 'md' or 'html'")
-    previous = next((h for h in reversed(history) if h.id != meeting.id), None)
-    changes = since_last(meeting, previous, actions) if since and previous else None
-    text = render_markdown(meeting, actions=actions, history=history, since=changes)
-    if fmt == "md":
-        return text
-    return render_html(text, title=f"{meeting.agenda.title} — {meeting.date.isoformat()}")

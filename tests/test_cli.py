@@ -105,6 +105,12 @@ def test_export_markdown_and_html(demo_dir: Path, tmp_path: Path) -> None:
     assert proc.returncode == 0 and out.read_text().startswith("<!DOCTYPE html>")
 
 
+def test_export_to_an_impossible_path(demo_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "missing-folder" / "m.md"
+    proc = checkin("--data", str(demo_dir), "export", "last", "-o", str(target))
+    assert_one_line_error(proc, str(target), "cannot save")
+
+
 @pytest.mark.parametrize(("args", "needles"), [
     (["export", "nope"], ["'nope'", "last"]),
     (["export", "1999-01-01"], ["1999-01-01"]),

@@ -17,15 +17,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from checkin import minutes
+from checkin.errors import CheckinError
+from checkin.export import export_meeting, render_html, write_file
 from checkin.mdtext import inline, lines, paragraphs
-from checkin.minutes import (
-    SinceLast,
-    export_meeting,
-    render_html,
-    render_markdown,
-    since_last,
-    write_file,
-)
+from checkin.minutes import SinceLast, render_markdown, since_last
 from checkin.model import (
     ActionItem,
     Agenda,
@@ -607,7 +602,8 @@ def test_export_meeting_formats():
 
 
 def test_import_is_light():
-    code = "import sys, checkin.minutes; assert not {'markdown_it', 'textual'} & set(sys.modules)"
+    code = ("import sys, checkin.minutes, checkin.export; "
+            "assert not {'markdown_it', 'textual'} & set(sys.modules)")
     root = Path(__file__).resolve().parents[1]
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
 
@@ -631,7 +627,7 @@ def test_write_file_failure_keeps_old_file_and_no_temp(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(CheckinError, match="m.md: cannot save"):
         write_file("new\n", target)
     assert target.read_text() == "old\n"
     assert os.listdir(tmp_path) == ["m.md"]

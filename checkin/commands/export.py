@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from checkin.commands.common import open_readonly, out
-from checkin.minutes import export_meeting, write_file
+from checkin.export import export_meeting, write_file
 from checkin.minutes_data import minutes_inputs
 
 

@@ -21,11 +21,15 @@ from checkin.errors import StoreError
 FILE_MODE = 0o600
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file."""
+def atomic_write(path: Path, data: bytes, *, keep_mode: bool = False) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file.
+
+    New files are owner-only; ``keep_mode`` keeps an existing file's permissions.
+    """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        mode = path.stat().st_mode & 0o777 if keep_mode and path.exists() else FILE_MODE
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
         try:
             view = memoryview(data)
             while view:
@@ -33,6 +37,8 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+        if keep_mode:
+            os.chmod(tmp, mode)  # the umask may have narrowed it
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from checkin.minutes import export_meeting
+from checkin.export import export_meeting
 from checkin.minutes_data import minutes_inputs
 from checkin.model import (
     ActionItem,

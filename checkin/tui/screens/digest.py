@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from checkin.minutes import write_file
+from checkin.export import write_file
 from checkin.tui.dialogs.confirm import ConfirmDialog
 
 

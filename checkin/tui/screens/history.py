@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
-from checkin.minutes import export_meeting, write_file
+from checkin.export import export_meeting, write_file
 from checkin.minutes_data import minutes_inputs
 from checkin.store import MeetingSummary, Store
 from checkin.tui.dialogs.export import ExportDialog

@@ -11,7 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown
 
-from checkin.minutes import export_meeting, render_markdown, write_file
+from checkin.export import export_meeting, write_file
+from checkin.minutes import render_markdown
 from checkin.minutes_data import minutes_inputs
 from checkin.model import Meeting
 from checkin.store import Store
