@@ -13,8 +13,13 @@ def run(args: argparse.Namespace) -> int:
     day = today()
     with open_readonly(args) as store:
         items = filter_actions(
-            store.actions(), today=day, owner=args.owner, department=args.department,
-            status=args.status, overdue=args.overdue, agenda_id=args.agenda,
+            store.actions(None if args.status == "all" else args.status),
+            today=day,
+            owner=args.owner,
+            department=args.department,
+            status=args.status,
+            overdue=args.overdue,
+            agenda_id=args.agenda,
         )
     items = sort_actions(items, "owner" if args.by_owner else "due")
     fmt = args.format
