@@ -52,13 +52,13 @@ def home_data(store: Store, data_dir: Path, today: date) -> HomeData:
             entry.in_progress = store.in_progress(info.id)
             entry.meetings_held = len(store.meetings(info.id))
         entries.append(entry)
-    actions = store.actions()
+    actions = store.actions("open")  # a writer converts the rest only when it needs them
     meetings = store.meetings()
     return HomeData(
         agendas=entries,
         in_progress=[s for s in meetings if s.status == "in-progress"],
         recent=[s for s in meetings if s.status == "ended"][:RECENT_MEETINGS],
-        open_actions=sum(1 for a in actions if a.status == "open"),
+        open_actions=len(actions),
         overdue_actions=sum(1 for a in actions if a.is_overdue(today)),
         flags=escalation_flags(store),
     )

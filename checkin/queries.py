@@ -59,7 +59,7 @@ def sort_actions(items: list[ActionItem], key: str = "due") -> list[ActionItem]:
 
 def carried_actions(store: Store, agenda_id: str) -> list[ActionItem]:
     """Open items of an agenda: what the next meeting reviews first."""
-    return [a for a in store.actions() if a.status == "open" and a.agenda_id == agenda_id]
+    return [a for a in store.actions("open") if a.agenda_id == agenda_id]
 
 
 def metric_history(store: Store, agenda_id: str, metric: str,
@@ -94,8 +94,8 @@ def escalation_flags(store: Store, agenda_id: str | None = None) -> list[Flag]:
     """Items re-dated SLIP_LIMIT times; metrics off track OFF_TRACK_STREAK meetings running."""
     flags = [
         Flag("slipping", a.title, f"{a.id} ({a.owner}) re-dated {a.slips} times")
-        for a in store.actions()
-        if a.status == "open" and a.slips >= SLIP_LIMIT
+        for a in store.actions("open")
+        if a.slips >= SLIP_LIMIT
         and (agenda_id is None or a.agenda_id == agenda_id)
     ]
     agendas = [agenda_id] if agenda_id else sorted({s.agenda_id for s in store.meetings()})

@@ -299,10 +299,9 @@ class Store:
         if status is None or self._actions is not None:
             items = self._action_map().values()
             return [a for a in items if status is None or a.status == status]
-        rows = sorted((r for r in self.register.table("actions").all()
-                       if isinstance(r, dict) and r.get("status") == status),
-                      key=lambda d: d.doc_id)
-        return [self._row(ActionItem, r, "action item") for r in rows]
+        raw = (self.register.storage.read() or {}).get("actions", {})  # no Document per row
+        rows = sorted((int(k), v) for k, v in raw.items() if v.get("status") == status)
+        return [self._row(ActionItem, Document(v, doc_id=k), "action item") for k, v in rows]
 
     def action(self, action_id: str) -> ActionItem:
         try:

@@ -44,10 +44,15 @@ def screen_class(action: str) -> type[Screen]:
 
 
 def stylesheets() -> list[Path]:
-    """app.tcss first, then every .tcss of the screens, widgets, dialogs and sections."""
+    """app.tcss, then the shared widgets' and dialogs' styles.
+
+    Screens load their own (``CSS_PATH``; the meeting screen loads the section editors'),
+    so Home starts without parsing and matching rules it never shows: every rule is
+    checked against every node on each style update.
+    """
     here = Path(__file__).parent
     found = [here / "app.tcss"]
-    for folder in ("screens", "widgets", "dialogs", "sections"):
+    for folder in ("widgets", "dialogs"):
         found += sorted((here / folder).glob("*.tcss"))
     return found
 

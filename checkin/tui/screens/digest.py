@@ -13,6 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from checkin.errors import CheckinError
 from checkin.export import write_file
 from checkin.tui.dialogs.confirm import ConfirmDialog
 
@@ -84,8 +85,8 @@ class DigestDialog(ModalScreen[None]):
             return
         try:
             write_file(self.text, path)
-        except OSError as exc:
-            self.status(f"Not written: {path}: {exc.strerror or exc}", "-error")
+        except CheckinError as exc:
+            self.status(f"Not written: {exc}", "-error")
             return
         self.status(f"Written to {path.resolve()}", "-ok")
         self.query_one("#digest-scroll").focus()

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
+from checkin.errors import CheckinError
 from checkin.export import export_meeting, write_file
 from checkin.minutes_data import minutes_inputs
 from checkin.store import MeetingSummary, Store
@@ -103,8 +104,8 @@ class HistoryScreen(Screen[None]):
                               fmt=fmt)
         try:
             write_file(text, path)
-        except OSError as exc:
-            status.update(f"Not exported: {path}: {exc.strerror or exc}")
+        except CheckinError as exc:
+            status.update(f"Not exported: {exc}")
             status.set_classes("-error")
             return
         status.update(f"Exported {meeting_id} to {path.resolve()}")

@@ -6,6 +6,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,8 +38,13 @@ def make_editor(session: MeetingSession, section: Section) -> Widget:
     return cls(session, section)
 
 
+SECTIONS_DIR = Path(__file__).resolve().parent.parent / "sections"
+
+
 class MeetingScreen(Screen[None]):
     """Global keys are priority bindings: they work while a text field has focus."""
+
+    CSS_PATH = sorted(SECTIONS_DIR.glob("*.tcss"))  # the section editors' styles
 
     BINDINGS = [
         Binding("pagedown", "next_section", "Next", id="meeting.next", priority=True,

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown
 
+from checkin.errors import CheckinError
 from checkin.export import export_meeting, write_file
 from checkin.minutes import render_markdown
 from checkin.minutes_data import minutes_inputs
@@ -67,8 +68,8 @@ class MinutesScreen(Screen[None]):
             text = export_meeting(self.meeting, actions=inputs["actions"],
                                   history=inputs["history"], fmt=fmt)
             write_file(text, path)
-        except OSError as exc:
-            status.update(f"Not exported: {path}: {exc.strerror or exc}")
+        except CheckinError as exc:
+            status.update(f"Not exported: {exc}")
             status.set_classes("-error")
             return
         status.update(f"Exported to {path.resolve()}")
