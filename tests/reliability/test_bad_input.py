@@ -168,19 +168,28 @@ def edit_json(change: Callable[[dict], object]) -> Callable[[bytes], bytes]:
     return apply
 
 
+OPEN = "<first open item>"  # readers convert only the rows they list: damage one they read
+
+
+def _key(table: dict, key: str) -> str:
+    if key != OPEN:
+        return key
+    return next(k for k, row in table.items() if row.get("status") == "open")
+
+
 def _set(path: tuple[str, ...], value: object) -> Callable[[dict], None]:
     def change(data: dict) -> None:
         for key in path[:-1]:
-            data = data[key]
-        data[path[-1]] = value
+            data = data[_key(data, key)]
+        data[_key(data, path[-1])] = value
     return change
 
 
 def _drop(path: tuple[str, ...]) -> Callable[[dict], None]:
     def change(data: dict) -> None:
         for key in path[:-1]:
-            data = data[key]
-        del data[path[-1]]
+            data = data[_key(data, key)]
+        del data[_key(data, path[-1])]
     return change
 
 
@@ -197,9 +206,9 @@ DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "schema-is-text": edit_json(_set(("_meta", "1", "schema"), "1")),
 }
 REGISTER_ONLY: dict[str, Callable[[bytes], bytes]] = {
-    "action-bad-date": edit_json(_set(("actions", "1", "due"), "not-a-date")),
-    "action-missing-title": edit_json(_drop(("actions", "1", "title"))),
-    "action-is-text": edit_json(_set(("actions", "1"), "oops")),
+    "action-bad-date": edit_json(_set(("actions", OPEN, "due"), "not-a-date")),
+    "action-missing-title": edit_json(_drop(("actions", OPEN, "title"))),
+    "action-is-text": edit_json(_set(("actions", OPEN), "oops")),
     "actions-table-is-list": edit_json(_set(("actions",), [])),
     "index-bad-date": edit_json(_set(("meetings", "1", "date"), "2026-02-30")),
     "index-row-is-number": edit_json(_set(("meetings", "1"), 7)),
