@@ -13,29 +13,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Label
 
 from checkin import clock
 from checkin.model import Section
 from checkin.tui.sections import editor_class
 from checkin.tui.session import SAVE_INTERVAL, MeetingSession
 from checkin.tui.widgets.meeting_clock import MeetingClock
+from checkin.tui.widgets.quick_add import QuickAddBar
 from checkin.tui.widgets.sidebar import SectionSidebar
-
-try:  # built alongside this screen; the meeting works without it
-    from checkin.tui.widgets.quick_add import QuickAddBar
-except ImportError:  # pragma: no cover - until the quick-add bar exists
-    QuickAddBar = None  # type: ignore[assignment,misc]
 
 
 def make_editor(session: MeetingSession, section: Section) -> Widget:
-    """The section's editor, or a placeholder while its kind has none yet."""
-    try:
-        cls = editor_class(section.kind)
-    except (ImportError, AttributeError, KeyError):
-        return Static(f"The {section.title} editor is not available yet.",
-                      classes="section-editor placeholder")
-    return cls(session, section)
+    """The editor of the section's kind (its module is imported on first use)."""
+    return editor_class(section.kind)(session, section)
 
 
 SECTIONS_DIR = Path(__file__).resolve().parent.parent / "sections"
@@ -99,10 +90,9 @@ class MeetingScreen(Screen[None]):
                 yield Label("", id="section-title")
                 yield Label("", id="section-prompt")
                 yield Vertical(id="section-body")
-                if QuickAddBar is not None:
-                    bar = QuickAddBar(self.session, id="quick-add")
-                    bar.display = False
-                    yield bar
+                bar = QuickAddBar(self.session, id="quick-add")
+                bar.display = False
+                yield bar
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -214,7 +204,7 @@ class MeetingScreen(Screen[None]):
             return None
         if action == "prev_section" and self.current <= 0:
             return None
-        return not (action == "quick_add" and QuickAddBar is None)
+        return True
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """One "go to" command per section, for the command palette."""
@@ -235,16 +225,12 @@ class MeetingScreen(Screen[None]):
         self.app.show_minutes(self.session.meeting)  # type: ignore[attr-defined]
 
     def action_quick_add(self) -> None:
-        if QuickAddBar is None:
-            return
         bar = self.query_one("#quick-add")
         bar.display = True
         bar.focus()
 
     def hide_quick_add(self) -> bool:
         """Hide the quick-add bar if shown; True if it was."""
-        if QuickAddBar is None:
-            return False
         bar = self.query_one("#quick-add")
         if not bar.display:
             return False
@@ -267,3 +253,9 @@ class MeetingScreen(Screen[None]):
 
     def on_quick_add_bar_closed(self, message: object) -> None:
         self.hide_quick_add()
+
+    def on_wrap_up_editor_ended(self, message: object) -> None:
+        """The facilitator ended the meeting: leave it and show its minutes."""
+        self.save()
+        self.dismiss()
+        self.app.show_minutes(self.session.meeting)  # type: ignore[attr-defined]
