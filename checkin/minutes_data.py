@@ -1,10 +1,11 @@
-"""Gather what the minutes of a meeting need from the store."""
+"""Minutes of a stored meeting: gather what they need from the store, render, write."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from checkin.minutes import since_last
+from checkin.export import export_meeting, write_file
 from checkin.model import Meeting
 from checkin.store import Store
 
@@ -12,7 +13,7 @@ TREND_MEETINGS = 6
 
 
 def minutes_inputs(store: Store, meeting: Meeting) -> dict[str, Any]:
-    """Keyword arguments for ``render_markdown``/``export_meeting`` of ``meeting``."""
+    """``actions`` and ``history`` keyword arguments for ``export_meeting``."""
     earlier = [s for s in store.meetings(meeting.agenda.id)
                if (s.date, s.id) < (meeting.date, meeting.id)][:TREND_MEETINGS]
     history = [store.load_meeting(s.id) for s in reversed(earlier)]
@@ -20,6 +21,15 @@ def minutes_inputs(store: Store, meeting: Meeting) -> dict[str, Any]:
     actions = [a for a in store.actions()
                if a.created_in == meeting.id or a.id in related or a.closed_in == meeting.id
                or any(c.meeting == meeting.id for c in a.history)]
-    previous = history[-1] if history else None
-    return {"actions": actions, "history": history,
-            "since": since_last(meeting, previous, actions)}
+    return {"actions": actions, "history": history}
+
+
+def minutes_text(store: Store, meeting: Meeting, fmt: str = "md") -> str:
+    """The meeting's minutes as Markdown (``md``) or a standalone HTML page (``html``),
+    opening with "since last meeting" when there is an earlier meeting."""
+    return export_meeting(meeting, fmt=fmt, **minutes_inputs(store, meeting))
+
+
+def export_minutes(store: Store, meeting: Meeting, path: Path, fmt: str = "md") -> None:
+    """Write the minutes to ``path`` atomically (CheckinError naming it on failure)."""
+    write_file(minutes_text(store, meeting, fmt), path)

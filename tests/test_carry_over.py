@@ -9,7 +9,7 @@ from pathlib import Path
 
 from checkin.meetings import add_roadblock, end_meeting, new_action, start_meeting
 from checkin.minutes import since_last
-from checkin.minutes_data import minutes_inputs
+from checkin.minutes_data import minutes_text
 from checkin.model import Agenda, Meeting
 from checkin.queries import escalation_flags, off_track_streak, proposed_roadblocks
 from checkin.store import Store
@@ -97,10 +97,7 @@ def test_three_meetings(data_dir: Path, weekly_agenda: Agenda) -> None:
         assert proposed_roadblocks(store, agenda.id, existing=[titles[0]])[0].title == titles[1]
 
         # ---- the minutes of meeting 2 open with the "since last meeting" block
-        from checkin.minutes import render_markdown
-
-        inputs = minutes_inputs(store, store.load_meeting(m2.id))
-        text = render_markdown(store.load_meeting(m2.id), **inputs)
+        text = minutes_text(store, store.load_meeting(m2.id))
     block = text.split("## Since last meeting", 1)[1].split("\n## ", 1)[0]
     labels = ["Action items closed", "Action items opened", "Action items slipped",
               "Roadblocks resolved"]

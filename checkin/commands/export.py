@@ -6,14 +6,14 @@ import argparse
 from pathlib import Path
 
 from checkin.commands.common import open_readonly, out
-from checkin.export import export_meeting, write_file
-from checkin.minutes_data import minutes_inputs
+from checkin.export import write_file
+from checkin.minutes_data import minutes_text
 
 
 def run(args: argparse.Namespace) -> int:
     with open_readonly(args) as store:
         meeting = store.load_meeting(store.find_meeting(args.meeting).id)
-        text = export_meeting(meeting, fmt=args.format, **minutes_inputs(store, meeting))
+        text = minutes_text(store, meeting, args.format)
     if args.output:
         write_file(text, Path(args.output))
     else:

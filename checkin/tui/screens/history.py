@@ -12,8 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
 from checkin.errors import CheckinError
-from checkin.export import export_meeting, write_file
-from checkin.minutes_data import minutes_inputs
+from checkin.minutes_data import export_minutes
 from checkin.store import MeetingSummary, Store
 from checkin.tui.dialogs.export import ExportDialog
 from checkin.tui.screens.minutes import MinutesScreen
@@ -98,12 +97,8 @@ class HistoryScreen(Screen[None]):
 
     def export_to(self, meeting_id: str, path: Path, fmt: str) -> None:
         status = self.query_one("#history-status", Label)
-        meeting = self.store.load_meeting(meeting_id)
-        inputs = minutes_inputs(self.store, meeting)
-        text = export_meeting(meeting, actions=inputs["actions"], history=inputs["history"],
-                              fmt=fmt)
         try:
-            write_file(text, path)
+            export_minutes(self.store, self.store.load_meeting(meeting_id), path, fmt)
         except CheckinError as exc:
             status.update(f"Not exported: {exc}")
             status.set_classes("-error")

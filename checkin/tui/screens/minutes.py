@@ -12,9 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown
 
 from checkin.errors import CheckinError
-from checkin.export import export_meeting, write_file
-from checkin.minutes import render_markdown
-from checkin.minutes_data import minutes_inputs
+from checkin.minutes_data import export_minutes, minutes_text
 from checkin.model import Meeting
 from checkin.store import Store
 from checkin.tui.dialogs.export import ExportDialog
@@ -47,7 +45,7 @@ class MinutesScreen(Screen[None]):
         self.query_one("#minutes-scroll").focus()
 
     def markdown(self) -> str:
-        return render_markdown(self.meeting, **minutes_inputs(self.store, self.meeting))
+        return minutes_text(self.store, self.meeting)
 
     def action_back(self) -> None:
         self.dismiss()
@@ -64,10 +62,7 @@ class MinutesScreen(Screen[None]):
         """Write the file and say how it went, in the status line."""
         status = self.query_one("#minutes-status", Label)
         try:
-            inputs = minutes_inputs(self.store, self.meeting)
-            text = export_meeting(self.meeting, actions=inputs["actions"],
-                                  history=inputs["history"], fmt=fmt)
-            write_file(text, path)
+            export_minutes(self.store, self.meeting, path, fmt)
         except CheckinError as exc:
             status.update(f"Not exported: {exc}")
             status.set_classes("-error")
