@@ -30,8 +30,9 @@ def run(args: argparse.Namespace) -> int:
     if args.no_ui:
         print(root)
         return 0
-    print(f"checkin demo data: {root}", file=sys.stderr)
     args.data = str(root)
     from checkin.commands import ui
 
-    return ui.run(args)
+    code = ui.run(args)
+    print(f"Demo data is in {root} (reopen it with: checkin --data {root})", file=sys.stderr)
+    return code
