@@ -25,7 +25,12 @@ def agenda_prompt(entry: AgendaEntry, today_label: str) -> Text:
     if info.error:
         return Text.assemble((f"⚠ {info.path.name} cannot be used\n", "bold"),
                              f"  {info.error}")
-    state = "in progress: Enter resumes" if entry.in_progress else f"next meeting {today_label}"
+    if entry.in_progress:
+        state = "in progress: Enter resumes"
+    elif entry.meetings_held:
+        state = f"next meeting {today_label}"
+    else:
+        state = "not held yet: Enter starts the first one"
     held = f" · {entry.meetings_held} held" if entry.meetings_held else ""
     return Text.assemble((info.title, "bold"), f"\n  {info.cadence} · {state}{held}")
 
