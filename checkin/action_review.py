@@ -57,3 +57,16 @@ def undo_last(item: ActionItem, meeting_id: str) -> str | None:
         item.owner = last.old
     item.history.remove(last)
     return OUTCOMES.get(last.kind, last.kind)
+
+
+def short_name(name: str, width: int = 9) -> str:
+    """``Marcus Okafor`` -> ``Marcus O.``: first name and initial of the last, for a narrow
+    owner column; a first name longer than ``width`` is cut with an ellipsis."""
+    parts = name.split()
+    if not parts:
+        return ""
+    first = parts[0]
+    text = f"{first} {parts[-1][0]}." if len(parts) > 1 else first
+    if len(text) > width:
+        text = first if len(first) <= width else first[: width - 1] + "…"
+    return text

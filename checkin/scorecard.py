@@ -72,6 +72,31 @@ def format_target(metric: MetricDef) -> str:
     return f"{sign} {number} {unit}".rstrip()
 
 
+_SHORT_UNITS = {"hours": "h", "hour": "h", "minutes": "min", "days": "d", "ms": "ms"}
+
+
+def compact_number(value: float) -> str:
+    """``120``, ``99.9``, ``250k``, ``1.2M``: at most about five characters."""
+    for above, size, suffix in ((1e9, 1e9, "B"), (1e6, 1e6, "M"), (1e4, 1e3, "k")):
+        if abs(value) >= above:
+            return format_number(round(value / size, 1)) + suffix
+    return format_number(round(value, 2))
+
+
+def format_target_short(metric: MetricDef) -> str:
+    """The target for a narrow column: ``≥ 120``, ``≥ $250k``, ``≥ 25%``, ``≤ 4 h``. A
+    word unit (leads, accounts) is left to the metric's name; a time unit is shortened."""
+    sign = "≥" if metric.better == "higher" else "≤"
+    number = compact_number(metric.target)
+    unit = metric.unit.strip()
+    if unit in ("$", "€", "£"):
+        return f"{sign} {unit}{number}"
+    if unit == "%":
+        return f"{sign} {number}%"
+    short = _SHORT_UNITS.get(unit.casefold(), "")
+    return f"{sign} {number} {short}".rstrip()
+
+
 def format_value(metric: MetricDef, value: float | None) -> str:
     """A reading with its unit, as the minutes and roadblock titles say it."""
     if value is None:

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.pilot import Pilot
@@ -29,17 +30,25 @@ CSS_FILES = [SECTIONS_DIR / f"{name}.tcss"
 CSS_FILES.append(SECTIONS_DIR.parent / "widgets" / "inline_prompt.tcss")
 
 
+PANE_100 = 34  # the meeting screen leaves a section editor 66 of 100 columns
+PANE_80 = 24  # and 56 of 80
+
+
 class EditorApp(App[None]):
-    """Hosts ``editor_class(kind)`` for the in-progress weekly meeting in ``root``."""
+    """Hosts ``editor_class(kind)`` for the in-progress weekly meeting in ``root``.
+
+    ``sidebar`` columns stand in for the meeting screen's sidebar and padding, so the
+    editor gets the width it has there: `PANE_100` at 100 columns, `PANE_80` at 80.
+    """
 
     CSS_PATH = CSS_FILES
     CSS = """
-    #harness-sidebar { width: 24; height: 1fr; border-right: solid $primary; }
+    #harness-sidebar { height: 1fr; border-right: solid $primary; }
     #harness-main { height: 1fr; }
     """
 
     def __init__(self, root: Path, kind: str, agenda: Agenda, *,
-                 sidebar: bool = False) -> None:
+                 sidebar: int = 0) -> None:
         super().__init__()
         self.root = root
         self.kind = kind
@@ -61,7 +70,9 @@ class EditorApp(App[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="harness-main"):
             if self.sidebar:
-                yield Label("(sidebar)", id="harness-sidebar")
+                side = Label("(sidebar)", id="harness-sidebar")
+                side.styles.width = self.sidebar
+                yield side
             yield editor_class(self.kind)(self.session, self.section, id="editor")
         yield Footer()
 
@@ -85,6 +96,19 @@ async def hosted(app: EditorApp, size: tuple[int, int] = (100, 30)) -> AsyncIter
             yield pilot
     finally:
         app.release()
+
+
+def _char(key: str) -> str | None:
+    return {"space": " ", "tab": "\t", "enter": "\r"}.get(key, key if len(key) == 1 else None)
+
+
+async def burst(pilot: Pilot, *keys: str) -> None:
+    """Queue every key before any is handled, as a terminal delivers fast typing (or
+    ``tmux send-keys``); `Pilot.press` waits between keys and hides focus races."""
+    for key in keys:
+        pilot.app.post_message(events.Key(key, _char(key)))
+    await pilot.pause()
+    await pilot.pause()
 
 
 @contextmanager

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness_sections_a import EditorApp, hosted, reopen
+from harness_sections_a import PANE_80, PANE_100, EditorApp, burst, hosted, reopen
 from textual.widgets import Input, Label
 
 from checkin.model import Agenda
+from checkin.scorecard import sparkline
 from checkin.tui.sections.metrics import MetricRow
 
 
@@ -25,7 +26,7 @@ async def test_on_track_at_once_and_bad_number_refused(demo_dir: Path,
     async with hosted(app) as pilot:
         mql = row(app, "Marketing-qualified leads")
         assert app.focused is mql.query_one(".value", Input)
-        assert text(mql, "target") == "≥ 120 leads"
+        assert text(mql, "target") == "≥ 120"
         await pilot.press("1", "3")
         await pilot.pause()
         assert text(mql, "mark") == "✗ off"
@@ -80,7 +81,7 @@ async def test_ctrl_r_sends_off_track_metric_to_roadblocks(demo_dir: Path,
         assert app.focused is frt.query_one(".value")
         await pilot.press(*"6 hours")
         await pilot.pause()
-        assert text(frt, "target") == "≤ 4 hours" and text(frt, "mark") == "✗ off"
+        assert text(frt, "target") == "≤ 4 h" and text(frt, "mark") == "✗ off"
         await pilot.press("ctrl+r", "ctrl+r")              # the second is refused: a duplicate
         await pilot.pause()
         assert len(app.meeting.roadblocks) == before + 1
@@ -91,11 +92,11 @@ async def test_ctrl_r_sends_off_track_metric_to_roadblocks(demo_dir: Path,
 
 
 async def test_value_inputs_visible_at_80x24(demo_dir: Path, weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=True)
+    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=PANE_80)
     async with hosted(app, size=(80, 24)) as pilot:
         screen = app.screen.region
         first = row(app, "Marketing-qualified leads")
-        for cls in ("name", "target", "mark"):
+        for cls in ("name", "target", "mark", "trend", "comment"):
             assert screen.contains_region(first.query_one(f".{cls}").region)
         value = first.query_one(".value", Input)
         assert screen.contains_region(value.region) and value.region.width >= 8
@@ -105,3 +106,61 @@ async def test_value_inputs_visible_at_80x24(demo_dir: Path, weekly_agenda: Agen
         last = row(app, "P1 incidents").query_one(".value", Input)
         assert app.focused is last and screen.contains_region(last.region)
         assert last.region.width >= 8
+        trend = str(first.query_one(".trend", Label).render())
+        assert trend == sparkline(first.history[-6:]) and len(trend) == 6
+
+
+def head_text(app: EditorApp) -> str:
+    return " ".join(str(label.render()) for label in app.query(".metrics-head Label")
+                    .results(Label) if label.display)
+
+
+async def test_trend_and_header_at_the_meeting_screen_width(demo_dir: Path,
+                                                            weekly_agenda: Agenda) -> None:
+    """At 100 columns the meeting screen leaves 66: the sparkline must still show."""
+    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=PANE_100)
+    async with hosted(app) as pilot:
+        assert app.editor.size.width == 66
+        first = row(app, "Marketing-qualified leads")
+        trend = first.query_one(".trend", Label)
+        assert trend.display and app.screen.region.contains_region(trend.region)
+        assert len(first.history) == 6                 # six seeded weeks
+        assert str(trend.render()) == sparkline(first.history) and len(first.history) == 6
+        heads = {str(label.render()): label.region
+                 for label in app.query(".metrics-head Label").results(Label)}
+        assert list(heads) == ["Metric", "Target", "Actual", "Track", "Trend", "Comment"]
+        for title, region in list(heads.items())[:-1]:
+            assert len(title) < region.width           # a blank column after it: no "TrackComment"
+        assert heads["Trend"].x == trend.region.x      # header above its column
+        assert heads["Comment"].x == first.query_one(".comment").region.x
+        await pilot.pause()
+
+
+async def test_tab_goes_value_comment_next_value(demo_dir: Path,
+                                                 weekly_agenda: Agenda) -> None:
+    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=PANE_100)
+    async with hosted(app) as pilot:
+        await pilot.press(*"130", "tab", *"seasonal", "tab", *"200")
+        await pilot.pause()
+        first, second = row(app, "Marketing-qualified leads"), row(app, "Website trial sign-ups")
+        assert first.query_one(".comment", Input).value == "seasonal"
+        assert second.query_one(".value", Input).value == "200"
+        await pilot.press("tab")
+        assert app.focused is second.query_one(".comment")
+    with reopen(demo_dir) as (_store, meeting):
+        assert (meeting.reading("Marketing-qualified leads").value,
+                meeting.reading("Marketing-qualified leads").comment) == (130, "seasonal")
+        assert meeting.reading("Website trial sign-ups").value == 200
+
+
+async def test_tab_order_holds_when_keys_arrive_together(demo_dir: Path,
+                                                         weekly_agenda: Agenda) -> None:
+    """In tmux, ``130 Tab seasonal Tab 200`` sent at once put everything in the first box:
+    Tab moved focus after the next letters had already been routed to it."""
+    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=PANE_100)
+    async with hosted(app) as pilot:
+        await burst(pilot, *"130", "tab", *"seasonal", "tab", *"200", "up", *"x")
+        first, second = row(app, "Marketing-qualified leads"), row(app, "Website trial sign-ups")
+        assert first.query_one(".value", Input).value == "130x"   # up: same field above
+        assert first.query_one(".comment", Input).value == "seasonal"
+        assert second.query_one(".value", Input).value == "200"

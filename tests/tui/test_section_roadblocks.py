@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from harness_sections_a import EditorApp, hosted, reopen
 from textual.widgets import Label, ListView
 
 from checkin.model import Agenda
+from checkin.store import Store
 from checkin.tui.sections.roadblock_form import RoadblockForm
 from checkin.tui.sections.roadblocks import RoadblockRow
 from checkin.tui.widgets.inline_prompt import InlinePrompt
+
+TODAY = date(2026, 11, 23)
 
 
 def rows(app: EditorApp) -> list[tuple[str, str, str]]:
@@ -130,3 +133,69 @@ async def test_empty_list_invites_to_add(data_dir: Path, weekly_agenda: Agenda) 
         await pilot.press("s", "e", "t", "plus")       # nothing to act on: nothing happens
         await pilot.pause()
         assert not app.query(InlinePrompt) and rows(app) == []
+
+
+def slip_three_times(root: Path, item_id: str) -> str:
+    """Re-date an open item three times, as three earlier meetings would have; its title."""
+    with Store(root) as store:
+        item = store.action(item_id)
+        for weeks in (1, 2, 3):
+            item.redate(item.due + timedelta(weeks=weeks), TODAY - timedelta(weeks=4 - weeks))
+        store.save_action(item)
+        return item.title
+
+
+def proposal_lines(app: EditorApp) -> list[str]:
+    return [str(label.render()) for label in app.query(".proposal").results(Label)]
+
+
+async def test_proposed_roadblock_accepted_with_p(demo_dir: Path,
+                                                  weekly_agenda: Agenda) -> None:
+    title = slip_three_times(demo_dir, "A9")
+    expected = f"Keeps slipping: {title} (A9)"
+    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    async with hosted(app) as pilot:
+        lines = proposal_lines(app)
+        assert lines and lines[0] == f"p ▸ Proposed: {expected} · re-dated 3 times"
+        assert "accept_proposal" in {b.binding.action for b in app.active_bindings.values()}
+        await pilot.press("p")
+        await pilot.pause()
+        assert expected not in "\n".join(proposal_lines(app))
+        assert proposal_lines(app)[0].startswith("p ▸ Proposed: Off track: Pipeline added")
+        assert any(r[1] == expected for r in rows(app))
+        assert app.query_one(ListView).highlighted_child.roadblock.title == expected
+    with reopen(demo_dir) as (store, meeting):
+        added = next(r for r in meeting.roadblocks if r.title == expected)
+        item = store.action("A9")
+        assert (added.owner, added.blocking, added.status) == (item.owner, [item.department],
+                                                               "open")
+    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)    # resumed: not offered again
+    async with hosted(app):
+        assert expected not in "\n".join(proposal_lines(app))
+
+
+async def test_every_proposal_taken_in_turn_then_p_does_nothing(
+        demo_dir: Path, weekly_agenda: Agenda) -> None:
+    """The seeded history has two metrics off track 3+ meetings running."""
+    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    async with hosted(app) as pilot:
+        assert [line.split(" · ")[0] for line in proposal_lines(app)] == [
+            "p ▸ Proposed: Off track: Pipeline added",
+            "    Proposed: Off track: First response time"]
+        await pilot.press("p")
+        await pilot.pause()
+        assert proposal_lines(app) == [
+            "p ▸ Proposed: Off track: First response time · off track 3 meetings in a row"]
+        await pilot.press("p")
+        await pilot.pause()
+        assert not proposal_lines(app) and not app.query_one("#proposals").display
+        assert "accept_proposal" not in {b.binding.action for b in app.active_bindings.values()}
+        before = len(app.meeting.roadblocks)
+        await pilot.press("p")
+        await pilot.pause()
+        assert len(app.meeting.roadblocks) == before == 3
+    with reopen(demo_dir) as (_store, meeting):
+        added = {r.title: (r.owner, r.blocking, r.raised_by) for r in meeting.roadblocks}
+        assert added["Off track: Pipeline added"] == ("Marcus Okafor", ["Sales"], "checkin")
+        assert added["Off track: First response time"] == ("Sofia Martinez",
+                                                           ["Customer Support"], "checkin")

@@ -1,10 +1,11 @@
-"""Snapshots (100x30) of the attendance, action review, metrics and roadblocks editors."""
+"""Snapshots (100x30) of the attendance, action review, metrics and roadblocks editors, each
+as wide as the meeting screen leaves it (66 of 100 columns; 56 of 80)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from harness_sections_a import EditorApp
+from harness_sections_a import PANE_80, PANE_100, EditorApp
 
 from checkin.model import Agenda
 
@@ -15,7 +16,7 @@ def test_attendance(snap_compare, demo_dir: Path, weekly_agenda: Agenda) -> None
     async def run_before(pilot) -> None:
         await pilot.press("space", "down", "space", "down", "tab", *"on leave", "shift+tab")
 
-    app = EditorApp(demo_dir, "attendance", weekly_agenda)
+    app = EditorApp(demo_dir, "attendance", weekly_agenda, sidebar=PANE_100)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
@@ -25,7 +26,7 @@ def test_action_review(snap_compare, demo_dir: Path, weekly_agenda: Agenda) -> N
         await pilot.pause()
         pilot.app.clear_notifications()
 
-    app = EditorApp(demo_dir, "action-review", weekly_agenda)
+    app = EditorApp(demo_dir, "action-review", weekly_agenda, sidebar=PANE_100)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
@@ -33,7 +34,7 @@ def test_metrics(snap_compare, demo_dir: Path, weekly_agenda: Agenda) -> None:
     async def run_before(pilot) -> None:
         await pilot.press(*"130", "tab", *"webinar push", "shift+tab", "down", *"250x")
 
-    app = EditorApp(demo_dir, "metrics", weekly_agenda)
+    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=PANE_100)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
@@ -42,7 +43,7 @@ def test_metrics_80x24_with_sidebar(snap_compare, demo_dir: Path,
     async def run_before(pilot) -> None:
         await pilot.press(*"97")
 
-    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=True)
+    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=PANE_80)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
@@ -55,5 +56,23 @@ def test_roadblocks(snap_compare, demo_dir: Path, weekly_agenda: Agenda) -> None
         await pilot.pause()
         pilot.app.clear_notifications()
 
-    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    app = EditorApp(demo_dir, "roadblocks", weekly_agenda, sidebar=PANE_100)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_action_review_80x24(snap_compare, demo_dir: Path, weekly_agenda: Agenda) -> None:
+    async def run_before(pilot) -> None:
+        await pilot.press("d", "down", "k", "x")
+        await pilot.pause()
+        pilot.app.clear_notifications()
+
+    app = EditorApp(demo_dir, "action-review", weekly_agenda, sidebar=PANE_80)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_attendance_80x24(snap_compare, demo_dir: Path, weekly_agenda: Agenda) -> None:
+    async def run_before(pilot) -> None:
+        await pilot.press("space", "down", "space", "down", "space")
+
+    app = EditorApp(demo_dir, "attendance", weekly_agenda, sidebar=PANE_80)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

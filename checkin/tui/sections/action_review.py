@@ -8,9 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.events import Resize
 from textual.widgets import Label, ListItem, ListView
 
-from checkin.action_review import keep_open, outcome, undo_last
+from checkin.action_review import keep_open, outcome, short_name, undo_last
 from checkin.dates import describe
 from checkin.model import ActionItem, Section
 from checkin.tui.sections.base import SectionEditor
@@ -18,7 +19,12 @@ from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt
 
 COLUMNS = (("owner", "Owner"), ("title", "Item"), ("due", "Due"), ("late", "Late"),
-           ("slips", "Slips"), ("status", "This meeting"))
+           ("slips", "Slips"), ("status", "Outcome"))
+# What this meeting did, as a glyph and a word that fit the column ("·": not yet reviewed).
+OUTCOME_TEXT = {"to review": "·", "done": "✓ done", "dropped": "✗ dropped",
+                "re-dated": "↻ new date", "reassigned": "→ new owner", "kept open": "= kept",
+                "reopened": "↺ reopened"}
+NARROW = 60  # below this many columns: no slips column, the outcome as a glyph
 
 
 class ReviewRow(ListItem):
@@ -33,16 +39,20 @@ class ReviewRow(ListItem):
             for key, _ in COLUMNS:
                 yield Label("", classes=f"cell {key}")
 
-    def show(self, today: date, meeting_id: str) -> None:
+    def show(self, today: date, meeting_id: str, *, narrow: bool = False) -> None:
+        """Fill the cells; ``narrow`` shows the outcome as its glyph only."""
         item = self.item
         late = item.days_overdue(today)
+        done = outcome(item, meeting_id)
         cells = {
-            "owner": item.owner, "title": item.title,
-            "due": f"{item.due:%a} {item.due.day} {item.due:%b}",
-            "late": f"{late}d late" if late else "",
+            "owner": short_name(item.owner), "title": item.title,
+            "due": f"{item.due.day} {item.due:%b}",
+            "late": f"{late}d" if late else "",
             "slips": f"{item.slips}×" if item.slips else "",
-            "status": outcome(item, meeting_id) if item.status == "open" else item.status,
+            "status": OUTCOME_TEXT.get(done, done),
         }
+        if narrow:
+            cells["status"] = cells["status"].split()[0]
         for key, text in cells.items():
             self.query_one(f".{key}", Label).update(text)
         self.set_class(late > 0, "-overdue")
@@ -82,10 +92,22 @@ class ActionReviewEditor(SectionEditor):
                 yield Label(title, classes=f"cell {key}")
         yield ListView(*(ReviewRow(item) for item in self.items), id="review-list")
 
+    def on_resize(self, event: Resize) -> None:
+        narrow = event.size.width < NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self.show_rows()
+
     def on_mount(self) -> None:
-        for row in self.query(ReviewRow):
-            row.show(self.session.today, self.session.meeting.id)
+        self.show_rows()
         self.show_summary()
+
+    def show_rows(self) -> None:
+        narrow = self.has_class("-narrow")
+        for head in self.query(".review-head .status").results(Label):
+            head.update("" if narrow else "Outcome")
+        for row in self.query(ReviewRow):
+            row.show(self.session.today, self.session.meeting.id, narrow=narrow)
 
     def focus_first(self) -> None:
         for widget in self.query("#review-list"):
@@ -117,7 +139,8 @@ class ActionReviewEditor(SectionEditor):
 
     def saved(self, row: ReviewRow, message: str = "") -> None:
         self.session.save_action(row.item)
-        row.show(self.session.today, self.session.meeting.id)
+        row.show(self.session.today, self.session.meeting.id,
+                 narrow=self.has_class("-narrow"))
         self.show_summary()
         if message:
             self.notify(message, timeout=3)

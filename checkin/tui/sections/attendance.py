@@ -3,44 +3,58 @@
 from __future__ import annotations
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import Resize
 from textual.widgets import Checkbox, Input, Label
 
 from checkin.model import Attendee, Section
 from checkin.tui.sections.base import SectionEditor
+from checkin.tui.sections.field_keys import (
+    field_bindings,
+    focus_now,
+    focused_inside,
+    next_field,
+    row_bindings,
+)
 from checkin.tui.session import MeetingSession
+
+NARROW = 60  # below this many columns the columns tighten
+
+
+class PresenceBox(Checkbox):
+    """The department's toggle; the button shows ✓ or stays empty, so the state reads
+    without colour (Textual's Checkbox shows the same X either way)."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 (Textual's name)
+        return "✓" if self.value else " "
 
 
 class AttendeeRow(Horizontal):
-    """One department: present toggle (with representative) and a note."""
-
-    BINDINGS = [
-        Binding("up", "move(-1)", "Up", show=False, id="attendance.up",
-                tooltip="Previous department"),
-        Binding("down", "move(1)", "Down", show=False, id="attendance.down",
-                tooltip="Next department"),
-    ]
+    """One department: present toggle, the state as a word, representative, a note."""
 
     def __init__(self, attendee: Attendee, index: int) -> None:
         super().__init__(classes="attendee-row", id=f"attendee-{index}")
         self.attendee = attendee
-        self.set_class(attendee.present, "-present")
 
     def compose(self) -> ComposeResult:
         a = self.attendee
-        yield Checkbox(f"{a.department}", a.present, compact=True, classes="present")
+        yield PresenceBox(a.department, a.present, compact=True, classes="present")
+        yield Label("", classes="state")
         yield Label(a.person or "(no representative)", classes="person")
-        yield Input(a.note, placeholder="note: on leave, delegate…", compact=True,
+        yield Input(a.note, placeholder="note…", compact=True,
                     classes="note")
 
-    def action_move(self, step: int) -> None:
-        """Focus the same field of the previous/next department (wrapping around)."""
-        rows = list(self.parent.query_children(AttendeeRow)) if self.parent else [self]
-        target = rows[(rows.index(self) + step) % len(rows)]
-        kind = Input if isinstance(self.screen.focused, Input) else Checkbox
-        target.query_one(kind).focus()
+    def on_mount(self) -> None:
+        self.show_state()
+
+    def show_state(self) -> None:
+        present = self.attendee.present
+        self.set_class(present, "-present")
+        self.query_one(".state", Label).update("present" if present else "absent")
 
 
 class AttendanceEditor(SectionEditor):
@@ -49,6 +63,12 @@ class AttendanceEditor(SectionEditor):
     BINDINGS = [
         Binding("a", "all_present", "All present", id="attendance.all_present",
                 tooltip="Mark every department's representative present"),
+        Binding("space", "toggle", "Present/absent", priority=True, id="attendance.toggle",
+                tooltip="Mark the highlighted department present or absent"),
+        Binding("enter", "toggle", "Present/absent", show=False, priority=True,
+                id="attendance.toggle_enter", tooltip="Mark present or absent"),
+        *row_bindings("attendance", "department"),
+        *field_bindings("attendance"),
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
@@ -63,11 +83,35 @@ class AttendanceEditor(SectionEditor):
                 yield AttendeeRow(attendee, n)
             if not self.session.meeting.attendance:
                 yield Label("This agenda lists no departments.", classes="empty")
-        yield Label("space/enter toggles present · tab to the note · a: all present",
+        yield Label("space: present/absent · tab: note · a: all present",
                     classes="section-hint")
 
     def on_mount(self) -> None:
         self.show_count()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    def action_move_row(self, step: int) -> None:
+        """Focus the same field of the previous/next department (wrapping around)."""
+        focused = focused_inside(self)
+        row = next((a for a in focused.ancestors if isinstance(a, AttendeeRow)), None)
+        if row is None:
+            raise SkipAction()
+        rows = list(self.query(AttendeeRow))
+        target = rows[(rows.index(row) + step) % len(rows)]
+        focus_now(target.query_one(Input if isinstance(focused, Input) else Checkbox))
+
+    def action_toggle(self) -> None:
+        """Toggle the focused department now (a priority key, so a fast Down that follows
+        cannot move the toggle to the next row); in a note the key types as usual."""
+        focused = focused_inside(self)
+        if not isinstance(focused, Checkbox):
+            raise SkipAction()
+        focused.toggle()
+
+    def action_next_field(self, step: int) -> None:
+        next_field(self, step)
 
     def show_count(self) -> None:
         people = self.session.meeting.attendance
@@ -81,7 +125,7 @@ class AttendanceEditor(SectionEditor):
         row = event.checkbox.parent
         if isinstance(row, AttendeeRow) and row.attendee.present != event.value:
             row.attendee.present = event.value
-            row.set_class(event.value, "-present")
+            row.show_state()
             self.session.changed()
             self.show_count()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,43 +17,48 @@ from checkin.roadblock_list import find_open
 from checkin.scorecard import (
     MetricValueError,
     format_number,
-    format_target,
+    format_target_short,
     off_track_title,
     parse_metric_value,
     sparkline,
 )
 from checkin.tui.sections.base import SectionEditor
+from checkin.tui.sections.field_keys import (
+    field_bindings,
+    focus_now,
+    focused_inside,
+    next_field,
+    row_bindings,
+)
 from checkin.tui.session import MeetingSession
 
-NARROW = 72  # below this many columns the trend column is hidden
+NARROW = 60  # below this many columns the trend and comment columns shrink
+TREND = 8  # readings in the sparkline (NARROW_TREND when narrow)
+NARROW_TREND = 6
 MARKS = {True: "✓ on", False: "✗ off", None: "·"}
+HEAD = (("name", "Metric"), ("target", "Target"), ("value", "Actual"), ("mark", "Track"),
+        ("trend", "Trend"), ("comment", "Comment"))
 
 
 class MetricRow(Vertical):
     """One metric: target, actual (Input), on/off mark, trend, comment; an error line."""
 
-    BINDINGS = [  # here, not on the editor: the scroll container would take up/down first
-        Binding("up", "move(-1)", "Up", show=False, id="metrics.up",
-                tooltip="Same field of the previous metric"),
-        Binding("down", "move(1)", "Down", show=False, id="metrics.down",
-                tooltip="Same field of the next metric"),
-    ]
-
-    def __init__(self, metric: MetricDef, reading: MetricReading, trend: str) -> None:
+    def __init__(self, metric: MetricDef, reading: MetricReading,
+                 history: list[float | None]) -> None:
         super().__init__(classes="metric-row")
         self.metric = metric
         self.reading = reading
-        self.trend = trend
+        self.history = history
 
     def compose(self) -> ComposeResult:
         m = self.metric
         with Horizontal(classes="metric-cells"):
             yield Label(m.name, classes="name")
-            yield Label(format_target(m), classes="target")
+            yield Label(format_target_short(m), classes="target")
             yield Input(format_number(self.reading.value), placeholder="actual", compact=True,
                         classes="value", select_on_focus=False)
             yield Label("", classes="mark")
-            yield Label(self.trend, classes="trend")
+            yield Label(sparkline(self.history[-TREND:]), classes="trend")
             yield Input(self.reading.comment, placeholder="comment", compact=True,
                         classes="comment")
         yield Label("", classes="error")
@@ -66,13 +72,8 @@ class MetricRow(Vertical):
         self.set_class(state is True, "-on")
         self.set_class(state is False, "-off")
 
-    def action_move(self, step: int) -> None:
-        """Focus the same field of the previous/next metric (wrapping around)."""
-        rows = list(self.parent.query_children(MetricRow)) if self.parent else [self]
-        target = rows[(rows.index(self) + step) % len(rows)]
-        focused = self.screen.focused
-        kind = ".comment" if focused is not None and focused.has_class("comment") else ".value"
-        target.query_one(kind, Input).focus()
+    def show_trend(self, readings: int) -> None:
+        self.query_one(".trend", Label).update(sparkline(self.history[-readings:]))
 
     def show_error(self, message: str) -> None:
         self.query_one(".error", Label).update(message)
@@ -85,6 +86,8 @@ class MetricsEditor(SectionEditor):
     BINDINGS = [
         Binding("ctrl+r", "to_roadblock", "To roadblocks", id="metrics.to_roadblock",
                 tooltip="Add the focused off-track metric to the roadblocks list"),
+        *row_bindings("metrics", "metric"),
+        *field_bindings("metrics"),
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
@@ -97,8 +100,7 @@ class MetricsEditor(SectionEditor):
         agenda = meeting.agenda
         yield Label("", id="metrics-summary", classes="section-summary")
         with Horizontal(classes="metrics-head"):
-            for key, title in (("name", "Metric"), ("target", "Target"), ("value", "Actual"),
-                               ("mark", "Track"), ("trend", "Trend"), ("comment", "Comment")):
+            for key, title in HEAD:
                 yield Label(title, classes=key)
         with VerticalScroll(id="metric-rows", can_focus=False):
             if not agenda.metrics:
@@ -114,7 +116,7 @@ class MetricsEditor(SectionEditor):
                     meeting.readings.append(reading)
                 history = metric_history(self.session.store, agenda.id, metric.name,
                                          before=meeting.date)
-                yield MetricRow(metric, reading, sparkline([v for _, v in history][-8:]))
+                yield MetricRow(metric, reading, [v for _, v in history])
 
     def on_mount(self) -> None:
         self.show_summary()
@@ -132,7 +134,25 @@ class MetricsEditor(SectionEditor):
             f"{len(read)} of {len(rows)} read · {len(off)} off track")
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        narrow = event.size.width < NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            for row in self.query(MetricRow):
+                row.show_trend(NARROW_TREND if narrow else TREND)
+
+    def action_move_row(self, step: int) -> None:
+        """Focus the same field of the previous/next metric (wrapping around)."""
+        focused = focused_inside(self)
+        row = self.focused_row()
+        if row is None:
+            raise SkipAction()
+        rows = list(self.query(MetricRow))
+        target = rows[(rows.index(row) + step) % len(rows)]
+        kind = ".comment" if focused.has_class("comment") else ".value"
+        focus_now(target.query_one(kind, Input))
+
+    def action_next_field(self, step: int) -> None:
+        next_field(self, step)
 
     @on(Input.Changed, ".value")
     def _value(self, event: Input.Changed) -> None:

@@ -7,7 +7,7 @@ from datetime import timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import Label, ListItem, ListView
 
@@ -15,6 +15,7 @@ from checkin.dates import describe
 from checkin.errors import CheckinError
 from checkin.meetings import add_roadblock
 from checkin.model import Meeting, Roadblock, Section
+from checkin.queries import ProposedRoadblock, proposed_roadblocks
 from checkin.roadblock_list import DISCUSS_FIRST, escalate, move, renumber, reopen, resolve
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.roadblock_form import RoadblockForm
@@ -22,6 +23,7 @@ from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt
 
 NARROW = 84  # below this many columns the "blocking" column is hidden
+MAX_PROPOSALS = 3  # proposed roadblocks listed; the rest are counted
 COLUMNS = (("rank", "#"), ("title", "Roadblock"), ("raised", "Raised by"),
            ("blocking", "Blocking"), ("owner", "Owner"), ("status", "Status"))
 
@@ -66,15 +68,20 @@ class RoadblocksEditor(SectionEditor):
         _binding("e", "escalate", "Escalate", "Escalate it beyond this meeting"),
         _binding("o", "reopen", "Reopen", "Back to open (after resolve or escalate)"),
         _binding("t", "to_action", "To action", "Make an action item of it, due next meeting"),
+        _binding("p", "accept_proposal", "Accept proposal",
+                 "Add the first proposed roadblock (an item that keeps slipping, a metric "
+                 "off track meeting after meeting) to the list"),
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
                  id: str | None = None) -> None:
         super().__init__(session, section, id=id)
         self.add_class("roadblocks-editor")
+        self.proposals: list[ProposedRoadblock] = []
 
     def compose(self) -> ComposeResult:
         yield Label("", id="roadblocks-summary", classes="section-summary")
+        yield Vertical(id="proposals")
         with Horizontal(classes="roadblocks-head"):
             for key, title in COLUMNS:
                 yield Label(title, classes=f"cell {key}")
@@ -83,7 +90,28 @@ class RoadblocksEditor(SectionEditor):
                     classes="empty")
 
     async def on_mount(self) -> None:
+        await self.show_proposals()
         await self.show_rows()
+
+    async def show_proposals(self) -> None:
+        """Escalation flags not yet on the list, as "Proposed:" lines; `p` takes the first."""
+        meeting = self.meeting
+        self.proposals = proposed_roadblocks(
+            self.session.store, meeting.agenda.id, agenda=meeting.agenda,
+            existing=[r.title for r in meeting.roadblocks])
+        box = self.query_one("#proposals", Vertical)
+        await box.remove_children()
+        shown = self.proposals[:MAX_PROPOSALS]
+        await box.mount_all(
+            Label(f"{'p ▸' if n == 0 else '   '} Proposed: {p.title} · "
+                  f"{p.flag.detail.rsplit(') ', 1)[-1]}",
+                  classes="proposal" + (" -next" if n == 0 else ""))
+            for n, p in enumerate(shown))
+        if len(self.proposals) > len(shown):
+            await box.mount(Label(f"    and {len(self.proposals) - len(shown)} more "
+                                  "(p takes them in turn)", classes="proposal"))
+        box.display = bool(self.proposals)
+        self.refresh_bindings()
 
     def focus_first(self) -> None:
         self.query_one(ListView).focus()
@@ -113,8 +141,12 @@ class RoadblocksEditor(SectionEditor):
         self.query_one("#roadblocks-empty").display = not rows
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Row keys are hidden while the form or a question is open."""
-        if action in ("add", "move", "resolve", "escalate", "reopen", "to_action"):
+        """Row keys are hidden while the form or a question is open; `p` while nothing is
+        proposed."""
+        if action == "accept_proposal" and not self.proposals:
+            return False
+        if action in ("add", "move", "resolve", "escalate", "reopen", "to_action",
+                      "accept_proposal"):
             return not (self.query(InlinePrompt) or self.query(RoadblockForm))
         return True
 
@@ -136,6 +168,15 @@ class RoadblocksEditor(SectionEditor):
             departments = [d.name for d in self.meeting.agenda.departments]
             self.mount(RoadblockForm(departments, self.session.people()),
                        before=self.query_one(ListView))
+
+    async def action_accept_proposal(self) -> None:
+        if not self.proposals or self.query(InlinePrompt) or self.query(RoadblockForm):
+            return
+        p = self.proposals[0]
+        rb = add_roadblock(self.meeting, p.title, raised_by=p.raised_by, blocking=p.blocking,
+                           owner=p.owner)
+        await self.show_proposals()
+        await self.changed(rb, f"Added: {rb.title}")
 
     async def action_move(self, step: int) -> None:
         if (rb := self.current()) and move(self.meeting, rb, step):
