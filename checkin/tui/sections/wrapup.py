@@ -95,7 +95,10 @@ class WrapUpEditor(SectionEditor):
         self.watch(self.query_one("#next-meeting"), "value", self._next_meeting, init=False)
 
     def focus_first(self) -> None:
-        self.query_one("#summary", TextArea).focus()
+        # The summary is the top of the scroll already. Letting focus scroll it into view
+        # raced the first layout: now and then the body opened scrolled 2 lines down,
+        # hiding the "Summary" heading.
+        self.query_one("#summary", TextArea).focus(scroll_visible=False)
 
     def refresh_times(self) -> None:
         """Planned vs actual minutes; over-time rows are marked in text and colour."""
