@@ -199,3 +199,18 @@ async def test_every_proposal_taken_in_turn_then_p_does_nothing(
         assert added["Off track: Pipeline added"] == ("Marcus Okafor", ["Sales"], "checkin")
         assert added["Off track: First response time"] == ("Sofia Martinez",
                                                            ["Customer Support"], "checkin")
+
+
+async def test_blocking_ticks_read_without_colour(demo_dir: Path,
+                                                  weekly_agenda: Agenda) -> None:
+    """An unticked department's box is empty (its X drawn in the box colour); a ticked one
+    shows X: the default SelectionList draws the same X for both, told apart by colour."""
+    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    async with hosted(app) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        blocking = app.query_one("#rb-blocking")
+        plain = blocking.get_component_rich_style("selection-list--button")
+        ticked = blocking.get_component_rich_style("selection-list--button-selected")
+        assert plain.color == plain.bgcolor
+        assert ticked.color != ticked.bgcolor

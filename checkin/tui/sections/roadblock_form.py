@@ -57,7 +57,7 @@ class RoadblockForm(Vertical):
             yield Label("Owner", classes="form-label")
             yield Input(placeholder="who unblocks it", id="rb-owner", compact=True,
                         suggester=SuggestFromList(self.people, case_sensitive=False))
-        yield Label("Enter adds · tab next field · space ticks a department · Escape cancels",
+        yield Label("Enter adds · tab: next field · space ticks · Esc cancels",
                     classes="form-hint")
 
     def on_mount(self) -> None:

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import Label, ListItem, ListView
 
+from checkin.action_review import short_name
 from checkin.dates import describe
 from checkin.errors import CheckinError
 from checkin.meetings import add_roadblock
@@ -18,11 +19,14 @@ from checkin.model import Meeting, Roadblock, Section
 from checkin.queries import ProposedRoadblock, proposed_roadblocks
 from checkin.roadblock_list import DISCUSS_FIRST, escalate, move, renumber, reopen, resolve
 from checkin.tui.sections.base import SectionEditor
+from checkin.tui.sections.field_keys import field_bindings, next_field
 from checkin.tui.sections.roadblock_form import RoadblockForm
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt
 
 NARROW = 84  # below this many columns the "blocking" column is hidden
+NARROWER = 60  # and below this, "raised by"
+ROW_ACTIONS = ("move", "resolve", "escalate", "reopen", "to_action")  # hidden with no rows
 MAX_PROPOSALS = 3  # proposed roadblocks listed; the rest are counted
 COLUMNS = (("rank", "#"), ("title", "Roadblock"), ("raised", "Raised by"),
            ("blocking", "Blocking"), ("owner", "Owner"), ("status", "Status"))
@@ -43,7 +47,7 @@ class RoadblockRow(ListItem):
         status = "discuss first" if self.has_class("-first") else rb.status
         cells = {"rank": str(rb.rank) if rb.status == "open" else "", "title": title,
                  "raised": rb.raised_by, "blocking": ", ".join(rb.blocking),
-                 "owner": rb.owner, "status": status}
+                 "owner": short_name(rb.owner), "status": status}
         with Horizontal():
             for key, text in cells.items():
                 yield Label(text, classes=f"cell {key}")
@@ -60,6 +64,9 @@ class RoadblocksEditor(SectionEditor):
     BINDINGS = [
         _binding("n", "add", "New", "Add a roadblock"),
         _binding("ctrl+n", "add", "New", "Add a roadblock", show=False),
+        _binding("p", "accept_proposal", "Accept proposal",
+                 "Add the first proposed roadblock (an item that keeps slipping, a metric "
+                 "off track meeting after meeting) to the list"),
         _binding("plus", "move(-1)", "Rank up", "Move the roadblock up the list"),
         _binding("shift+up", "move(-1)", "Rank up", "Move up the list", show=False),
         _binding("minus", "move(1)", "Rank down", "Move the roadblock down the list"),
@@ -68,9 +75,7 @@ class RoadblocksEditor(SectionEditor):
         _binding("e", "escalate", "Escalate", "Escalate it beyond this meeting"),
         _binding("o", "reopen", "Reopen", "Back to open (after resolve or escalate)"),
         _binding("t", "to_action", "To action", "Make an action item of it, due next meeting"),
-        _binding("p", "accept_proposal", "Accept proposal",
-                 "Add the first proposed roadblock (an item that keeps slipping, a metric "
-                 "off track meeting after meeting) to the list"),
+        *field_bindings("roadblocks"),
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
@@ -85,9 +90,9 @@ class RoadblocksEditor(SectionEditor):
         with Horizontal(classes="roadblocks-head"):
             for key, title in COLUMNS:
                 yield Label(title, classes=f"cell {key}")
-        yield ListView(id="roadblock-list")
         yield Label("No roadblocks yet: press n to add one", id="roadblocks-empty",
                     classes="empty")
+        yield ListView(id="roadblock-list")
 
     async def on_mount(self) -> None:
         await self.show_proposals()
@@ -122,6 +127,7 @@ class RoadblocksEditor(SectionEditor):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
+        self.set_class(event.size.width < NARROWER, "-narrower")
 
     async def show_rows(self, keep: Roadblock | None = None) -> None:
         """Rebuild the (short) list in ranked order, the cursor on ``keep``."""
@@ -138,12 +144,18 @@ class RoadblocksEditor(SectionEditor):
         self.query_one("#roadblocks-summary", Label).update(
             f"{open_} open · {len(rows) - open_} closed · "
             f"top {DISCUSS_FIRST} are discussed first{carried}")
-        self.query_one("#roadblocks-empty").display = not rows
+        empty = self.query_one("#roadblocks-empty", Label)
+        empty.display = not rows
+        empty.update("No roadblocks yet: n adds one"
+                     + (", p accepts the proposal above" if self.proposals else ""))
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Row keys are hidden while the form or a question is open; `p` while nothing is
         proposed."""
         if action == "accept_proposal" and not self.proposals:
+            return False
+        if action in ROW_ACTIONS and not self.meeting.roadblocks:
             return False
         if action in ("add", "move", "resolve", "escalate", "reopen", "to_action",
                       "accept_proposal"):
@@ -168,6 +180,9 @@ class RoadblocksEditor(SectionEditor):
             departments = [d.name for d in self.meeting.agenda.departments]
             self.mount(RoadblockForm(departments, self.session.people()),
                        before=self.query_one(ListView))
+
+    def action_next_field(self, step: int) -> None:
+        next_field(self, step)
 
     async def action_accept_proposal(self) -> None:
         if not self.proposals or self.query(InlinePrompt) or self.query(RoadblockForm):
