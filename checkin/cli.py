@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from functools import partial
 
 from checkin import __version__
 from checkin.errors import CheckinError
@@ -27,16 +28,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--dayfirst", action="store_true",
                         help="read 4/12 as 4 December (default: month first)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # The global options work after the sub-command too (`checkin demo --data DIR`);
+    # SUPPRESS keeps a sub-command's absent option from hiding the one given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS,
+                        help="data folder (default: $CHECKIN_DATA or the user data dir)")
+    common.add_argument("--dayfirst", action="store_true", default=argparse.SUPPRESS,
+                        help="read 4/12 as 4 December (default: month first)")
+    add = partial(sub.add_parser, parents=[common])
 
-    run = sub.add_parser("run", help="start or resume the meeting of an agenda")
+    run = add("run", help="start or resume the meeting of an agenda")
     run.add_argument("agenda", nargs="?", help="agenda id or .toml file (default: weekly)")
     run.add_argument("--facilitator", default="", help="your name, shown in the minutes")
 
-    demo = sub.add_parser("demo", help="seed three months of demo history and open the app")
+    demo = add("demo", help="seed three months of demo history and open the app")
     demo.add_argument("--no-ui", action="store_true", help="seed, print the folder, exit")
     demo.add_argument("--weeks", type=int, default=13, help=argparse.SUPPRESS)
 
-    actions = sub.add_parser("actions", help="list action items across meetings")
+    actions = add("actions", help="list action items across meetings")
     actions.add_argument("--owner")
     actions.add_argument("--department")
     actions.add_argument("--overdue", action="store_true", help="only open items past due")
@@ -45,18 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("--by-owner", action="store_true", help="one section per owner")
     actions.add_argument("--format", choices=ACTION_FORMATS, default="table")
 
-    meetings = sub.add_parser("meetings", help="list meetings, newest first")
+    meetings = add("meetings", help="list meetings, newest first")
     meetings.add_argument("--agenda", help="only meetings of this agenda")
 
-    export = sub.add_parser("export", help="write a meeting's minutes")
+    export = add("export", help="write a meeting's minutes")
     export.add_argument("meeting", help="meeting id, date (YYYY-MM-DD) or `last`")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     export.add_argument("--format", choices=("md", "html"), default="md")
 
-    agendas = sub.add_parser("agendas", help="list agenda templates, or check one")
+    agendas = add("agendas", help="list agenda templates, or check one")
     agendas.add_argument("--check", metavar="FILE", help="validate one agenda file")
 
-    trends = sub.add_parser("trends", help="metric readings across an agenda's meetings")
+    trends = add("trends", help="metric readings across an agenda's meetings")
     trends.add_argument("agenda", help="agenda id")
     trends.add_argument("--format", choices=("table", "md", "csv"), default="table")
     return parser
