@@ -7,10 +7,30 @@ from datetime import date
 from pathlib import Path
 
 from checkin.agenda import AgendaInfo, agenda_dirs, list_agendas
+from checkin.model import ActionItem, Meeting
 from checkin.queries import Flag, escalation_flags
 from checkin.store import MeetingSummary, Store
 
 RECENT_MEETINGS = 8
+
+
+@dataclass
+class Waiting:
+    """What the agenda's next meeting already has to deal with."""
+
+    open_items: int = 0
+    overdue_items: int = 0
+    open_roadblocks: int = 0
+    off_track: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        parts = [f"{self.open_items} open item(s)"
+                 + (f", {self.overdue_items} overdue" if self.overdue_items else "")]
+        if self.open_roadblocks:
+            parts.append(f"{self.open_roadblocks} roadblock(s) still open")
+        if self.off_track:
+            parts.append(f"off track: {', '.join(self.off_track)}")
+        return "waiting: " + " · ".join(parts)
 
 
 @dataclass
@@ -21,6 +41,7 @@ class AgendaEntry:
     next_date: date | None = None
     in_progress: MeetingSummary | None = None
     meetings_held: int = 0
+    waiting: Waiting | None = None
 
 
 @dataclass
@@ -35,15 +56,33 @@ class HomeData:
 
 def next_date_for(store: Store, agenda_id: str, today: date) -> date:
     """The next meeting date of an agenda: what its last meeting set, else ``today``."""
+    last = last_ended(store, agenda_id)
+    return (last.next_meeting if last else None) or today
+
+
+def last_ended(store: Store, agenda_id: str) -> Meeting | None:
     ended = [s for s in store.meetings(agenda_id) if s.status == "ended"]
-    if not ended:
-        return today
-    last = store.load_meeting(ended[0].id)
-    return last.next_meeting or today
+    return store.load_meeting(ended[0].id) if ended else None
+
+
+def waiting_for(store: Store, agenda_id: str, today: date,
+                open_items: list[ActionItem]) -> Waiting | None:
+    """Open and overdue items, unresolved roadblocks and off-track metrics of the last
+    meeting: what the next one starts with. None for an agenda never held."""
+    last = last_ended(store, agenda_id)
+    if last is None:
+        return None
+    mine = [a for a in open_items if a.agenda_id == agenda_id]
+    off = [r.metric for r in last.readings
+           if (m := last.agenda.metric(r.metric)) and m.on_track(r.value) is False]
+    return Waiting(open_items=len(mine), overdue_items=sum(a.is_overdue(today) for a in mine),
+                   open_roadblocks=sum(r.status != "resolved" for r in last.roadblocks),
+                   off_track=off)
 
 
 def home_data(store: Store, data_dir: Path, today: date) -> HomeData:
     """Everything the Home screen lists, in display order."""
+    actions = store.actions("open")  # a writer converts the rest only when it needs them
     entries = []
     for info in list_agendas(agenda_dirs(data_dir)):
         entry = AgendaEntry(info)
@@ -51,8 +90,8 @@ def home_data(store: Store, data_dir: Path, today: date) -> HomeData:
             entry.next_date = next_date_for(store, info.id, today)
             entry.in_progress = store.in_progress(info.id)
             entry.meetings_held = len(store.meetings(info.id))
+            entry.waiting = waiting_for(store, info.id, today, actions)
         entries.append(entry)
-    actions = store.actions("open")  # a writer converts the rest only when it needs them
     meetings = store.meetings()
     return HomeData(
         agendas=entries,

@@ -39,3 +39,25 @@ def test_home_data_counts_flags_and_broken_agendas(demo_dir: Path,
     assert data.open_actions == sum(a.status == "open" for a in actions)
     assert data.overdue_actions == sum(a.is_overdue(TODAY) for a in actions)
     assert 0 < data.overdue_actions < data.open_actions
+
+
+def test_next_meeting_shows_what_is_waiting(demo_dir: Path) -> None:
+    with Store(demo_dir) as store:
+        last = store.load_meeting(store.meetings("weekly")[0].id)
+        for rb in last.roadblocks[:1]:
+            rb.status = "open"
+        metric = last.agenda.metrics[0]
+        last.reading(metric.name).value = metric.target - 1 if metric.better == "higher" \
+            else metric.target + 1
+        store.save_meeting(last)
+        data = home_data(store, demo_dir, TODAY)
+        open_items = [a for a in store.actions("open") if a.agenda_id == "weekly"]
+        expected_rbs = sum(r.status != "resolved" for r in last.roadblocks)
+    weekly = next(e for e in data.agendas if e.info.id == "weekly")
+    assert weekly.waiting.open_items == len(open_items) > 0
+    assert weekly.waiting.overdue_items == sum(a.is_overdue(TODAY) for a in open_items)
+    assert weekly.waiting.open_roadblocks == expected_rbs
+    assert metric.name in weekly.waiting.off_track
+    assert str(weekly.waiting).startswith("waiting: ")
+    never = next(e for e in data.agendas if e.info.id == "post-campaign")
+    assert never.waiting is None

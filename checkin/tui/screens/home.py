@@ -32,7 +32,8 @@ def agenda_prompt(entry: AgendaEntry, today_label: str) -> Text:
     else:
         state = "not held yet: Enter starts the first one"
     held = f" · {entry.meetings_held} held" if entry.meetings_held else ""
-    return Text.assemble((info.title, "bold"), f"\n  {info.cadence} · {state}{held}")
+    waiting = f"\n  {entry.waiting}" if entry.waiting and not entry.in_progress else ""
+    return Text.assemble((info.title, "bold"), f"\n  {info.cadence} · {state}{held}", waiting)
 
 
 def resume_prompt(summary: MeetingSummary) -> Text:
