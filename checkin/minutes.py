@@ -342,14 +342,20 @@ def _num(value: float) -> str:
     if not math.isfinite(v):
         return str(v)
     if v.is_integer() and abs(v) < 1e15:
-        return str(int(v))
+        return f"{int(v):,}".replace(",", "\u202f")  # 250 000: a comma would be ambiguous in lists
     return f"{v:.10g}"
 
 
+CURRENCIES = ("$", "€", "£", "¥")
+
+
 def _amount(value: float | None, unit: str) -> str:
+    """A reading with its unit: "130 leads", "25%", "$250,000"."""
     if value is None:
         return DASH
     u = inline(unit)
+    if unit.strip() in CURRENCIES:
+        return f"{u}{_num(value)}"
     return _num(value) + ("" if not u else u if unit.strip().startswith("%") else f" {u}")
 
 
