@@ -66,6 +66,17 @@ def summarize(meeting: Meeting, actions_created: int) -> MeetingSummary:
     )
 
 
+def _parse(cls: type[T], doc: Document, where: str) -> T:
+    """A stored document as ``cls``; a damaged one is a one-line StoreError."""
+    try:
+        return from_data(cls, dict(doc))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise StoreError(
+            f"{where} is damaged ({exc}); restore the file from a backup — it was left "
+            "untouched"
+        ) from None
+
+
 def _put(table: Table, doc_id: int, data: dict[str, Any]) -> None:
     """Insert or replace one document with one file write.
 
@@ -186,13 +197,7 @@ class Store:
         doc = self._meeting_db(meeting_id).table("meeting").get(doc_id=1)
         if doc is None:
             raise StoreError(f"{self.meeting_path(meeting_id)}: holds no meeting")
-        try:
-            return from_data(Meeting, dict(doc))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise StoreError(
-                f"{self.meeting_path(meeting_id)}: damaged meeting ({exc}); "
-                "restore it from a backup — it was left untouched"
-            ) from None
+        return _parse(Meeting, doc, f"{self.meeting_path(meeting_id)}: the meeting")
 
     def save_meeting(self, meeting: Meeting) -> None:
         """Write the meeting's own file; touch the register only if its summary changed."""
@@ -282,13 +287,7 @@ class Store:
 
     def _row(self, cls: type[T], row: Document, what: str) -> T:
         """One stored row as a dataclass; a damaged row is a StoreError naming it."""
-        try:
-            return from_data(cls, dict(row))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise StoreError(
-                f"{self.root / 'register.json'}: {what} #{row.doc_id} is damaged ({exc}); "
-                "restore the file from a backup — it was left untouched"
-            ) from None
+        return _parse(cls, row, f"{self.root / 'register.json'}: {what} #{row.doc_id}")
 
     def actions(self, status: str | None = None) -> list[ActionItem]:
         """Action items (all, or of one ``status``), oldest first.
