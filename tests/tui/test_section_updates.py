@@ -50,3 +50,23 @@ async def test_small_terminal_scrolls_to_the_last_panel(demo_dir: Path,
     store, meeting = reopen(session)
     store.close()
     assert meeting.update("IT").needs == "Laptops for new hires"
+
+
+async def test_fast_typing_after_tab_lands_in_the_next_field(demo_dir: Path,
+                                                             weekly_agenda: Agenda) -> None:
+    """Keys arriving in one burst (a fast typist): the text after Tab goes to the field
+    after it, as the person saw it (the base SectionEditor's priority Tab)."""
+    from textual import events
+
+    session = open_session(demo_dir, weekly_agenda)
+    app = editor_host(session, "updates")
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key in [*"won", "tab", *"half"]:
+            char = key if len(key) == 1 else ("\t" if key == "tab" else None)
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+    store, meeting = reopen(session)
+    store.close()
+    marketing = meeting.update("Marketing")
+    assert (marketing.wins, marketing.progress) == ("won", "half")

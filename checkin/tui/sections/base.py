@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widget import Widget
 
 from checkin.model import Section
+from checkin.tui.sections.field_keys import field_bindings, next_field
 from checkin.tui.session import MeetingSession
 
 
@@ -14,7 +15,11 @@ class SectionEditor(Widget):
     Subclasses compose their inputs, edit ``self.session.meeting`` (or action items through
     the session) and call ``self.session.changed()`` after every edit. Their ``BINDINGS``
     (each with an ``id=`` and a ``tooltip``) show in the footer while the section is open.
+    Tab / shift+tab move between fields at once (see ``field_keys``), so text typed fast
+    after a Tab lands in the next field; an editor may bind its own.
     """
+
+    BINDINGS = field_bindings("section")
 
     DEFAULT_CSS = """
     SectionEditor { height: 1fr; }
@@ -25,6 +30,9 @@ class SectionEditor(Widget):
         super().__init__(id=id, classes="section-editor")
         self.session = session
         self.section = section
+
+    def action_next_field(self, step: int) -> None:
+        next_field(self, step)
 
     def focus_first(self) -> None:
         """Put the cursor where the facilitator types first."""
