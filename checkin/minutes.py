@@ -66,7 +66,9 @@ def since_last(meeting: Meeting, previous: Meeting | None, actions: list[ActionI
             )
 
     def was_unresolved(r: Roadblock) -> bool:
-        old = previous.roadblock(r.carried_from or r.id) if previous else None
+        # A carried roadblock keeps its id; a new one may reuse an id of the previous
+        # meeting (ids restart per meeting), so only carried ones are looked up there.
+        old = previous.roadblock(r.id) if previous and r.carried_from else None
         return old is None or old.status != "resolved"
 
     return SinceLast(

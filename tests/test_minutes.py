@@ -642,3 +642,17 @@ def test_new_item_listed_once_even_if_also_carried():
     assert [r[1] for r in carried[1:]] == ["Write brief"]
     dup = render(meeting, [*actions, replace(actions[3], title="dup")])
     assert dup == render(meeting, actions)
+
+
+def test_new_roadblock_reusing_an_old_id_counts_as_resolved():
+    """Roadblock ids restart per meeting: a new R1 resolved today is not the previous
+    meeting's (already resolved) R1."""
+    agenda = make_agenda()
+    previous = make_meeting(agenda)
+    previous.roadblocks = [Roadblock("R1", "Old", status="resolved")]
+    meeting = make_meeting(agenda)
+    meeting.roadblocks = [Roadblock("R1", "New one", status="resolved")]
+    assert [r.title for r in since_last(meeting, previous, []).resolved] == ["New one"]
+    carried = Roadblock("R1", "Old", status="resolved", carried_from="m0")
+    meeting.roadblocks = [carried]
+    assert since_last(meeting, previous, []).resolved == []  # was resolved already
