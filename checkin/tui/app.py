@@ -112,7 +112,11 @@ class CheckinApp(App[None]):
             self.session.flush()
 
     async def action_quit(self) -> None:
-        self.flush()
+        try:
+            self.flush()
+        except CheckinError as exc:  # stay open: quitting now would lose the edits
+            self.notify(f"Not saved, so not quitting: {exc}", severity="error", timeout=15)
+            return
         self.exit()
 
     # ------------------------------------------------------------ navigation

@@ -33,8 +33,8 @@ class MeetingSession:
     def flush(self) -> None:
         """Write the meeting if it changed since the last write."""
         if self.dirty:
+            self.store.save_meeting(self.meeting)  # on failure stays dirty: retried later
             self.dirty = False
-            self.store.save_meeting(self.meeting)
             self.saves += 1
 
     # ------------------------------------------------------------ action items

@@ -92,6 +92,48 @@ async def test_autosave_writes_edits_without_a_section_change(
         assert "saved" in label_text(app.screen, "#clock-saved")
 
 
+async def test_a_failed_save_keeps_the_edit_says_so_and_retries(
+        data_dir: Path, app_factory: AppFactory, monkeypatch) -> None:
+    """Disk full mid-meeting: the app stays up, the header says NOT SAVED, and the edit is
+    written once the disk accepts it again."""
+    app = app_factory(data_dir, agenda="weekly", start=True, live_clock=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        session = app.screen.session
+
+        def full_disk(fd: int, data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("checkin.store.atomic.os.write", full_disk)
+        session.meeting.summary = "keep me"
+        session.changed()
+        await pilot.pause(0.6)
+        assert session.dirty and "NOT SAVED" in label_text(app.screen, "#clock-saved")
+        monkeypatch.undo()
+        await pilot.pause(0.6)
+        assert not session.dirty
+        with reopen(data_dir) as store:
+            assert store.load_meeting(session.meeting.id).summary == "keep me"
+
+
+async def test_idle_timers_are_not_written_every_second(data_dir: Path,
+                                                        app_factory: AppFactory) -> None:
+    app = app_factory(data_dir, agenda="weekly", start=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        path = screen.session.store.meeting_path(screen.session.meeting.id)
+        before = path.stat().st_mtime_ns
+        await pilot.pause(2.5)  # two ticks, no typing
+        assert screen.session.meeting.elapsed_seconds[0] >= 2
+        assert path.stat().st_mtime_ns == before
+        await pilot.press("pagedown")  # a section change writes the timers
+        await pilot.pause()
+    with reopen(data_dir) as store:
+        (row,) = store.meetings()
+        assert store.load_meeting(row.id).elapsed_seconds[0] >= 2
+
+
 async def test_quick_add_from_any_section(data_dir: Path, app_factory: AppFactory) -> None:
     app = app_factory(data_dir, agenda="weekly", start=True, live_clock=False)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label
 
 from checkin import clock
+from checkin.errors import CheckinError
 from checkin.model import Section
 from checkin.tui.sections import editor_class
 from checkin.tui.session import SAVE_INTERVAL, MeetingSession
@@ -30,8 +31,10 @@ def settle_garbage() -> None:
 
     Full collections otherwise land mid-typing: the worst keystroke-to-screen delays
     measured (77-182 ms) were all gen-2 collections scanning the new editor's objects.
-    Collecting first means nothing unreachable is frozen.
+    Unfreezing first lets the previous editor, frozen at its own section change, be
+    collected now that it is gone.
     """
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 
@@ -41,6 +44,7 @@ def make_editor(session: MeetingSession, section: Section) -> Widget:
     return editor_class(section.kind)(session, section)
 
 
+TIMER_SAVE_SECONDS = 15.0
 SECTIONS_DIR = Path(__file__).resolve().parent.parent / "sections"
 
 
@@ -80,6 +84,7 @@ class MeetingScreen(Screen[None]):
             meeting.elapsed_seconds.extend([0.0] * missing)
         meeting.current_section = min(max(meeting.current_section, 0), len(sections) - 1)
         self.last_tick = time.monotonic()
+        self.timer_unsaved = 0.0  # seconds of timer not yet written
         self.moving = asyncio.Lock()  # one section change at a time, in key order
         self.editor: Widget | None = None  # the mounted editor of the current section
 
@@ -115,14 +120,25 @@ class MeetingScreen(Screen[None]):
 
     # ------------------------------------------------------------ time and saving
     def tick(self) -> None:
-        """Add the time since the last tick to the current section (not once ended)."""
+        """Once a second: count the time and redraw the clock.
+
+        Timers alone mark the meeting for saving every TIMER_SAVE_SECONDS (an idle meeting
+        would otherwise be rewritten every second); any edit, section change or quit
+        saves them too, so a crash loses at most that much timer.
+        """
+        self.count_time()
+        if self.timer_unsaved >= TIMER_SAVE_SECONDS:
+            self.session.changed()
+        self.show_time()
+
+    def count_time(self) -> None:
+        """Add the time since the last count to the current section (not once ended)."""
         now = time.monotonic()
         delta, self.last_tick = now - self.last_tick, now
         meeting = self.session.meeting
-        if meeting.status == "in-progress":
+        if self.live_clock and meeting.status == "in-progress":
             meeting.elapsed_seconds[self.current] += delta
-            self.session.changed()
-        self.show_time()
+            self.timer_unsaved += delta
 
     def show_time(self) -> None:
         meeting = self.session.meeting
@@ -141,11 +157,15 @@ class MeetingScreen(Screen[None]):
             self.save()
 
     def save(self) -> None:
-        """Flush the session and say so (quietly) in the header."""
+        """Flush the session (with the timers) and say so (quietly) in the header."""
         header = self.query_one(MeetingClock)
+        self.count_time()
+        if self.timer_unsaved:
+            self.session.changed()
         try:
             self.session.flush()
-        except OSError as exc:
+            self.timer_unsaved = 0.0
+        except CheckinError as exc:  # disk full, folder gone: keep the edits, say so
             header.show_saved("✗ NOT SAVED", pending=True)
             self.notify(f"Could not save: {exc}", severity="error", timeout=10)
             return
@@ -155,6 +175,9 @@ class MeetingScreen(Screen[None]):
         self.save()
 
     def on_unmount(self) -> None:
+        self.count_time()
+        if self.timer_unsaved:
+            self.session.changed()
         self.session.flush()
 
     # ------------------------------------------------------------ sections
@@ -198,8 +221,7 @@ class MeetingScreen(Screen[None]):
         sections = self.session.meeting.agenda.sections
         if not 0 <= index < len(sections) or index == self.current:
             return
-        if self.live_clock:
-            self.tick()
+        self.count_time()  # the time so far belongs to the section being left
         self.session.meeting.current_section = index
         self.session.changed()
         self.save()
