@@ -238,6 +238,16 @@ class ActionItem:
             self._log(on, "redate", self.due.isoformat(), new_due.isoformat(), meeting)
             self.due = new_due
 
+    def correct(self, *, title: str, owner: str, department: str, due: date, on: date,
+                meeting: str | None = None) -> None:
+        """Fix what was just typed (same meeting that created it): one "edit" entry,
+        not a slip or a reassignment."""
+        new = (title, owner, department, due)
+        old = (self.title, self.owner, self.department, self.due)
+        if new != old:
+            self._log(on, "edit", " · ".join(map(str, old)), " · ".join(map(str, new)), meeting)
+            self.title, self.owner, self.department, self.due = new
+
     def reassign(self, owner: str, on: date, meeting: str | None = None) -> None:
         if owner != self.owner:
             self._log(on, "reassign", self.owner, owner, meeting)

@@ -69,6 +69,12 @@ def metric_history(store: Store, agenda_id: str, metric: str,
     return [(s.date, s.readings.get(metric)) for s in reversed(rows)]
 
 
+def off_track_title(metric: str) -> str:
+    """The one title of a metric's roadblock, sent by hand or proposed: stable, so the
+    same metric is never listed twice."""
+    return f"Off track: {metric}"
+
+
 def off_track_streak(summaries: list[MeetingSummary], metric: str) -> int:
     """How many of the latest meetings (newest first) in a row had the metric off track."""
     streak = 0
@@ -154,7 +160,7 @@ def proposed_roadblocks(store: Store, agenda_id: str, *, agenda: Agenda | None =
         metric = agenda.metric(flag.subject) if agenda else None
         dept = agenda.department(metric.department) if agenda and metric else None
         proposals.append(ProposedRoadblock(
-            flag, f"Off track: {flag.subject}",
+            flag, off_track_title(flag.subject),
             owner=dept.representative if dept else "",
             blocking=[metric.department] if metric else []))
     out = []

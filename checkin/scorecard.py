@@ -127,9 +127,3 @@ def sparkline(values: list[float | None]) -> str:
         else:
             out.append(_BLOCKS[round((v - low) / span * (len(_BLOCKS) - 1))])
     return "".join(out)
-
-
-def off_track_title(metric: MetricDef, value: float | None) -> str:
-    """The roadblock title for an off-track metric."""
-    return f"{metric.name} off track: {format_value(metric, value)} vs target " \
-           f"{format_target(metric)}"

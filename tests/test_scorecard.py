@@ -15,7 +15,6 @@ from checkin.scorecard import (
     MetricValueError,
     format_number,
     format_target,
-    off_track_title,
     parse_metric_value,
     sparkline,
 )
@@ -61,7 +60,6 @@ def test_formats() -> None:
     assert format_target(HOURS) == "≤ 4 hours"
     assert format_target(MetricDef("Pipeline", "Sales", 250000, "higher", "$")) == "≥ $250,000"
     assert format_target(MetricDef("Uptime", "IT", 99.9, "higher", "%")) == "≥ 99.9%"
-    assert off_track_title(HOURS, 6) == "First response time off track: 6 hours vs target ≤ 4 hours"
 
 
 def test_sparkline_scales_and_marks_gaps() -> None:

@@ -32,7 +32,7 @@ from checkin.tui.session import SAVE_INTERVAL
 SIZE = (100, 30)
 MEETING = "2026-11-23-weekly"  # the fixed clock's Monday
 NEXT_MEETING = date(2026, 11, 30)
-OFF_TRACK = "Website trial sign-ups off track: 250 sign-ups vs target ≥ 300 sign-ups"
+OFF_TRACK = "Off track: Website trial sign-ups"
 
 
 # ---------------------------------------------------------------- what a person looks at
@@ -125,7 +125,7 @@ async def metrics(pilot: Pilot) -> None:
 async def roadblocks(pilot: Pilot) -> None:
     """Add one with the form, resolve the carried one, turn the metric's one into an item."""
     screen = await next_section(pilot, "roadblocks")
-    assert roadblock_index(screen, "Website trial sign-ups off track") >= 0
+    assert roadblock_index(screen, OFF_TRACK) >= 0
     await pilot.press("n")
     await pilot.pause()
     await pilot.press(*"CRM sync drops leads", "tab", "enter", "down", "down", "enter",
@@ -135,7 +135,7 @@ async def roadblocks(pilot: Pilot) -> None:
     await move_list_to(pilot, view, roadblock_index(screen, "Release blocked by SSO bug"))
     await pilot.press("s", *"hotfix deployed", "enter")
     await pilot.pause()
-    await move_list_to(pilot, view, roadblock_index(screen, "Website trial sign-ups"))
+    await move_list_to(pilot, view, roadblock_index(screen, OFF_TRACK))
     await pilot.press("t")  # no owner yet: asked, with completion
     await pilot.pause()
     await pilot.press(*"dana", "enter")
@@ -308,7 +308,7 @@ async def test_full_weekly_meeting_by_keys(demo_dir: Path, app_factory: AppFacto
     assert "| Priya Raman | Fix onboarding bug | Product | 2026-11-26 | open |" in new_table
     assert ("| Sofia Martinez | Send churn survey | Customer Support | 2026-11-27 | open |"
             in new_table)
-    assert "| Dana Lee | Website trial sign" in new_table
+    assert "| Dana Lee | Off track\\: Website trial sign" in new_table
     assert exported.read_text(encoding="utf-8") == markdown
 
 

@@ -159,10 +159,8 @@ class ActionsEditor(SectionEditor):
         session, item = self.session, self.editing
         if item is None:
             return session.add_action(title=title, owner=owner, due=due, department=dept)
-        meeting_id = session.meeting.id
-        item.reassign(owner, session.today, meeting_id)
-        item.redate(due, session.today, meeting_id)
-        item.title, item.department = title, dept
+        item.correct(title=title, owner=owner, department=dept, due=due, on=session.today,
+                     meeting=session.meeting.id)
         session.save_action(item)
         self.editing = None
         return item

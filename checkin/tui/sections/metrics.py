@@ -12,13 +12,12 @@ from textual.widgets import Input, Label
 
 from checkin.meetings import add_roadblock
 from checkin.model import MetricDef, MetricReading, Section
-from checkin.queries import metric_history
+from checkin.queries import metric_history, off_track_title
 from checkin.roadblock_list import find_open
 from checkin.scorecard import (
     MetricValueError,
     format_number,
     format_target_short,
-    off_track_title,
     parse_metric_value,
     sparkline,
 )
@@ -192,7 +191,7 @@ class MetricsEditor(SectionEditor):
             self.notify(f"{metric.name} is not off track: nothing to send",
                         severity="warning", timeout=3)
             return
-        title = off_track_title(metric, value)
+        title = off_track_title(metric.name)
         if find_open(self.session.meeting, title):
             self.notify("Already on the roadblocks list", severity="warning", timeout=3)
             return
