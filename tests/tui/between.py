@@ -10,6 +10,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
+from checkin.model import Meeting
 from checkin.store import Store
 from tests.conftest import TODAY
 
@@ -24,6 +25,15 @@ class Host(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self.make(self.store))
+
+    # what CheckinApp offers the screens
+    def load(self, meeting_id: str) -> Meeting:
+        return self.store.load_meeting(meeting_id)
+
+    def show_minutes(self, meeting: Meeting) -> None:
+        from checkin.tui.screens.minutes import MinutesScreen
+
+        self.push_screen(MinutesScreen(self.store, meeting))
 
 
 def actions_app(root: Path) -> Host:

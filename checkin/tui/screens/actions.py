@@ -30,7 +30,8 @@ SORTS = ("due", "owner", "department")
 
 
 def _key(text: str, key: str, description: str, tooltip: str, *, show: bool = True) -> Binding:
-    return Binding(key, text, description, id=f"actions.{text.split('(')[0]}",
+    binding_id = text.replace("('", "_").replace("')", "")  # sort('due') -> sort_due
+    return Binding(key, text, description, id=f"actions.{binding_id}",
                    tooltip=tooltip, show=show)
 
 

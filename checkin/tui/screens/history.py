@@ -15,7 +15,6 @@ from checkin.errors import CheckinError
 from checkin.minutes_data import export_minutes
 from checkin.store import MeetingSummary, Store
 from checkin.tui.dialogs.export import ExportDialog
-from checkin.tui.screens.minutes import MinutesScreen
 
 COLUMNS = ("Date", "Agenda", "Facilitator", "Status", "Rating", "Roadblocks", "Actions")
 
@@ -84,7 +83,7 @@ class HistoryScreen(Screen[None]):
     def action_open(self) -> None:
         meeting_id = self.selected
         if meeting_id is not None:
-            self.app.push_screen(MinutesScreen(self.store, self.store.load_meeting(meeting_id)))
+            self.app.show_minutes(self.app.load(meeting_id))  # type: ignore[attr-defined]
 
     @work
     async def action_export(self) -> None:
@@ -98,7 +97,7 @@ class HistoryScreen(Screen[None]):
     def export_to(self, meeting_id: str, path: Path, fmt: str) -> None:
         status = self.query_one("#history-status", Label)
         try:
-            export_minutes(self.store, self.store.load_meeting(meeting_id), path, fmt)
+            export_minutes(self.store, self.app.load(meeting_id), path, fmt)  # type: ignore[attr-defined]
         except CheckinError as exc:
             status.update(f"Not exported: {exc}")
             status.set_classes("-error")

@@ -116,7 +116,7 @@ class TrendsScreen(Screen[None]):
         table = self.query_one(TrendTable)
         table.show(trends)
         table.focus()
-        table.move_cursor(row=0, column=len(table.columns) - 1, animate=False)  # newest
+        table.move_cursor(row=0, column=len(table.columns) - 2, animate=False)  # newest meeting
         grid = self.query_one("#trends-sparks", Grid)
         grid.remove_children()
         if count:
