@@ -54,22 +54,21 @@ class HomeData:
     flags: list[Flag] = field(default_factory=list)
 
 
-def next_date_for(store: Store, agenda_id: str, today: date) -> date:
+def next_date_for(last: Meeting | None, today: date) -> date:
     """The next meeting date of an agenda: what its last meeting set, else ``today``."""
-    last = last_ended(store, agenda_id)
     return (last.next_meeting if last else None) or today
 
 
-def last_ended(store: Store, agenda_id: str) -> Meeting | None:
-    ended = [s for s in store.meetings(agenda_id) if s.status == "ended"]
-    return store.load_meeting(ended[0].id) if ended else None
+def last_ended(store: Store, rows: list[MeetingSummary]) -> Meeting | None:
+    """The latest ended meeting among an agenda's ``rows`` (newest first), loaded."""
+    ended = next((s for s in rows if s.status == "ended"), None)
+    return store.load_meeting(ended.id) if ended else None
 
 
-def waiting_for(store: Store, agenda_id: str, today: date,
+def waiting_for(last: Meeting | None, agenda_id: str, today: date,
                 open_items: list[ActionItem]) -> Waiting | None:
     """Open and overdue items, unresolved roadblocks and off-track metrics of the last
     meeting: what the next one starts with. None for an agenda never held."""
-    last = last_ended(store, agenda_id)
     if last is None:
         return None
     mine = [a for a in open_items if a.agenda_id == agenda_id]
@@ -87,10 +86,12 @@ def home_data(store: Store, data_dir: Path, today: date) -> HomeData:
     for info in list_agendas(agenda_dirs(data_dir)):
         entry = AgendaEntry(info)
         if info.error is None:
-            entry.next_date = next_date_for(store, info.id, today)
-            entry.in_progress = store.in_progress(info.id)
-            entry.meetings_held = len(store.meetings(info.id))
-            entry.waiting = waiting_for(store, info.id, today, actions)
+            rows = store.meetings(info.id)
+            last = last_ended(store, rows)  # one meeting file per agenda
+            entry.next_date = next_date_for(last, today)
+            entry.in_progress = next((s for s in rows if s.status == "in-progress"), None)
+            entry.meetings_held = len(rows)
+            entry.waiting = waiting_for(last, info.id, today, actions)
         entries.append(entry)
     meetings = store.meetings()
     return HomeData(

@@ -38,9 +38,6 @@ DEFAULT_SECTION_TITLES: dict[str, str] = {
 }
 CADENCES: tuple[str, ...] = ("weekly", "biweekly", "monthly")
 BETTER: tuple[str, ...] = ("higher", "lower")
-ROADBLOCK_STATUSES: tuple[str, ...] = ("open", "resolved", "escalated")
-ACTION_STATUSES: tuple[str, ...] = ("open", "done", "dropped")
-MEETING_STATUSES: tuple[str, ...] = ("in-progress", "ended")
 
 
 # ---------------------------------------------------------------- agenda (template)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from checkin.home_data import home_data, next_date_for
+from checkin.home_data import home_data, last_ended, next_date_for
 from checkin.meetings import start_meeting
 from checkin.model import Agenda
 from checkin.store import Store
@@ -18,8 +18,10 @@ def test_next_date_is_what_the_last_meeting_set_else_today(demo_dir: Path) -> No
         last = store.load_meeting(store.meetings("weekly")[0].id)
         last.next_meeting = date(2026, 11, 25)
         store.save_meeting(last)
-        assert next_date_for(store, "weekly", TODAY) == date(2026, 11, 25)
-        assert next_date_for(store, "post-campaign", TODAY) == TODAY
+        assert next_date_for(last_ended(store, store.meetings("weekly")), TODAY) \
+            == date(2026, 11, 25)
+        assert next_date_for(last_ended(store, store.meetings("post-campaign")), TODAY) \
+            == TODAY
 
 
 def test_home_data_counts_flags_and_broken_agendas(demo_dir: Path,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
@@ -177,9 +176,6 @@ class Store:
             raise RuntimeError("Store.open() first")
         return self._register
 
-    def is_empty(self) -> bool:
-        return not self.register.table("meetings") and not self.register.table("actions")
-
     # ------------------------------------------------------------ meetings
     def meeting_path(self, meeting_id: str) -> Path:
         return self.root / "meetings" / f"{meeting_id}.json"
@@ -335,11 +331,6 @@ class Store:
         self._action_map().update((i.id, i) for i in items)
         self._created.update(i.created_in for i in items)
         return items
-
-    def iter_meetings(self, agenda_id: str | None = None) -> Iterator[Meeting]:
-        """Full meetings, newest first (opens one file each)."""
-        for row in self.meetings(agenda_id):
-            yield self.load_meeting(row.id)
 
     def forget_meeting_db(self, meeting_id: str) -> None:
         with suppress(KeyError):

@@ -24,7 +24,7 @@ class MeetingSession:
         self.today = today
         self.dayfirst = dayfirst
         self.dirty = False
-        self.saves = 0
+        self._people: list[str] | None = None
 
     def changed(self) -> None:
         """Mark the meeting as edited; the next flush writes it."""
@@ -35,7 +35,6 @@ class MeetingSession:
         if self.dirty:
             self.store.save_meeting(self.meeting)  # on failure stays dirty: retried later
             self.dirty = False
-            self.saves += 1
 
     # ------------------------------------------------------------ action items
     def carried_actions(self) -> list[ActionItem]:
@@ -51,17 +50,26 @@ class MeetingSession:
         item = new_action(self.store, title=title, owner=owner, due=due, today=self.today,
                           department=department, meeting=self.meeting)
         self.changed()  # the meeting's summary counts its action items
+        self._people = None
         return item
 
     def save_action(self, item: ActionItem) -> None:
         self.store.save_action(item)
         self.changed()
+        self._people = None
 
     def people(self) -> list[str]:
-        """Names for owner completion: representatives, then everyone who owned an item."""
-        names = [d.representative for d in self.meeting.agenda.departments if d.representative]
-        names += sorted({a.owner for a in self.store.actions()})
-        return list(dict.fromkeys(n for n in names if n))
+        """Names for owner completion: representatives, then everyone who owned an item.
+
+        Kept until an item is added or changed: the quick-add bar asks on every keystroke
+        and the register can hold thousands of items.
+        """
+        if self._people is None:
+            names = [d.representative for d in self.meeting.agenda.departments
+                     if d.representative]
+            names += sorted({a.owner for a in self.store.actions()})
+            self._people = list(dict.fromkeys(n for n in names if n))
+        return list(self._people)
 
     def department_of(self, person: str) -> str:
         for d in self.meeting.agenda.departments:

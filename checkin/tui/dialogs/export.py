@@ -13,8 +13,6 @@ from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from checkin.tui.dialogs.confirm import ConfirmDialog
 
-FORMATS = ("md", "html")
-
 
 def with_format(text: str, fmt: str) -> str:
     """The typed path with its extension switched to ``fmt`` (``.md`` / ``.html``)."""

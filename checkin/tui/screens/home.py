@@ -78,7 +78,6 @@ class HomeScreen(Screen[None]):
     def __init__(self, data: HomeData) -> None:
         super().__init__(id="home")
         self.data = data
-        self.paths: dict[str, Path] = {}
         self.resumed_once = False
 
     def compose(self) -> ComposeResult:
@@ -112,12 +111,10 @@ class HomeScreen(Screen[None]):
         agendas = self.query_one("#home-agendas", OptionList)
         highlighted = agendas.highlighted
         agendas.clear_options()
-        self.paths.clear()
         for summary in data.in_progress:
             agendas.add_option(Option(resume_prompt(summary), id=f"resume:{summary.id}"))
         for entry in data.agendas:
             label = describe(entry.next_date, today) if entry.next_date else ""
-            self.paths[entry.info.id] = entry.info.path
             agendas.add_option(Option(agenda_prompt(entry, label), id=f"agenda:{entry.info.id}"))
         if agendas.option_count:
             agendas.highlighted = min(highlighted or 0, agendas.option_count - 1)

@@ -13,10 +13,8 @@ from textual.widgets import Checkbox, Input, Label
 from checkin.model import Attendee, Section
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.field_keys import (
-    field_bindings,
     focus_now,
     focused_inside,
-    next_field,
     row_bindings,
 )
 from checkin.tui.session import MeetingSession
@@ -68,7 +66,6 @@ class AttendanceEditor(SectionEditor):
         Binding("enter", "toggle", "Present/absent", show=False, priority=True,
                 id="attendance.toggle_enter", tooltip="Mark present or absent"),
         *row_bindings("attendance", "department"),
-        *field_bindings("attendance"),
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
@@ -109,9 +106,6 @@ class AttendanceEditor(SectionEditor):
         if not isinstance(focused, Checkbox):
             raise SkipAction()
         focused.toggle()
-
-    def action_next_field(self, step: int) -> None:
-        next_field(self, step)
 
     def show_count(self) -> None:
         people = self.session.meeting.attendance

@@ -23,10 +23,8 @@ from checkin.scorecard import (
 )
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.field_keys import (
-    field_bindings,
     focus_now,
     focused_inside,
-    next_field,
     row_bindings,
 )
 from checkin.tui.session import MeetingSession
@@ -86,7 +84,6 @@ class MetricsEditor(SectionEditor):
         Binding("ctrl+r", "to_roadblock", "To roadblocks", id="metrics.to_roadblock",
                 tooltip="Add the focused off-track metric to the roadblocks list"),
         *row_bindings("metrics", "metric"),
-        *field_bindings("metrics"),
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
@@ -149,9 +146,6 @@ class MetricsEditor(SectionEditor):
         target = rows[(rows.index(row) + step) % len(rows)]
         kind = ".comment" if focused.has_class("comment") else ".value"
         focus_now(target.query_one(kind, Input))
-
-    def action_next_field(self, step: int) -> None:
-        next_field(self, step)
 
     @on(Input.Changed, ".value")
     def _value(self, event: Input.Changed) -> None:

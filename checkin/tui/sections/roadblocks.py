@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,14 +10,13 @@ from textual.events import Resize
 from textual.widgets import Label, ListItem, ListView
 
 from checkin.action_review import short_name
-from checkin.dates import describe
+from checkin.dates import describe, next_meeting_date
 from checkin.errors import CheckinError
 from checkin.meetings import add_roadblock
 from checkin.model import Meeting, Roadblock, Section
 from checkin.queries import ProposedRoadblock, proposed_roadblocks
 from checkin.roadblock_list import DISCUSS_FIRST, escalate, move, renumber, reopen, resolve
 from checkin.tui.sections.base import SectionEditor
-from checkin.tui.sections.field_keys import field_bindings, next_field
 from checkin.tui.sections.roadblock_form import RoadblockForm
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt
@@ -75,7 +72,6 @@ class RoadblocksEditor(SectionEditor):
         _binding("e", "escalate", "Escalate", "Escalate it beyond this meeting"),
         _binding("o", "reopen", "Reopen", "Back to open (after resolve or escalate)"),
         _binding("t", "to_action", "To action", "Make an action item of it, due next meeting"),
-        *field_bindings("roadblocks"),
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
@@ -181,9 +177,6 @@ class RoadblocksEditor(SectionEditor):
             self.mount(RoadblockForm(departments, self.session.people()),
                        before=self.query_one(ListView))
 
-    def action_next_field(self, step: int) -> None:
-        next_field(self, step)
-
     async def action_accept_proposal(self) -> None:
         if not self.proposals or self.query(InlinePrompt) or self.query(RoadblockForm):
             return
@@ -221,7 +214,7 @@ class RoadblocksEditor(SectionEditor):
 
     def make_action(self, rb: Roadblock, owner: str) -> bool:
         today = self.session.today
-        due = self.meeting.next_meeting or today + timedelta(days=7)
+        due = self.meeting.next_meeting or next_meeting_date(self.meeting.agenda.cadence, today)
         try:
             item = self.session.add_action(
                 title=rb.title, owner=owner, due=due,

@@ -63,10 +63,6 @@ class DateInput(Horizontal):
     def input(self) -> Input:
         return self.query_one(Input)
 
-    @property
-    def text(self) -> str:
-        return self.input.value
-
     def set_text(self, text: str) -> None:
         self.input.value = text
 
