@@ -49,8 +49,12 @@ def undo_last(item: ActionItem, meeting_id: str) -> str | None:
     last = changes[-1]
     if last.kind in ("done", "drop", "reopen"):
         item.status = last.old or "open"
-        if item.status == "open":
-            item.closed_on = item.closed_in = None
+        item.closed_on = item.closed_in = None
+        if item.status != "open":  # undoing a reopen: closed as the history says
+            before = item.history[: item.history.index(last)]
+            close = next((c for c in reversed(before) if c.kind in ("done", "drop")), None)
+            if close is not None:
+                item.closed_on, item.closed_in = close.on, close.meeting
     elif last.kind == "redate":
         item.due = date.fromisoformat(last.old)
     elif last.kind == "reassign":

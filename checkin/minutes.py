@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from checkin.dates import WEEKDAYS
 from checkin.mdtext import inline, is_blank, paragraphs
 from checkin.model import ActionItem, Meeting, MetricDef, Roadblock
 
@@ -22,7 +23,6 @@ NONE = "None."
 DASH = "—"
 SPARKS = "▁▂▃▄▅▆▇█"
 TREND_POINTS = 6
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ACTION_HEADER = "| Owner | Item | Department | Due | Status |\n|---|---|---|---|---|"
 SCORE_HEADER = (
     "| Metric | Department | Target | Actual | Status | Trend |\n|---|---|--:|--:|---|---|"

@@ -36,7 +36,7 @@ DEFAULT_SECTION_TITLES: dict[str, str] = {
     "notes": "Notes and decisions",
     "wrap-up": "Wrap-up",
 }
-CADENCES: tuple[str, ...] = ("weekly", "biweekly", "monthly")
+CADENCES: tuple[str, ...] = ("weekly", "biweekly", "monthly")  # checkin.dates knows each
 BETTER: tuple[str, ...] = ("higher", "lower")
 
 

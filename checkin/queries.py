@@ -96,14 +96,19 @@ class Flag:
     detail: str
 
 
+def slipping(store: Store, agenda_id: str | None = None) -> list[ActionItem]:
+    """Open items re-dated SLIP_LIMIT times or more (of one agenda, or all)."""
+    return [a for a in store.actions("open") if a.slips >= SLIP_LIMIT
+            and (agenda_id is None or a.agenda_id == agenda_id)]
+
+
+def slip_flag(item: ActionItem) -> Flag:
+    return Flag("slipping", item.title, f"{item.id} ({item.owner}) re-dated {item.slips} times")
+
+
 def escalation_flags(store: Store, agenda_id: str | None = None) -> list[Flag]:
     """Items re-dated SLIP_LIMIT times; metrics off track OFF_TRACK_STREAK meetings running."""
-    flags = [
-        Flag("slipping", a.title, f"{a.id} ({a.owner}) re-dated {a.slips} times")
-        for a in store.actions("open")
-        if a.slips >= SLIP_LIMIT
-        and (agenda_id is None or a.agenda_id == agenda_id)
-    ]
+    flags = [slip_flag(a) for a in slipping(store, agenda_id)]
     agendas = [agenda_id] if agenda_id else sorted({s.agenda_id for s in store.meetings()})
     for aid in agendas:
         rows = [s for s in store.meetings(aid) if s.status == "ended"]
@@ -147,12 +152,9 @@ def proposed_roadblocks(store: Store, agenda_id: str, *, agenda: Agenda | None =
     """
     taken = {t.casefold() for t in existing or []}
     proposals = [
-        ProposedRoadblock(
-            Flag("slipping", a.title, f"{a.id} ({a.owner}) re-dated {a.slips} times"),
-            f"Keeps slipping: {a.title} ({a.id})", owner=a.owner,
-            blocking=[a.department] if a.department else [])
-        for a in store.actions()
-        if a.status == "open" and a.agenda_id == agenda_id and a.slips >= SLIP_LIMIT
+        ProposedRoadblock(slip_flag(a), f"Keeps slipping: {a.title} ({a.id})", owner=a.owner,
+                          blocking=[a.department] if a.department else [])
+        for a in slipping(store, agenda_id)
     ]
     for flag in escalation_flags(store, agenda_id):
         if flag.kind != "off-track":

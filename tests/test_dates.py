@@ -287,3 +287,9 @@ def test_parse_due_only_raises_due_date_error(
         assert str(error)
     else:
         assert isinstance(result, date)
+
+
+def test_every_agenda_cadence_has_a_next_date() -> None:
+    from checkin import dates, model
+
+    assert set(model.CADENCES) == set(dates.CADENCES)

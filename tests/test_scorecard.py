@@ -116,3 +116,12 @@ def test_keep_and_undo_record_and_revert() -> None:
     item.reassign("Priya", day, "m0")          # an earlier meeting's change is not undone here
     assert undo_last(item, "m1") == "kept open" and undo_last(item, "m1") is None
     assert item.owner == "Priya"
+
+
+def test_undoing_a_reopen_restores_when_and_where_it_was_closed() -> None:
+    item = ActionItem(id="A1", title="t", owner="Dana", due=date(2026, 11, 20))
+    item.mark_done(date(2026, 11, 16), "m0")
+    item.reopen(date(2026, 11, 23), "m1")
+    assert undo_last(item, "m1") is not None
+    assert (item.status, item.closed_on, item.closed_in) == ("done", date(2026, 11, 16), "m0")
+    assert item.done_on_time()
