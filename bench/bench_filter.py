@@ -31,9 +31,9 @@ os.environ.setdefault("CHECKIN_NOW", "2026-11-23T09:00:00")
 from textual.app import App  # noqa: E402
 
 from checkin import clock, locations  # noqa: E402
-from checkin.agenda import load_agenda  # noqa: E402
-from checkin.demo import ACTION_TITLES, seed_history  # noqa: E402
-from checkin.model import ActionItem, Change  # noqa: E402
+from checkin.core.agenda import load_agenda
+from checkin.core.model import ActionItem, Change
+from checkin.services.demo import ACTION_TITLES, seed_history
 from checkin.store import Store  # noqa: E402
 from checkin.tui.screens.actions import ActionsScreen  # noqa: E402
 from checkin.tui.widgets.action_table import ActionTable  # noqa: E402

@@ -22,9 +22,9 @@ if __package__ in (None, ""):  # `python bench/generate.py` from a checkout
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from checkin import locations  # noqa: E402
-from checkin.agenda import load_agenda  # noqa: E402
-from checkin.demo import ACTION_TITLES, seed_history  # noqa: E402
-from checkin.model import ActionItem, Agenda, Change  # noqa: E402
+from checkin.core.agenda import load_agenda
+from checkin.core.model import ActionItem, Agenda, Change
+from checkin.services.demo import ACTION_TITLES, seed_history
 from checkin.store import Store  # noqa: E402
 
 TODAY = date(2026, 11, 23)  # the tests' fixed Monday; benchmarks set $CHECKIN_NOW to match

@@ -7,8 +7,8 @@ import copy
 import random
 from datetime import date, timedelta
 
-from checkin.model import SECTION_KINDS as KINDS
-from checkin.model import (
+from checkin.core.model import SECTION_KINDS as KINDS
+from checkin.core.model import (
     ActionItem,
     Agenda,
     Attendee,

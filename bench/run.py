@@ -202,7 +202,7 @@ def bench_autosave(dirs: dict[int, Path], runs: int) -> list[Row]:
     import orjson
 
     from checkin import clock
-    from checkin.meetings import start_or_resume
+    from checkin.services.meetings import start_or_resume
     from checkin.store import Store
     from checkin.tui.session import MeetingSession
 
@@ -276,7 +276,7 @@ def floor_step(path: Path, doc: dict) -> Callable[[], None]:
 # ---------------------------------------------------------------- 5. minutes export
 def bench_export(runs: int) -> list[Row]:
     from bench.large_meeting import build
-    from checkin.export import export_meeting
+    from checkin.render.html import export_meeting
 
     meeting, actions, history = build()
     export_meeting(meeting, actions=actions, history=history, fmt="html")  # imports

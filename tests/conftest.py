@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from checkin import locations
-from checkin.agenda import load_agenda
-from checkin.demo import seed_history
-from checkin.model import Agenda
+from checkin.core.agenda import load_agenda
+from checkin.core.model import Agenda
+from checkin.services.demo import seed_history
 from checkin.store import Store
 
 NOW = datetime(2026, 11, 23, 9, 0, 0)  # a Monday

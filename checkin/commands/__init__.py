@@ -1,16 +1,31 @@
-"""Sub-commands of `checkin`, one module each, imported only when used."""
+"""Sub-commands of `checkin`, one module each, imported only when used.
+
+A command module has ``configure(parser)`` (its arguments) and ``run(args) -> int``.
+Adding a command is one module and one row here.
+"""
 
 from __future__ import annotations
 
 import argparse
 import importlib
+from types import ModuleType
 
-MODULES = {
-    "home": "ui", "run": "ui", "demo": "demo", "actions": "actions",
-    "meetings": "meetings", "export": "export", "agendas": "agendas", "trends": "trends",
+# name -> (module in checkin.commands, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("run", "start or resume the meeting of an agenda"),
+    "demo": ("demo", "seed three months of demo history and open the app"),
+    "actions": ("actions", "list action items across meetings"),
+    "meetings": ("meetings", "list meetings, newest first"),
+    "export": ("export", "write a meeting's minutes"),
+    "agendas": ("agendas", "list agenda templates, or check one"),
+    "trends": ("trends", "metric readings across an agenda's meetings"),
 }
 
 
-def run(command: str, args: argparse.Namespace) -> int:
-    module = importlib.import_module(f"checkin.commands.{MODULES[command]}")
-    return module.run(args)
+def command_module(name: str) -> ModuleType:
+    module = "ui" if name == "home" else COMMANDS[name][0]
+    return importlib.import_module(f"checkin.commands.{module}")
+
+
+def dispatch(command: str, args: argparse.Namespace) -> int:
+    return command_module(command).run(args)

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import argparse
 
-from checkin import formats
 from checkin.commands.common import open_readonly, out, today
-from checkin.queries import filter_actions, sort_actions
+from checkin.core.rules import filter_actions, sort_actions
+from checkin.render import actions as formats
+
+FORMATS = ("table", "md", "csv", "json", "ics", "taskwarrior")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--owner")
+    parser.add_argument("--department")
+    parser.add_argument("--overdue", action="store_true", help="only open items past due")
+    parser.add_argument("--status", choices=("open", "done", "dropped", "all"), default="open")
+    parser.add_argument("--agenda", help="only items of this agenda")
+    parser.add_argument("--by-owner", action="store_true", help="one section per owner")
+    parser.add_argument("--format", choices=FORMATS, default="table")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,11 +36,11 @@ def run(args: argparse.Namespace) -> int:
     items = sort_actions(items, "owner" if args.by_owner else "due")
     fmt = args.format
     if fmt in ("ics", "taskwarrior"):
-        from checkin import share
+        from checkin.render import share
 
         out(share.FORMATS[fmt](items, day))
     elif args.by_owner or (args.owner and fmt == "md"):
-        from checkin import share
+        from checkin.render import share
 
         out(share.digest(items, day, by_owner=args.by_owner, fmt=fmt))
     else:

@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from checkin.agenda import agenda_dirs, list_agendas, load_agenda
 from checkin.commands.common import data_dir, out
+from checkin.core.agenda import load_agenda
+from checkin.services.agendas import agenda_dirs, list_agendas
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--check", metavar="FILE", help="validate one agenda file")
 
 
 def run(args: argparse.Namespace) -> int:

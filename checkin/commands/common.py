@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from checkin import clock, locations
-from checkin.model import Agenda
+from checkin.core.model import Agenda
 from checkin.store import Store
 
 
@@ -21,7 +21,8 @@ def open_readonly(args: argparse.Namespace) -> Store:
 
 
 def agenda_for(args: argparse.Namespace, name: str | None) -> Agenda:
-    from checkin.agenda import agenda_dirs, find_agenda, load_agenda
+    from checkin.core.agenda import load_agenda
+    from checkin.services.agendas import agenda_dirs, find_agenda
 
     return load_agenda(find_agenda(name or "weekly", agenda_dirs(data_dir(args))))
 

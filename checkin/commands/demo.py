@@ -8,10 +8,16 @@ import tempfile
 from pathlib import Path
 
 from checkin import clock, locations
-from checkin.agenda import find_agenda, load_agenda
-from checkin.demo import seed_history
+from checkin.core.agenda import load_agenda
 from checkin.errors import CheckinError
+from checkin.services.agendas import find_agenda
+from checkin.services.demo import seed_history
 from checkin.store import Store
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-ui", action="store_true", help="seed, print the folder, exit")
+    parser.add_argument("--weeks", type=int, default=13, help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,8 +6,14 @@ import argparse
 from pathlib import Path
 
 from checkin.commands.common import open_readonly, out
-from checkin.export import write_file
-from checkin.minutes_data import minutes_text
+from checkin.services.files import write_file
+from checkin.services.minutes import minutes_text
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", help="meeting id, date (YYYY-MM-DD) or `last`")
+    parser.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    parser.add_argument("--format", choices=("md", "html"), default="md")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,6 +7,10 @@ import argparse
 from checkin.commands.common import open_readonly, out
 
 
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--agenda", help="only meetings of this agenda")
+
+
 def run(args: argparse.Namespace) -> int:
     with open_readonly(args) as store:
         rows = store.meetings(args.agenda)

@@ -5,14 +5,21 @@ from __future__ import annotations
 import argparse
 
 from checkin.commands.common import data_dir, open_readonly, out
+from checkin.core.model import Agenda
 from checkin.errors import CheckinError
-from checkin.model import Agenda
-from checkin.trends import RENDERERS, agenda_trends
+from checkin.render.trends import RENDERERS
+from checkin.services.trends import agenda_trends
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("agenda", help="agenda id")
+    parser.add_argument("--format", choices=("table", "md", "csv"), default="table")
 
 
 def template(args: argparse.Namespace, agenda_id: str) -> Agenda | None:
     """The agenda template (targets, departments), or None if it is gone or broken."""
-    from checkin.agenda import agenda_dirs, find_agenda, load_agenda
+    from checkin.core.agenda import load_agenda
+    from checkin.services.agendas import agenda_dirs, find_agenda
 
     try:
         return load_agenda(find_agenda(agenda_id, agenda_dirs(data_dir(args))))

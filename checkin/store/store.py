@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 from collections import Counter
 from contextlib import suppress
-from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -23,46 +22,14 @@ from typing import Any, TypeVar
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from checkin.core.model import ActionItem, Meeting, MeetingSummary, from_data, summarize, to_data
 from checkin.errors import CheckinError, StoreError
-from checkin.model import ActionItem, Meeting, from_data, to_data
 from checkin.store import schema
 from checkin.store.atomic import AtomicJSONStorage
 from checkin.store.lock import DirLock
 
 DIR_MODE = 0o700
 T = TypeVar("T")
-
-
-@dataclass
-class MeetingSummary:
-    """One row of the meeting index: enough for lists and trends without opening files."""
-
-    id: str
-    agenda_id: str
-    agenda_title: str
-    date: date
-    facilitator: str = ""
-    status: str = "in-progress"
-    rating: float | None = None
-    roadblocks: int = 0
-    actions: int = 0
-    readings: dict[str, float | None] = field(default_factory=dict)
-    on_track: dict[str, bool | None] = field(default_factory=dict)
-
-
-def summarize(meeting: Meeting, actions_created: int) -> MeetingSummary:
-    agenda = meeting.agenda
-    readings = {r.metric: r.value for r in meeting.readings}
-    on_track = {}
-    for name, value in readings.items():
-        metric = agenda.metric(name)
-        on_track[name] = metric.on_track(value) if metric else None
-    return MeetingSummary(
-        id=meeting.id, agenda_id=agenda.id, agenda_title=agenda.title, date=meeting.date,
-        facilitator=meeting.facilitator, status=meeting.status, rating=meeting.rating,
-        roadblocks=len(meeting.roadblocks), actions=actions_created,
-        readings=readings, on_track=on_track,
-    )
 
 
 def _parse(cls: type[T], doc: Document, where: str) -> T:

@@ -17,11 +17,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from checkin import clock
-from checkin.agenda import agenda_dirs, find_agenda, load_agenda
+from checkin.core.agenda import load_agenda
+from checkin.core.model import Agenda, Meeting
 from checkin.errors import CheckinError
-from checkin.home_data import HomeData, home_data
-from checkin.meetings import start_or_resume
-from checkin.model import Agenda, Meeting
+from checkin.services.agendas import agenda_dirs, find_agenda
+from checkin.services.home import HomeData, home_data
+from checkin.services.meetings import start_or_resume
 from checkin.store import Store
 from checkin.tui.commands import ScreenCommands
 from checkin.tui.screens.help import HelpScreen, keys_of

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from checkin.meetings import new_action
-from checkin.model import ActionItem, Meeting
+from checkin.core.model import ActionItem, Meeting
+from checkin.services.meetings import new_action
 from checkin.store import Store
 
 SAVE_INTERVAL = 0.25  # seconds: at most four meeting writes a second while typing

@@ -18,9 +18,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from checkin import clock, locations
-from checkin.agenda import load_agenda
-from checkin.meetings import add_roadblock, start_or_resume
-from checkin.model import Decision
+from checkin.core.agenda import load_agenda
+from checkin.core.model import Decision
+from checkin.services.meetings import add_roadblock, start_or_resume
 from checkin.store import Store
 from checkin.tui.session import MeetingSession
 

@@ -18,12 +18,12 @@ import orjson
 import pytest
 
 from checkin import locations
-from checkin.agenda import load_agenda
 from checkin.cli import main
-from checkin.dates import DueDateError, parse_due
-from checkin.demo import seed_history
+from checkin.core.agenda import load_agenda
+from checkin.core.dates import DueDateError, parse_due
 from checkin.errors import StoreError
-from checkin.meetings import new_action
+from checkin.services.demo import seed_history
+from checkin.services.meetings import new_action
 from checkin.store import Store
 from checkin.store import atomic as atomic_module
 

@@ -21,9 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from checkin.export import export_meeting
-from checkin.minutes_data import minutes_inputs
-from checkin.model import (
+from checkin.core.model import (
     ActionItem,
     Agenda,
     Attendee,
@@ -39,6 +37,8 @@ from checkin.model import (
     from_data,
     to_data,
 )
+from checkin.render.html import export_meeting
+from checkin.services.minutes import minutes_inputs
 from checkin.store import Store
 
 from .conftest import LONG, run_checkin
@@ -133,8 +133,8 @@ def real_minutes(tmp_path_factory: pytest.TempPathFactory) -> Minutes:
     from datetime import date
 
     from checkin import locations
-    from checkin.agenda import load_agenda
-    from checkin.demo import seed_history
+    from checkin.core.agenda import load_agenda
+    from checkin.services.demo import seed_history
 
     root = tmp_path_factory.mktemp("hostile") / "data"
     agenda = load_agenda(locations.bundled_agendas_dir() / "weekly.toml")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from checkin.model import Meeting
+from checkin.core.model import Meeting
 from checkin.store import Store
 from checkin.store.atomic import read_json
 from checkin.store.schema import version_of

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from checkin import clock
-from checkin.agenda import load_agenda
+from checkin.core.agenda import load_agenda
 from checkin.locations import bundled_agendas_dir
-from checkin.meetings import start_or_resume
+from checkin.services.meetings import start_or_resume
 from checkin.store import Store
 from checkin.tui.session import MeetingSession
 

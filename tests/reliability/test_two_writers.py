@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from checkin.errors import LockedError
-from checkin.meetings import new_action
+from checkin.services.meetings import new_action
 from checkin.store import Store
 
 from .conftest import HERE, REPO, child_env, run_checkin, tree_digest

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from checkin import clock
 from checkin.errors import LockedError
-from checkin.meetings import new_action
+from checkin.services.meetings import new_action
 from checkin.store import Store
 
 

@@ -10,7 +10,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from checkin.model import Meeting
+from checkin.core.model import Meeting
 from checkin.store import Store
 from tests.conftest import TODAY
 

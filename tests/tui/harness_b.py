@@ -16,8 +16,8 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from checkin import clock
-from checkin.meetings import start_or_resume
-from checkin.model import Agenda, Meeting, Section
+from checkin.core.model import Agenda, Meeting, Section
+from checkin.services.meetings import start_or_resume
 from checkin.store import Store
 from checkin.tui.sections import editor_class
 from checkin.tui.session import MeetingSession

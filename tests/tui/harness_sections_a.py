@@ -17,8 +17,8 @@ from textual.pilot import Pilot
 from textual.widgets import Footer, Label
 
 from checkin import clock
-from checkin.meetings import start_or_resume
-from checkin.model import Agenda, Meeting
+from checkin.core.model import Agenda, Meeting
+from checkin.services.meetings import start_or_resume
 from checkin.store import Store
 from checkin.tui.sections import editor_class
 from checkin.tui.sections.base import SectionEditor

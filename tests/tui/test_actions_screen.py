@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from checkin.queries import sort_actions
+from checkin.core.rules import sort_actions
 from checkin.tui.screens.actions import ActionsScreen
 from checkin.tui.screens.digest import DigestDialog
 from checkin.tui.widgets.action_table import ActionTable

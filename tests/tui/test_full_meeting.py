@@ -14,9 +14,9 @@ from conftest import AppFactory, reopen
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, ListView, OptionList, TextArea
 
-from checkin.export import export_meeting
-from checkin.minutes_data import minutes_inputs
-from checkin.model import ActionItem
+from checkin.core.model import ActionItem
+from checkin.render.html import export_meeting
+from checkin.services.minutes import minutes_inputs
 from checkin.store import Store
 from checkin.tui.app import CheckinApp
 from checkin.tui.dialogs.export import ExportDialog

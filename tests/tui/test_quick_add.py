@@ -8,7 +8,7 @@ from pathlib import Path
 from harness_b import Host, open_session, reopen
 from textual.widgets import Label
 
-from checkin.model import Agenda
+from checkin.core.model import Agenda
 from checkin.tui.widgets.quick_add import QuickAddBar
 
 

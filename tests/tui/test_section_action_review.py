@@ -8,7 +8,7 @@ from pathlib import Path
 from harness_sections_a import EditorApp, hosted, reopen
 from textual.widgets import Label, ListView
 
-from checkin.model import Agenda
+from checkin.core.model import Agenda
 from checkin.tui.sections.action_review import ReviewRow
 from checkin.tui.widgets.inline_prompt import InlinePrompt
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from harness_b import editor_host, open_session, reopen
 from textual.widgets import Input, Label
 
-from checkin.model import Agenda
+from checkin.core.model import Agenda
 from checkin.tui.sections.actions import ActionsList
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from harness_sections_a import EditorApp, burst, hosted, reopen
 from textual.widgets import Checkbox, Input, Label
 
-from checkin.model import Agenda
+from checkin.core.model import Agenda
 
 
 def count_text(app: EditorApp) -> str:

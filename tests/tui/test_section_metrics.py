@@ -7,8 +7,8 @@ from pathlib import Path
 from harness_sections_a import PANE_80, PANE_100, EditorApp, burst, hosted, reopen
 from textual.widgets import Input, Label
 
-from checkin.model import Agenda
-from checkin.scorecard import sparkline
+from checkin.core.model import Agenda
+from checkin.render.numbers import sparkline
 from checkin.tui.sections.metrics import MetricRow
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from harness_b import editor_host, open_session, reopen
 from textual.widgets import Label, TextArea
 
-from checkin.model import Agenda, Decision
+from checkin.core.model import Agenda, Decision
 from checkin.tui.sections.notes import DecisionList
 
 

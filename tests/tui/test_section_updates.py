@@ -6,7 +6,7 @@ from pathlib import Path
 
 from harness_b import editor_host, open_session, reopen
 
-from checkin.model import Agenda
+from checkin.core.model import Agenda
 from checkin.tui.sections.updates import UpdateField
 
 

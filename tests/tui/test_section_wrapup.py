@@ -8,9 +8,9 @@ from pathlib import Path
 from harness_b import editor_host, open_session, reopen
 from textual.widgets import Label
 
-from checkin.model import Agenda
+from checkin.core.model import Agenda
+from checkin.services.wrapup import completion_since_last
 from checkin.tui.sections.wrapup import ConfirmEnd, RatingInput, WrapUpEditor
-from checkin.wrapup import completion_since_last
 
 
 def text(app, selector: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from harness_sections_a import PANE_80, PANE_100, EditorApp
 
-from checkin.model import Agenda
+from checkin.core.model import Agenda
 
 SIZE = (100, 30)
 

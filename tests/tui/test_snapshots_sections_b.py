@@ -7,7 +7,7 @@ from pathlib import Path
 
 from harness_b import Host, editor_host, open_session
 
-from checkin.model import Agenda, Decision
+from checkin.core.model import Agenda, Decision
 from checkin.tui.widgets.quick_add import QuickAddBar
 
 SIZE = (100, 30)

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from textual.widgets import Sparkline
 
+from checkin.core.trends import COMPLETION
+from checkin.services.trends import agenda_trends
 from checkin.store import Store
-from checkin.trends import COMPLETION, agenda_trends
 from checkin.tui.screens.trends import TrendSpark, TrendTable
 from tests.tui.between import running, trends_app
 

@@ -16,10 +16,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
 
-from checkin.dates import is_past
-from checkin.model import ActionItem
-from checkin.queries import filter_actions, sort_actions
-from checkin.share import digest
+from checkin.core.dates import is_past
+from checkin.core.model import ActionItem
+from checkin.core.rules import filter_actions, sort_actions
+from checkin.render.share import digest
 from checkin.store import Store
 from checkin.tui.screens.digest import DigestDialog
 from checkin.tui.widgets.action_table import ActionTable

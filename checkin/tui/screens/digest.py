@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from checkin.errors import CheckinError
-from checkin.export import write_file
+from checkin.services.files import write_file
 from checkin.tui.dialogs.confirm import ConfirmDialog
 
 

@@ -11,9 +11,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
+from checkin.core.model import MeetingSummary
 from checkin.errors import CheckinError
-from checkin.minutes_data import export_minutes
-from checkin.store import MeetingSummary, Store
+from checkin.services.minutes import export_minutes
+from checkin.store import Store
 from checkin.tui.dialogs.export import ExportDialog
 
 COLUMNS = ("Date", "Agenda", "Facilitator", "Status", "Rating", "Roadblocks", "Actions")

@@ -14,9 +14,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from checkin.dates import describe
-from checkin.home_data import AgendaEntry, HomeData
-from checkin.store import MeetingSummary
+from checkin.core.dates import describe
+from checkin.core.model import MeetingSummary
+from checkin.services.home import AgendaEntry, HomeData
 
 
 def agenda_prompt(entry: AgendaEntry, today_label: str) -> Text:

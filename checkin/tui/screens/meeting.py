@@ -17,8 +17,8 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label
 
 from checkin import clock
+from checkin.core.model import Section
 from checkin.errors import CheckinError
-from checkin.model import Section
 from checkin.tui.sections import editor_class
 from checkin.tui.session import SAVE_INTERVAL, MeetingSession
 from checkin.tui.widgets.meeting_clock import MeetingClock

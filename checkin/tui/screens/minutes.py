@@ -11,9 +11,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown
 
+from checkin.core.model import Meeting
 from checkin.errors import CheckinError
-from checkin.minutes_data import export_minutes, minutes_text
-from checkin.model import Meeting
+from checkin.services.minutes import export_minutes, minutes_text
 from checkin.store import Store
 from checkin.tui.dialogs.export import ExportDialog
 

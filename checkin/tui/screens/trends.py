@@ -12,18 +12,11 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Sparkline
 
-from checkin.queries import OFF_TRACK_STREAK
+from checkin.core.rules import OFF_TRACK_STREAK
+from checkin.core.trends import Trend, Trends
+from checkin.render.trends import OFF, ON, cell, streak_text, target_text
+from checkin.services.trends import agenda_trends
 from checkin.store import Store
-from checkin.trends import (
-    OFF,
-    ON,
-    Trend,
-    Trends,
-    agenda_trends,
-    cell,
-    streak_text,
-    target_text,
-)
 
 LEGEND = (f"{ON} on track  {OFF} off track  highlighted: latest off-track streak  "
           f"! {OFF_TRACK_STREAK}+ in a row")

@@ -11,9 +11,9 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.widgets import Label, ListItem, ListView
 
-from checkin.action_review import keep_open, outcome, short_name, undo_last
-from checkin.dates import describe
-from checkin.model import ActionItem, Section
+from checkin.core.dates import describe
+from checkin.core.model import ActionItem, Section
+from checkin.core.review import keep_open, outcome, short_name, undo_last
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt

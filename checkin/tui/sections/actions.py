@@ -10,10 +10,11 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, ListItem, ListView
 
-from checkin.dates import describe
+from checkin.core.dates import describe
+from checkin.core.model import ActionItem, Section
+from checkin.core.people import resolve_department
+from checkin.core.quickadd import QuickAddError
 from checkin.errors import CheckinError
-from checkin.model import ActionItem, Section
-from checkin.quickadd import QuickAddError, resolve_department
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.date_input import DateInput

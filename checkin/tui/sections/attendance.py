@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
 from textual.widgets import Checkbox, Input, Label
 
-from checkin.model import Attendee, Section
+from checkin.core.model import Attendee, Section
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.field_keys import (
     focus_now,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widget import Widget
 
-from checkin.model import Section
+from checkin.core.model import Section
 from checkin.tui.sections.field_keys import field_bindings, next_field
 from checkin.tui.session import MeetingSession
 

@@ -10,17 +10,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.widgets import Input, Label
 
-from checkin.meetings import add_roadblock
-from checkin.model import MetricDef, MetricReading, Section
-from checkin.queries import metric_history, off_track_title
-from checkin.roadblock_list import find_open
-from checkin.scorecard import (
-    MetricValueError,
-    format_number,
-    format_target_short,
-    parse_metric_value,
-    sparkline,
-)
+from checkin.core.metrics import MetricValueError, parse_metric_value
+from checkin.core.model import MetricDef, MetricReading, Section
+from checkin.core.roadblocks import find_open
+from checkin.core.rules import off_track_title
+from checkin.render.numbers import format_number, format_target_short, sparkline
+from checkin.services.meetings import add_roadblock
+from checkin.services.queries import metric_history
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.field_keys import (
     focus_now,

@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, ListItem, ListView, TextArea
 
-from checkin.model import Decision
+from checkin.core.model import Decision
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.owner_input import OwnerInput
 

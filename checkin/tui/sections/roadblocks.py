@@ -9,13 +9,13 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import Label, ListItem, ListView
 
-from checkin.action_review import short_name
-from checkin.dates import describe, next_meeting_date
+from checkin.core.dates import describe, next_meeting_date
+from checkin.core.model import Meeting, Roadblock, Section
+from checkin.core.review import short_name
+from checkin.core.roadblocks import DISCUSS_FIRST, escalate, move, renumber, reopen, resolve
 from checkin.errors import CheckinError
-from checkin.meetings import add_roadblock
-from checkin.model import Meeting, Roadblock, Section
-from checkin.queries import ProposedRoadblock, proposed_roadblocks
-from checkin.roadblock_list import DISCUSS_FIRST, escalate, move, renumber, reopen, resolve
+from checkin.services.meetings import add_roadblock
+from checkin.services.queries import ProposedRoadblock, proposed_roadblocks
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.roadblock_form import RoadblockForm
 from checkin.tui.session import MeetingSession

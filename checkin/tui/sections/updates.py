@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Input, Label
 
-from checkin.model import DepartmentUpdate, Section
+from checkin.core.model import DepartmentUpdate, Section
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 

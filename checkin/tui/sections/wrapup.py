@@ -13,11 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
 from checkin import clock
-from checkin.meetings import end_meeting
-from checkin.model import Meeting
+from checkin.core.model import Meeting
+from checkin.services.meetings import end_meeting
+from checkin.services.wrapup import completion_since_last, parse_rating, section_times
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.date_input import DateInput
-from checkin.wrapup import completion_since_last, parse_rating, section_times
 
 ROOM = "room"
 

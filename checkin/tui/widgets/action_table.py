@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from checkin.model import ActionItem
+from checkin.core.model import ActionItem
 
 # (title, width; 0 = takes the rest). "From" is dropped below WIDE columns.
 COLUMNS: tuple[tuple[str, int], ...] = (

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label
 
-from checkin.dates import DueDateError, describe, is_past, parse_due
+from checkin.core.dates import DueDateError, describe, is_past, parse_due
 
 
 class DateInput(Horizontal):

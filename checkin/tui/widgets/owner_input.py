@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
-from checkin.quickadd import QuickAddError, resolve_person
+from checkin.core.people import resolve_person
+from checkin.core.quickadd import QuickAddError
 
 
 class OwnerInput(Input):

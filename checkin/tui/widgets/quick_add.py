@@ -10,10 +10,10 @@ from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
-from checkin.dates import describe
+from checkin.core.dates import describe
+from checkin.core.model import ActionItem
+from checkin.core.quickadd import QuickAdd, QuickAddError, parse_quick_add
 from checkin.errors import CheckinError
-from checkin.model import ActionItem
-from checkin.quickadd import QuickAdd, QuickAddError, parse_quick_add
 from checkin.tui.session import MeetingSession
 
 PLACEHOLDER = "@owner #dept what needs doing due:fri"

@@ -7,7 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Label
 
-from checkin.model import Section
+from checkin.core.model import Section
 
 
 def minutes_used(section: Section, elapsed: float) -> str:

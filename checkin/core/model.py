@@ -1,0 +1,353 @@
+"""The domain: plain dataclasses for agendas, meetings and action items.
+
+No I/O and no UI here. ``to_data``/``from_data`` turn any of these into JSON-ready
+dicts and back (dates as ISO strings), which is what the store writes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any, TypeVar
+
+import orjson
+
+SECTION_KINDS: tuple[str, ...] = (
+    "attendance",
+    "action-review",
+    "metrics",
+    "roadblocks",
+    "updates",
+    "actions",
+    "notes",
+    "wrap-up",
+)
+
+
+DEFAULT_SECTION_TITLES: dict[str, str] = {
+    "attendance": "Attendance",
+    "action-review": "Action item review",
+    "metrics": "Scorecard",
+    "roadblocks": "Roadblocks",
+    "updates": "Department updates",
+    "actions": "New action items",
+    "notes": "Notes and decisions",
+    "wrap-up": "Wrap-up",
+}
+
+
+CADENCES: tuple[str, ...] = ("weekly", "biweekly", "monthly")  # checkin.dates knows each
+
+
+BETTER: tuple[str, ...] = ("higher", "lower")
+
+
+# ---------------------------------------------------------------- agenda (template)
+@dataclass
+class Department:
+    name: str
+    representative: str = ""
+
+
+@dataclass
+class MetricDef:
+    """A KPI on the scorecard; ``better`` says which side of ``target`` is on track."""
+
+    name: str
+    department: str
+    target: float
+    better: str = "higher"
+    unit: str = ""
+
+    def on_track(self, value: float | None) -> bool | None:
+        """True/False for a value, None when nothing was read."""
+        if value is None:
+            return None
+        return value >= self.target if self.better == "higher" else value <= self.target
+
+
+@dataclass
+class Section:
+    kind: str
+    title: str
+    timebox_minutes: int = 5
+    prompt: str = ""
+
+
+@dataclass
+class Agenda:
+    """An agenda template; a meeting keeps its own copy (snapshot) of it."""
+
+    id: str
+    title: str
+    cadence: str = "weekly"
+    duration_minutes: int = 60
+    shared_goal: str = ""
+    departments: list[Department] = field(default_factory=list)
+    metrics: list[MetricDef] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+    def metric(self, name: str) -> MetricDef | None:
+        return next((m for m in self.metrics if m.name == name), None)
+
+    def department(self, name: str) -> Department | None:
+        return next((d for d in self.departments if d.name == name), None)
+
+
+# ---------------------------------------------------------------- a meeting
+@dataclass
+class Attendee:
+    department: str
+    person: str
+    present: bool = False
+    note: str = ""
+
+
+@dataclass
+class MetricReading:
+    metric: str
+    value: float | None = None
+    comment: str = ""
+
+
+@dataclass
+class Roadblock:
+    id: str
+    title: str
+    raised_by: str = ""
+    blocking: list[str] = field(default_factory=list)
+    owner: str = ""
+    status: str = "open"
+    resolution: str = ""
+    rank: int = 0
+    carried_from: str | None = None
+
+
+@dataclass
+class DepartmentUpdate:
+    department: str
+    wins: str = ""
+    progress: str = ""
+    needs: str = ""
+
+
+@dataclass
+class Decision:
+    text: str
+    owner: str = ""
+
+
+@dataclass
+class Meeting:
+    id: str
+    agenda: Agenda
+    date: date
+    facilitator: str = ""
+    status: str = "in-progress"
+    current_section: int = 0
+    elapsed_seconds: list[float] = field(default_factory=list)
+    started_at: str | None = None
+    ended_at: str | None = None
+    attendance: list[Attendee] = field(default_factory=list)
+    readings: list[MetricReading] = field(default_factory=list)
+    roadblocks: list[Roadblock] = field(default_factory=list)
+    updates: list[DepartmentUpdate] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    notes: str = ""
+    summary: str = ""
+    ratings: dict[str, int] = field(default_factory=dict)
+    next_meeting: date | None = None
+    carried_action_ids: list[str] = field(default_factory=list)
+
+    @property
+    def rating(self) -> float | None:
+        """The mean of the ratings given, or None."""
+        if not self.ratings:
+            return None
+        return round(sum(self.ratings.values()) / len(self.ratings), 1)
+
+    def reading(self, metric: str) -> MetricReading | None:
+        return next((r for r in self.readings if r.metric == metric), None)
+
+    def update(self, department: str) -> DepartmentUpdate | None:
+        return next((u for u in self.updates if u.department == department), None)
+
+    def roadblock(self, roadblock_id: str) -> Roadblock | None:
+        return next((r for r in self.roadblocks if r.id == roadblock_id), None)
+
+
+# ---------------------------------------------------------------- action items
+@dataclass
+class Change:
+    """One entry in an action item's history."""
+
+    on: date
+    kind: str  # created | redate | reassign | done | drop | reopen | edit
+    old: str = ""
+    new: str = ""
+    meeting: str | None = None
+
+
+@dataclass
+class ActionItem:
+    id: str
+    title: str
+    owner: str
+    due: date
+    department: str = ""
+    status: str = "open"
+    agenda_id: str = ""
+    created_in: str | None = None
+    created_on: date | None = None
+    closed_in: str | None = None
+    closed_on: date | None = None
+    history: list[Change] = field(default_factory=list)
+
+    @property
+    def slips(self) -> int:
+        """How many times the due date was moved."""
+        return sum(1 for c in self.history if c.kind == "redate")
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status == "open" and self.due < today
+
+    def days_overdue(self, today: date) -> int:
+        return (today - self.due).days if self.is_overdue(today) else 0
+
+    def done_on_time(self) -> bool:
+        return self.status == "done" and self.closed_on is not None and self.closed_on <= self.due
+
+    def _log(self, on: date, kind: str, old: str, new: str, meeting: str | None) -> None:
+        self.history.append(Change(on=on, kind=kind, old=old, new=new, meeting=meeting))
+
+    def mark_done(self, on: date, meeting: str | None = None) -> None:
+        self._log(on, "done", self.status, "done", meeting)
+        self.status, self.closed_on, self.closed_in = "done", on, meeting
+
+    def drop(self, on: date, meeting: str | None = None) -> None:
+        self._log(on, "drop", self.status, "dropped", meeting)
+        self.status, self.closed_on, self.closed_in = "dropped", on, meeting
+
+    def reopen(self, on: date, meeting: str | None = None) -> None:
+        self._log(on, "reopen", self.status, "open", meeting)
+        self.status, self.closed_on, self.closed_in = "open", None, None
+
+    def redate(self, new_due: date, on: date, meeting: str | None = None) -> None:
+        if new_due != self.due:
+            self._log(on, "redate", self.due.isoformat(), new_due.isoformat(), meeting)
+            self.due = new_due
+
+    def correct(self, *, title: str, owner: str, department: str, due: date, on: date,
+                meeting: str | None = None) -> None:
+        """Fix what was just typed (same meeting that created it): one "edit" entry,
+        not a slip or a reassignment."""
+        new = (title, owner, department, due)
+        old = (self.title, self.owner, self.department, self.due)
+        if new != old:
+            self._log(on, "edit", " · ".join(map(str, old)), " · ".join(map(str, new)), meeting)
+            self.title, self.owner, self.department, self.due = new
+
+    def reassign(self, owner: str, on: date, meeting: str | None = None) -> None:
+        if owner != self.owner:
+            self._log(on, "reassign", self.owner, owner, meeting)
+            self.owner = owner
+
+
+# ---------------------------------------------------------------- (de)serialisation
+T = TypeVar("T")
+
+
+def to_data(obj: Any) -> Any:
+    """A dataclass tree as JSON-ready data (dates as ISO strings).
+
+    orjson serialises dataclasses and dates natively; a round trip through it is ~10x
+    faster than walking the tree in Python, and this runs on every autosave.
+    """
+    return orjson.loads(orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS))
+
+
+Converter = typing.Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _to_float(value: Any) -> Any:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
+        else value
+
+
+def _to_date(value: Any) -> Any:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _converter(tp: Any) -> Converter:
+    """A function turning JSON data into ``tp``, decided once per type (not per value)."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(inner) != 1:
+            return _identity
+        conv = _converter(inner[0])
+        return lambda v: None if v is None else conv(v)
+    if origin is list:
+        item = _converter(typing.get_args(tp)[0])
+        return _identity if item is _identity else (lambda v: [item(x) for x in v])
+    if origin is dict:
+        item = _converter(typing.get_args(tp)[1])
+        return _identity if item is _identity else (lambda v: {k: item(x) for k, x in v.items()})
+    if tp is date:
+        return _to_date
+    if tp is float:
+        return _to_float
+    if dataclasses.is_dataclass(tp):
+        return lambda v: from_data(tp, v)
+    return _identity
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, Converter], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+def from_data(cls: type[T], data: dict[str, Any]) -> T:
+    """Build ``cls`` from ``to_data`` output; unknown keys are ignored."""
+    return cls(**{name: conv(data[name]) for name, conv in _fields(cls) if name in data})
+
+
+@dataclass
+class MeetingSummary:
+    """One row of the meeting index: enough for lists and trends without opening files."""
+
+    id: str
+    agenda_id: str
+    agenda_title: str
+    date: date
+    facilitator: str = ""
+    status: str = "in-progress"
+    rating: float | None = None
+    roadblocks: int = 0
+    actions: int = 0
+    readings: dict[str, float | None] = field(default_factory=dict)
+    on_track: dict[str, bool | None] = field(default_factory=dict)
+
+
+def summarize(meeting: Meeting, actions_created: int) -> MeetingSummary:
+    agenda = meeting.agenda
+    readings = {r.metric: r.value for r in meeting.readings}
+    on_track = {}
+    for name, value in readings.items():
+        metric = agenda.metric(name)
+        on_track[name] = metric.on_track(value) if metric else None
+    return MeetingSummary(
+        id=meeting.id, agenda_id=agenda.id, agenda_title=agenda.title, date=meeting.date,
+        facilitator=meeting.facilitator, status=meeting.status, rating=meeting.rating,
+        roadblocks=len(meeting.roadblocks), actions=actions_created,
+        readings=readings, on_track=on_track,
+    )

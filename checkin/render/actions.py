@@ -1,0 +1,63 @@
+"""Action items as text: an aligned table, Markdown, CSV, JSON. Pure functions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+from checkin.core.model import ActionItem, to_data
+from checkin.render.mdtext import inline
+
+COLUMNS = ("id", "owner", "title", "department", "due", "status", "overdue", "from")
+
+
+def _row(item: ActionItem, today: date) -> list[str]:
+    late = item.days_overdue(today)
+    return [item.id, item.owner, item.title, item.department, item.due.isoformat(),
+            item.status, f"{late}d" if late else "", item.created_in or ""]
+
+
+def as_table(items: list[ActionItem], today: date) -> str:
+    """Aligned plain-text columns for a terminal."""
+    if not items:
+        return "No action items match.\n"
+    rows = [[c.upper() for c in COLUMNS]] + [_row(i, today) for i in items]
+    rows = [[" ".join(cell.split()) for cell in row] for row in rows]  # fold newlines
+    widths = [min(max(len(r[c]) for r in rows), 48) for c in range(len(COLUMNS))]
+    lines = []
+    for row in rows:
+        cells = [cell if len(cell) <= w else cell[: w - 1] + "…" for cell, w in zip(row, widths)]
+        lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip())
+    return "\n".join(lines) + f"\n{len(items)} item(s)\n"
+
+
+def as_markdown(items: list[ActionItem], today: date, title: str = "Action items") -> str:
+    out = [f"# {inline(title)}", ""]
+    if not items:
+        return "\n".join(out + ["None.", ""])
+    out += ["| Owner | Item | Department | Due | Status | From |",
+            "| --- | --- | --- | --- | --- | --- |"]
+    for i in items:
+        late = i.days_overdue(today)
+        status = f"overdue {late}d" if late else i.status
+        out.append("| " + " | ".join(inline(c) for c in (
+            i.owner, i.title, i.department, i.due.isoformat(), status, i.created_in or "")) + " |")
+    return "\n".join(out) + "\n"
+
+
+def as_csv(items: list[ActionItem], today: date) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(_row(i, today) for i in items)
+    return buf.getvalue()
+
+
+def as_json(items: list[ActionItem], today: date) -> str:
+    data = [to_data(i) | {"days_overdue": i.days_overdue(today)} for i in items]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+FORMATS = {"table": as_table, "md": as_markdown, "csv": as_csv, "json": as_json}

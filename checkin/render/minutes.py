@@ -1,0 +1,380 @@
+"""Meeting minutes: a Meeting as Markdown (HTML and files: :mod:`checkin.export`).
+
+Every string a person typed goes through :mod:`checkin.mdtext`, so nothing typed can change
+the document's structure. Which blocks appear depends only on the data's shape (lists,
+objects, dates), never on what the text says, except that blank optional text (shared goal, notes,
+summary, a metric comment) counts as absent. Every ``##`` section is always present; an empty one
+says "None.". The output depends only on the arguments: the same meeting always gives
+the same bytes (no clock, no locale, data order kept).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from checkin.core.dates import WEEKDAYS
+from checkin.core.model import ActionItem, Meeting, MetricDef, Roadblock
+from checkin.render.mdtext import inline, is_blank, paragraphs
+
+NONE = "None."
+DASH = "—"
+SPARKS = "▁▂▃▄▅▆▇█"
+TREND_POINTS = 6
+ACTION_HEADER = "| Owner | Item | Department | Due | Status |\n|---|---|---|---|---|"
+SCORE_HEADER = (
+    "| Metric | Department | Target | Actual | Status | Trend |\n|---|---|--:|--:|---|---|"
+)
+
+
+# ---------------------------------------------------------------- since last meeting
+@dataclass
+class MetricChange:
+    name: str
+    previous: float | None
+    current: float | None
+    target: float
+    better: str = "higher"
+    unit: str = ""
+    on_track: bool | None = None
+
+
+@dataclass
+class SinceLast:
+    """What changed since the previous meeting of the same agenda."""
+
+    previous_date: date | None = None
+    metrics: list[MetricChange] = field(default_factory=list)
+    closed: list[ActionItem] = field(default_factory=list)
+    opened: list[ActionItem] = field(default_factory=list)
+    slipped: list[ActionItem] = field(default_factory=list)
+    resolved: list[Roadblock] = field(default_factory=list)
+
+
+def since_last(meeting: Meeting, previous: Meeting | None, actions: list[ActionItem]) -> SinceLast:
+    mid, items = meeting.id, _unique(actions)
+    changes = []
+    for m in meeting.agenda.metrics:
+        current, before = _value(meeting, m.name), _value(previous, m.name)
+        if current is not None or before is not None:
+            changes.append(
+                MetricChange(
+                    m.name, before, current, m.target, m.better, m.unit, m.on_track(current)
+                )
+            )
+
+    def was_unresolved(r: Roadblock) -> bool:
+        # A carried roadblock keeps its id; a new one may reuse an id of the previous
+        # meeting (ids restart per meeting), so only carried ones are looked up there.
+        old = previous.roadblock(r.id) if previous and r.carried_from else None
+        return old is None or old.status != "resolved"
+
+    return SinceLast(
+        previous_date=previous.date if previous else None,
+        metrics=changes,
+        closed=[a for a in items if a.closed_in == mid],
+        opened=[a for a in items if a.created_in == mid],
+        slipped=[
+            a for a in items if any(c.kind == "redate" and c.meeting == mid for c in a.history)
+        ],
+        resolved=[r for r in meeting.roadblocks if r.status == "resolved" and was_unresolved(r)],
+    )
+
+
+# ---------------------------------------------------------------- Markdown
+def render_markdown(
+    meeting: Meeting,
+    *,
+    actions: list[ActionItem],
+    history: Sequence[Meeting] = (),
+    since: SinceLast | None = None,
+) -> str:
+    """The minutes of ``meeting`` as Markdown (ends with exactly one newline)."""
+    blocks = _header(meeting)
+    if since is not None:
+        blocks += _since(since)
+    blocks += _attendance(meeting)
+    blocks += _scorecard(meeting, [h for h in history if h.id != meeting.id])
+    blocks += ["## Roadblocks", _roadblocks(meeting)]
+    blocks += _updates(meeting)
+    decisions = [
+        f"- {inline(d.text) or DASH}" + (f" — {inline(d.owner)}" if not is_blank(d.owner) else "")
+        for d in meeting.decisions
+    ]
+    blocks += ["## Decisions", "\n".join(decisions) or NONE]
+    blocks += ["## Notes", *(paragraphs(meeting.notes) or [NONE])]
+    blocks += _actions(meeting, actions)
+    blocks += ["## Summary", *(paragraphs(meeting.summary) or [NONE])]
+    nxt = meeting.next_meeting
+    blocks += [
+        "## Next meeting",
+        f"{WEEKDAYS[nxt.weekday()]} {nxt.isoformat()}" if nxt else "Not set.",
+    ]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _header(meeting: Meeting) -> list[str]:
+    agenda = meeting.agenda
+    rating = meeting.rating
+    n = len(meeting.ratings)
+    facts = [
+        f"- **Facilitator:** {inline(meeting.facilitator) or DASH}",
+        "- **Status:** "
+        + ("Draft (meeting in progress)" if meeting.status == "in-progress" else "Final"),
+        "- **Rating:** "
+        + ("not rated" if rating is None else f"{_num(rating)}/10 ({n} rating{'s' * (n != 1)})"),
+    ]
+    if not is_blank(agenda.shared_goal):
+        facts.append(f"- **Shared goal:** {inline(agenda.shared_goal)}")
+    title = inline(agenda.title) or "Meeting"
+    return [f"# {title} — {meeting.date.isoformat()}", "\n".join(facts)]
+
+
+def _since(since: SinceLast) -> list[str]:
+    when = since.previous_date
+    blocks = [
+        "## Since last meeting",
+        f"Compared with the meeting of {when.isoformat()}." if when else "No earlier meeting.",
+    ]
+    metrics = [
+        f"- {inline(c.name) or DASH}: {_amount(c.previous, c.unit)} → {_amount(c.current, c.unit)}"
+        f" (target {_target(c.target, c.better, c.unit)}), {_track(c.on_track)}"
+        for c in since.metrics
+    ]
+    groups = [
+        ("Metrics", metrics),
+        ("Action items closed", [f"- {_item(a)} ({inline(a.status)})" for a in since.closed]),
+        ("Action items opened", [f"- {_item(a)}, due {a.due.isoformat()}" for a in since.opened]),
+        (
+            "Action items slipped",
+            [
+                f"- {_item(a)}, now due {a.due.isoformat()} ({a.slips}× re-dated)"
+                for a in since.slipped
+            ],
+        ),
+        (
+            "Roadblocks resolved",
+            [
+                f"- {_strong(r.title)}"
+                + (f": {inline(r.resolution)}" if not is_blank(r.resolution) else "")
+                for r in since.resolved
+            ],
+        ),
+    ]
+    for label, lines in groups:
+        blocks += [f"**{label}**", "\n".join(lines) or NONE]
+    return blocks
+
+
+def _attendance(meeting: Meeting) -> list[str]:
+    people = meeting.attendance
+    if not people:
+        return ["## Attendance", "No attendance recorded."]
+    agenda = meeting.agenda
+    lines = []
+    for dept in _ordered([d.name for d in agenda.departments], [a.department for a in people]):
+        here = [a for a in people if a.department == dept]
+        rep = agenda.department(dept).representative if agenda.department(dept) else ""
+
+        def who(name: str, note: str = "", rep: str = rep) -> str:
+            tags = ["representative"] if rep and name == rep else []
+            if not is_blank(note):
+                tags.append(inline(note))
+            return (inline(name) or DASH) + (f" ({'; '.join(tags)})" if tags else "")
+
+        present = [who(a.person, a.note) for a in here if a.present]
+        absent = [who(a.person, a.note) for a in here if not a.present]
+        if rep and not any(a.person == rep for a in here):
+            absent.append(who(rep))
+        text = ", ".join(present) or "nobody present"
+        if absent:
+            text += " · absent: " + ", ".join(absent)
+        lines.append(f"- **{inline(dept) or DASH}:** {text}")
+    count = sum(1 for a in people if a.present)
+    return ["## Attendance", f"{count} of {len(people)} present.", "\n".join(lines)]
+
+
+def _scorecard(meeting: Meeting, history: list[Meeting]) -> list[str]:
+    defs: list[tuple[str, MetricDef | None]] = [(m.name, m) for m in meeting.agenda.metrics]
+    defs += [(r.metric, None) for r in meeting.readings if meeting.agenda.metric(r.metric) is None]
+    if not defs:
+        return ["## Scorecard", NONE]
+    rows, comments = [SCORE_HEADER], []
+    for name, m in defs:
+        reading = meeting.reading(name)
+        value = reading.value if reading else None
+        unit = m.unit if m else ""
+        cells = [
+            inline(name) or DASH,
+            (inline(m.department) if m else "") or DASH,
+            _target(m.target, m.better, unit) if m else DASH,
+            _amount(value, unit),
+            _track(m.on_track(value) if m else None),
+            _trend(name, m.better if m else "", value, history),
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+        if reading and not is_blank(reading.comment):
+            comments.append(f"- **{inline(name) or DASH}:** {inline(reading.comment)}")
+    blocks = ["## Scorecard", "\n".join(rows)]
+    return blocks + (["**Comments**", "\n".join(comments)] if comments else [])
+
+
+def _trend(name: str, better: str, current: float | None, history: list[Meeting]) -> str:
+    past = [v for v in (_value(h, name) for h in history) if v is not None]
+    values = (past + ([] if current is None else [current]))[-TREND_POINTS:]
+    if not values:
+        return DASH
+    shown = f"{_spark(values)} ({', '.join(_num(v) for v in values)})"
+    if current is None:
+        return f"{shown}, not read"
+    if not past:
+        return "first reading"
+    previous = past[-1]
+    if current == previous:
+        return f"{shown} → steady"
+    up = current > previous
+    if better not in ("higher", "lower"):
+        return f"{shown} {'↑' if up else '↓'}"
+    improving = up == (better == "higher")
+    return f"{shown} {'↑' if up else '↓'} {'improving' if improving else 'worsening'}"
+
+
+def _spark(values: list[float]) -> str:
+    finite = [v for v in values if math.isfinite(v)]
+    lo, hi = (min(finite), max(finite)) if finite else (0.0, 0.0)
+
+    def level(v: float) -> str:
+        if not math.isfinite(v):
+            return "·"
+        return SPARKS[3] if hi == lo else SPARKS[round((v - lo) / (hi - lo) * (len(SPARKS) - 1))]
+
+    return "".join(level(v) for v in values)
+
+
+def _roadblocks(meeting: Meeting) -> str:
+    ranked = sorted(meeting.roadblocks, key=lambda r: (r.rank <= 0, r.rank))
+    lines = []
+    for i, r in enumerate(ranked, 1):
+        parts = [f"status: {inline(r.status) or DASH}"]
+        if not is_blank(r.raised_by):
+            parts.append(f"raised by {inline(r.raised_by)}")
+        blocking = [inline(b) for b in r.blocking if not is_blank(b)]
+        if blocking:
+            parts.append("blocking " + ", ".join(blocking))
+        if not is_blank(r.owner):
+            parts.append(f"owner {inline(r.owner)}")
+        if not is_blank(r.resolution):
+            parts.append(f"resolution: {inline(r.resolution)}")
+        if r.carried_from:
+            parts.append("carried over")
+        lines.append(f"{i}. {_strong(r.title)} — " + " · ".join(parts))
+    return "\n".join(lines) or NONE
+
+
+def _updates(meeting: Meeting) -> list[str]:
+    names = _ordered(
+        [d.name for d in meeting.agenda.departments], [u.department for u in meeting.updates]
+    )
+    blocks = ["## Updates"]
+    for name in names:
+        blocks.append(f"### {inline(name) or DASH}")
+        u = meeting.update(name)
+        if u is None:
+            blocks.append("No update.")
+        else:
+            fields = (("Wins", u.wins), ("Progress", u.progress), ("Needs from others", u.needs))
+            blocks.append("\n".join(f"- **{k}:** {inline(v) or DASH}" for k, v in fields))
+    return blocks if names else [*blocks, NONE]
+
+
+def _actions(meeting: Meeting, actions: list[ActionItem]) -> list[str]:
+    by_id = {a.id: a for a in _unique(actions)}
+    carried = [by_id[i] for i in dict.fromkeys(meeting.carried_action_ids) if i in by_id]
+    carried_ids = {a.id for a in carried}
+    new = [a for a in _unique(actions) if a.created_in == meeting.id and a.id not in carried_ids]
+    blocks = ["## Action items"]
+    for label, items in (("New", new), ("Carried over", carried)):
+        rows = [
+            f"| {inline(a.owner) or DASH} | {inline(a.title) or DASH} | "
+            f"{inline(a.department) or DASH} | {a.due.isoformat()} | {_status(a, meeting)} |"
+            for a in items
+        ]
+        blocks += [f"### {label}", "\n".join([ACTION_HEADER, *rows]) if rows else NONE]
+    return blocks
+
+
+def _status(item: ActionItem, meeting: Meeting) -> str:
+    if item.status in ("done", "dropped"):
+        text = "✅ done" if item.status == "done" else "dropped"
+        if item.closed_in == meeting.id:
+            text += " in this meeting"
+        elif item.closed_on:
+            text += f" {item.closed_on.isoformat()}"
+    elif item.status == "open":
+        late = item.days_overdue(meeting.date)
+        text = f"open, {late} d overdue" if late else "open"
+    else:
+        text = inline(item.status) or DASH
+    return text + (f", re-dated {item.slips}×" if item.slips else "")
+
+
+# ---------------------------------------------------------------- small helpers
+def _value(meeting: Meeting | None, metric: str) -> float | None:
+    reading = meeting.reading(metric) if meeting else None
+    return reading.value if reading else None
+
+
+def _unique(actions: Iterable[ActionItem]) -> list[ActionItem]:
+    """Action items by id, first occurrence kept, data order kept."""
+    seen: dict[str, ActionItem] = {}
+    for a in actions:
+        seen.setdefault(a.id, a)
+    return list(seen.values())
+
+
+def _ordered(first: list[str], then: list[str]) -> list[str]:
+    return list(dict.fromkeys([*first, *then]))
+
+
+def _num(value: float) -> str:
+    """120.0 -> "120", 4.25 -> "4.25", 1/3 -> "0.3333333333"."""
+    v = float(value)
+    if not math.isfinite(v):
+        return str(v)
+    if v.is_integer() and abs(v) < 1e15:
+        return f"{int(v):,}".replace(",", "\u202f")  # 250 000: a comma would be ambiguous in lists
+    return f"{v:.10g}"
+
+
+CURRENCIES = ("$", "€", "£", "¥")
+
+
+def _amount(value: float | None, unit: str) -> str:
+    """A reading with its unit: "130 leads", "25%", "$250,000"."""
+    if value is None:
+        return DASH
+    u = inline(unit)
+    if unit.strip() in CURRENCIES:
+        return f"{u}{_num(value)}"
+    return _num(value) + ("" if not u else u if unit.strip().startswith("%") else f" {u}")
+
+
+def _target(target: float, better: str, unit: str) -> str:
+    sign = {"higher": "≥ ", "lower": "≤ "}.get(better, "")
+    return sign + _amount(target, unit)
+
+
+def _track(on_track: bool | None) -> str:
+    return {True: "✅ on track", False: "❌ off track", None: "— not read"}[on_track]
+
+
+def _strong(text: str) -> str:
+    """Bold typed text; never ``****`` (which would be a thematic break)."""
+    escaped = inline(text)
+    return f"**{escaped}**" if escaped else DASH
+
+
+def _item(a: ActionItem) -> str:
+    return _strong(a.title) + (f" — {inline(a.owner)}" if not is_blank(a.owner) else "")

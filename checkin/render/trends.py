@@ -1,0 +1,102 @@
+"""Scorecard trends of one agenda: each metric's readings across its ended meetings, the
+latest off-track streak, and the action item completion rate per meeting.
+
+Built from the store's meeting index (``MeetingSummary.readings``/``on_track``), so no
+meeting file is opened. Renderers: an aligned table, Markdown, CSV (long format).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from checkin.core.rules import OFF_TRACK_STREAK
+from checkin.core.trends import Point, Trend, Trends
+from checkin.render.mdtext import inline
+
+ON, OFF, NONE = "✓", "✗", "·"
+
+
+# ---------------------------------------------------------------- rendering
+def number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if abs(value) < 1e6 else f"{value:.3g}"
+
+
+def mark(on_track: bool | None) -> str:
+    return {True: ON, False: OFF}.get(on_track, NONE)  # type: ignore[arg-type]
+
+
+def cell(point: Point, unit: str = "") -> str:
+    """``"98 ✓"``, ``"91 ✗"``, ``"75%"`` (no target), or ``"·"`` when nothing was read."""
+    if point.value is None:
+        return NONE
+    if point.on_track is None:
+        return f"{number(point.value)}{unit if unit == '%' else ''}"
+    return f"{number(point.value)} {mark(point.on_track)}"
+
+
+def target_text(trend: Trend) -> str:
+    if trend.target is None:
+        return ""
+    sign = "≥" if trend.better == "higher" else "≤"
+    return f"{sign}{number(trend.target)}{trend.unit if trend.unit == '%' else ''}"
+
+
+def streak_text(trend: Trend) -> str:
+    n = trend.streak
+    return f"{n} {OFF}" + (" !" if trend.escalate else "") if n else ""
+
+
+def _grid(trends: Trends) -> list[list[str]]:
+    head = ["Metric", "Target", *(s.date.strftime("%m-%d") for s in trends.meetings), "Streak"]
+    body = [[t.name, target_text(t), *(cell(p, t.unit) for p in t.points), streak_text(t)]
+            for t in trends.rows]
+    return [head, *body]
+
+
+def as_table(trends: Trends) -> str:
+    if not trends.meetings:
+        return f"No ended meetings of {trends.agenda_id!r} yet.\n"
+    rows = [[" ".join(c.split()) for c in row] for row in _grid(trends)]
+    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
+    widths[0] = min(widths[0], 32)
+    lines = [f"{trends.agenda_title}: {len(trends.meetings)} meetings "
+             f"({ON} on track, {OFF} off track, ! = {OFF_TRACK_STREAK}+ in a row)", ""]
+    for row in rows:
+        cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths)]
+        first = cells[0].ljust(widths[0])
+        rest = [c.rjust(w) for c, w in zip(cells[1:], widths[1:])]
+        lines.append("  ".join([first, *rest]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def as_markdown(trends: Trends) -> str:
+    out = [f"# Trends — {inline(trends.agenda_title) or trends.agenda_id}", ""]
+    if not trends.meetings:
+        return "\n".join(out + ["No ended meetings yet.", ""])
+    grid = _grid(trends)
+    out.append("| " + " | ".join(grid[0]) + " |")
+    out.append("|---|---|" + "--:|" * len(trends.meetings) + "---|")
+    for row in grid[1:]:
+        out.append("| " + " | ".join([inline(row[0]), *row[1:]]) + " |")
+    out += ["", f"{ON} on track, {OFF} off track; Streak: latest off-track readings in a row "
+            f"(! = {OFF_TRACK_STREAK} or more: raise it as a roadblock).", ""]
+    return "\n".join(out)
+
+
+def as_csv(trends: Trends) -> str:
+    """Long format: one line per metric and meeting."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["metric", "date", "meeting", "value", "on_track", "target", "unit"])
+    for t in trends.rows:
+        for p in t.points:
+            track = "" if p.on_track is None else ("yes" if p.on_track else "no")
+            writer.writerow([t.name, p.date.isoformat(), p.meeting_id, number(p.value), track,
+                             number(t.target), t.unit])
+    return buf.getvalue()
+
+
+RENDERERS = {"table": as_table, "md": as_markdown, "csv": as_csv}

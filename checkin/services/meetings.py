@@ -1,0 +1,100 @@
+"""Meeting lifecycle: start (with carry-over), record action items, end. No UI."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, datetime
+
+from checkin.core.dates import next_meeting_date
+from checkin.core.model import (
+    ActionItem,
+    Agenda,
+    Attendee,
+    Change,
+    DepartmentUpdate,
+    Meeting,
+    MetricReading,
+    Roadblock,
+)
+from checkin.errors import CheckinError
+from checkin.services.queries import carried_actions
+from checkin.store import Store
+
+
+def start_or_resume(store: Store, agenda: Agenda, *, now: datetime,
+                    facilitator: str = "") -> Meeting:
+    """The agenda's in-progress meeting, or a new one that carries over what is open."""
+    current = store.in_progress(agenda.id)
+    if current is not None:
+        return store.load_meeting(current.id)
+    return start_meeting(store, agenda, now=now, facilitator=facilitator)
+
+
+def start_meeting(store: Store, agenda: Agenda, *, now: datetime,
+                  facilitator: str = "", on: date | None = None) -> Meeting:
+    """A new meeting: agenda snapshot, open roadblocks and action items carried over."""
+    on = on or now.date()
+    previous = next((s for s in store.meetings(agenda.id) if s.date <= on), None)
+    carried_roadblocks = []
+    if previous is not None:
+        for rb in store.load_meeting(previous.id).roadblocks:
+            if rb.status != "resolved":
+                kept = copy.deepcopy(rb)
+                kept.carried_from = rb.carried_from or previous.id
+                carried_roadblocks.append(kept)
+    meeting = Meeting(
+        id=store.new_meeting_id(on, agenda.id),
+        agenda=copy.deepcopy(agenda),
+        date=on,
+        facilitator=facilitator,
+        started_at=now.isoformat(timespec="seconds"),
+        elapsed_seconds=[0.0] * len(agenda.sections),
+        attendance=[Attendee(d.name, d.representative) for d in agenda.departments],
+        readings=[MetricReading(m.name) for m in agenda.metrics],
+        updates=[DepartmentUpdate(d.name) for d in agenda.departments],
+        roadblocks=carried_roadblocks,
+        next_meeting=next_meeting_date(agenda.cadence, on),
+        carried_action_ids=[a.id for a in carried_actions(store, agenda.id)],
+    )
+    store.save_meeting(meeting)
+    return meeting
+
+
+def end_meeting(store: Store, meeting: Meeting, *, now: datetime) -> None:
+    meeting.status = "ended"
+    meeting.ended_at = now.isoformat(timespec="seconds")
+    store.save_meeting(meeting)
+
+
+def new_roadblock_id(meeting: Meeting) -> str:
+    numbers = [int(r.id[1:]) for r in meeting.roadblocks if r.id[1:].isdigit()]
+    return f"R{max(numbers, default=0) + 1}"
+
+
+def add_roadblock(meeting: Meeting, title: str, *, raised_by: str = "",
+                  blocking: list[str] | None = None, owner: str = "") -> Roadblock:
+    if not title.strip():
+        raise CheckinError("a roadblock needs a title")
+    rb = Roadblock(id=new_roadblock_id(meeting), title=title.strip(), raised_by=raised_by,
+                   blocking=list(blocking or []), owner=owner,
+                   rank=len([r for r in meeting.roadblocks if r.status == "open"]) + 1)
+    meeting.roadblocks.append(rb)
+    return rb
+
+
+def new_action(store: Store, *, title: str, owner: str, due: date, today: date,
+               department: str = "", meeting: Meeting | None = None,
+               agenda_id: str = "") -> ActionItem:
+    """Validate and store a new action item."""
+    if not title.strip():
+        raise CheckinError("an action item needs a title")
+    if not owner.strip():
+        raise CheckinError("an action item needs an owner")
+    meeting_id = meeting.id if meeting else None
+    item = ActionItem(
+        id="", title=title.strip(), owner=owner.strip(), due=due, department=department,
+        agenda_id=meeting.agenda.id if meeting else agenda_id,
+        created_in=meeting_id, created_on=today,
+        history=[Change(on=today, kind="created", new=due.isoformat(), meeting=meeting_id)],
+    )
+    return store.add_action(item)

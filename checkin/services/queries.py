@@ -1,0 +1,93 @@
+"""Questions asked of the data: plain functions over store contents. No I/O of their own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from checkin.core.model import ActionItem, Agenda
+from checkin.core.rules import (
+    OFF_TRACK_STREAK,
+    SLIP_LIMIT,
+    Flag,
+    off_track_streak,
+    off_track_title,
+    slip_flag,
+)
+from checkin.store import Store
+
+
+def carried_actions(store: Store, agenda_id: str) -> list[ActionItem]:
+    """Open items of an agenda: what the next meeting reviews first."""
+    return [a for a in store.actions("open") if a.agenda_id == agenda_id]
+
+
+def metric_history(store: Store, agenda_id: str, metric: str,
+                   before: date | None = None) -> list[tuple[date, float | None]]:
+    """(date, value) of a metric across an agenda's meetings, oldest first."""
+    rows = [s for s in store.meetings(agenda_id) if before is None or s.date < before]
+    return [(s.date, s.readings.get(metric)) for s in reversed(rows)]
+
+
+def slipping(store: Store, agenda_id: str | None = None) -> list[ActionItem]:
+    """Open items re-dated SLIP_LIMIT times or more (of one agenda, or all)."""
+    return [a for a in store.actions("open") if a.slips >= SLIP_LIMIT
+            and (agenda_id is None or a.agenda_id == agenda_id)]
+
+
+def escalation_flags(store: Store, agenda_id: str | None = None) -> list[Flag]:
+    """Items re-dated SLIP_LIMIT times; metrics off track OFF_TRACK_STREAK meetings running."""
+    flags = [slip_flag(a) for a in slipping(store, agenda_id)]
+    agendas = [agenda_id] if agenda_id else sorted({s.agenda_id for s in store.meetings()})
+    for aid in agendas:
+        rows = [s for s in store.meetings(aid) if s.status == "ended"]
+        metrics = rows[0].readings if rows else {}
+        for metric in metrics:
+            streak = off_track_streak(rows, metric)
+            if streak >= OFF_TRACK_STREAK:
+                flags.append(Flag("off-track", metric, f"off track {streak} meetings in a row"))
+    return flags
+
+
+@dataclass
+class ProposedRoadblock:
+    """A roadblock the next meeting is offered at its start (one key to accept): pass
+    ``title``, ``owner``, ``blocking`` and ``raised_by`` to ``meetings.add_roadblock``."""
+
+    flag: Flag
+    title: str
+    owner: str = ""
+    blocking: list[str] = field(default_factory=list)
+    raised_by: str = "checkin"
+
+
+def proposed_roadblocks(store: Store, agenda_id: str, *, agenda: Agenda | None = None,
+                        existing: list[str] | None = None) -> list[ProposedRoadblock]:
+    """The agenda's escalation flags as roadblock drafts, minus titles in ``existing``
+    (titles are stable: "Keeps slipping: <item> (<id>)", "Off track: <metric>"; the
+    counts are in ``flag.detail``), so an accepted or carried one is not offered again.
+
+    ``agenda`` (the template or a meeting's snapshot) names a metric's department and its
+    representative as owner; without it those stay blank.
+    """
+    taken = {t.casefold() for t in existing or []}
+    proposals = [
+        ProposedRoadblock(slip_flag(a), f"Keeps slipping: {a.title} ({a.id})", owner=a.owner,
+                          blocking=[a.department] if a.department else [])
+        for a in slipping(store, agenda_id)
+    ]
+    for flag in escalation_flags(store, agenda_id):
+        if flag.kind != "off-track":
+            continue
+        metric = agenda.metric(flag.subject) if agenda else None
+        dept = agenda.department(metric.department) if agenda and metric else None
+        proposals.append(ProposedRoadblock(
+            flag, off_track_title(flag.subject),
+            owner=dept.representative if dept else "",
+            blocking=[metric.department] if metric else []))
+    out = []
+    for proposal in proposals:
+        if proposal.title.casefold() not in taken:
+            taken.add(proposal.title.casefold())
+            out.append(proposal)
+    return out

@@ -1,0 +1,48 @@
+"""Scorecard trends of one agenda: each metric's readings across its ended meetings, the
+latest off-track streak, and the action item completion rate per meeting.
+
+Built from the store's meeting index (``MeetingSummary.readings``/``on_track``), so no
+meeting file is opened. Renderers: an aligned table, Markdown, CSV (long format).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from checkin.core.model import Agenda, MeetingSummary
+from checkin.core.rules import completion_rate
+from checkin.core.trends import COMPLETION, Point, Trend, Trends
+from checkin.store import Store
+
+
+def agenda_trends(store: Store, agenda_id: str, *, agenda: Agenda | None = None) -> Trends:
+    """Trends of ``agenda_id``'s ended meetings; ``agenda`` adds targets and departments."""
+    meetings = [s for s in reversed(store.meetings(agenda_id)) if s.status == "ended"]
+    names: list[str] = [m.name for m in agenda.metrics] if agenda else []
+    for s in reversed(meetings):  # newest first: today's metrics lead
+        names += [n for n in s.readings if n not in names]
+    metrics = []
+    for name in names:
+        trend = Trend(name, [Point(s.date, s.id, s.readings.get(name), s.on_track.get(name))
+                             for s in meetings])
+        metric = agenda.metric(name) if agenda else None
+        if metric:
+            trend.department, trend.target = metric.department, metric.target
+            trend.better, trend.unit = metric.better, metric.unit
+        metrics.append(trend)
+    title = meetings[-1].agenda_title if meetings else (agenda.title if agenda else agenda_id)
+    return Trends(agenda_id, title, meetings, metrics, completion_trend(store, agenda_id, meetings))
+
+
+def completion_trend(store: Store, agenda_id: str, meetings: list[MeetingSummary]) -> Trend:
+    """Per meeting: the share (in %) of the agenda's items due since the previous meeting
+    that were done on time. It has no target, so no on/off-track marks."""
+    items = [a for a in store.actions() if a.agenda_id == agenda_id]
+    trend = Trend(COMPLETION, unit="%")
+    previous: date | None = None
+    for s in meetings:
+        rate = completion_rate(items, previous, s.date)
+        value = None if rate is None else round(rate * 100, 1)
+        trend.points.append(Point(s.date, s.id, value, None))
+        previous = s.date
+    return trend

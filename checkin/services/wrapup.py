@@ -1,0 +1,84 @@
+"""Figures for the end of a meeting: action item completion since the last meeting and
+planned vs actual minutes per section. Plain Python over store contents, no UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from checkin.core.model import ActionItem, Meeting
+from checkin.core.rules import completion_rate
+from checkin.store import Store
+
+RATING_MIN, RATING_MAX = 1, 10
+
+
+@dataclass(frozen=True)
+class Completion:
+    """Items of this agenda due in (since, until]: how many were done on time."""
+
+    since: date | None
+    until: date
+    due: int
+    done_on_time: int
+    rate: float | None
+
+    def describe(self) -> str:
+        if self.rate is None:
+            return "no action items were due since the last meeting"
+        return f"{self.rate:.0%} done on time ({self.done_on_time} of {self.due} due)"
+
+
+@dataclass(frozen=True)
+class SectionTime:
+    title: str
+    planned_minutes: float
+    actual_minutes: float
+
+    @property
+    def over(self) -> bool:
+        return self.actual_minutes > self.planned_minutes
+
+
+def previous_meeting_date(store: Store, meeting: Meeting) -> date | None:
+    """The date of the latest earlier meeting of the same agenda, or None."""
+    earlier = [s for s in store.meetings(meeting.agenda.id)
+               if s.id != meeting.id and s.date <= meeting.date]
+    return earlier[0].date if earlier else None
+
+
+def _counted(items: list[ActionItem], since: date | None, until: date) -> list[ActionItem]:
+    """The items `completion_rate` counts (due in the window, not dropped)."""
+    return [i for i in items if i.due <= until and (since is None or i.due > since)
+            and i.status != "dropped"]
+
+
+def completion_since_last(store: Store, meeting: Meeting) -> Completion:
+    """Done on time / due for this agenda's items due since the previous meeting."""
+    since = previous_meeting_date(store, meeting)
+    items = [a for a in store.actions() if a.agenda_id == meeting.agenda.id]
+    counted = _counted(items, since, meeting.date)
+    return Completion(
+        since=since, until=meeting.date, due=len(counted),
+        done_on_time=sum(1 for i in counted if i.done_on_time()),
+        rate=completion_rate(items, since, meeting.date),
+    )
+
+
+def section_times(meeting: Meeting) -> list[SectionTime]:
+    """Each agenda section's timebox against the minutes actually spent on it."""
+    elapsed = list(meeting.elapsed_seconds) + [0.0] * len(meeting.agenda.sections)
+    return [SectionTime(s.title, float(s.timebox_minutes), round(elapsed[n] / 60, 1))
+            for n, s in enumerate(meeting.agenda.sections)]
+
+
+def parse_rating(text: str) -> int:
+    """A whole number 1-10, or ValueError saying so."""
+    raw = text.strip()
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f'"{raw}" is not a rating: type a whole number from 1 to 10') from None
+    if not RATING_MIN <= value <= RATING_MAX:
+        raise ValueError(f"{value} is out of range: a rating is from 1 to 10")
+    return value
