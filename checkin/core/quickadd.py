@@ -1,9 +1,11 @@
 """One-line action items: ``@Maria #Sales fix CRM dedupe due:fri``. No UI here.
 
 ``@name`` is the owner, ``#dept`` the department, ``due:...`` the due date (any form
-`checkin.dates.parse_due` accepts); every other word is the title. Multi-word values are
-typed with ``_`` or quotes: ``@Maria_Lopez``, ``@"Maria Lopez"``, ``#customer-support``,
-``due:next_fri``, ``due:"next fri"``.
+`checkin.dates.parse_due` accepts); every other word is the title. ``due:`` takes the
+longest run of the words after it that is a date, stopping at an ``@``, a ``#`` or the end:
+``due:next fri``, ``due:next meeting``, ``due:dec 4 call back`` (title "call back").
+Multi-word names are typed with ``_`` or quotes: ``@Maria_Lopez``, ``@"Maria Lopez"``,
+``#customer-support``; ``due:next_fri`` and ``due:"next fri"`` work too.
 """
 
 from __future__ import annotations
@@ -28,6 +30,18 @@ class QuickAdd:
     due_is_default: bool = False
 
 
+def _longest_date(words: list[str], *, today: date, next_meeting: date | None,
+                  dayfirst: bool) -> int:
+    """How many of ``words`` (the first is the ``due:`` value) make the longest date; 1 if
+    none does, so the error names what followed ``due:``."""
+    for n in range(len(words), 1, -1):
+        try:
+            parse_due(" ".join(words[:n]), today=today, next_meeting=next_meeting,
+                      dayfirst=dayfirst)
+        except DueDateError:
+            continue
+        return n
+    return 1
 
 
 def parse_quick_add(
@@ -42,20 +56,30 @@ def parse_quick_add(
 ) -> QuickAdd:
     """Parse a quick-add line. ``representatives`` maps a person to their department, the
     default when no ``#dept`` is typed. Raises QuickAddError saying what is missing."""
+    tokens = [(m["tag"], m["word"] if m["word"] is not None else m["quoted"], m[0])
+              for m in _TOKEN.finditer(text)]
     title: list[str] = []
     owners: list[str] = []
     depts: list[str] = []
     dues: list[str] = []
-    for m in _TOKEN.finditer(text):
-        tag, value = m["tag"], m["word"] if m["word"] is not None else m["quoted"]
+    i = 0
+    while i < len(tokens):
+        tag, value, whole = tokens[i]
+        i += 1
         if tag is None:
-            title.append(m[0])
+            title.append(whole)
         elif tag == "@":
             owners.append(" ".join(value.replace("_", " ").split()).rstrip(",;:."))
         elif tag == "#":
             depts.append(value)
         else:
-            dues.append(" ".join(value.replace("_", " ").split()))
+            words = [value.replace("_", " ")]
+            while i + len(words) - 1 < len(tokens) and tokens[i + len(words) - 1][0] is None:
+                words.append(tokens[i + len(words) - 1][2])
+            used = _longest_date(words, today=today, next_meeting=next_meeting,
+                                 dayfirst=dayfirst)
+            dues.append(" ".join(" ".join(words[:used]).split()))
+            i += used - 1
     if len(owners) > 1 or len(depts) > 1 or len(dues) > 1:
         raise QuickAddError("one @owner, one #department and one due: per item")
 

@@ -42,6 +42,16 @@ def parse(text: str, **kw) -> QuickAdd:
     ("@pr ship", "ship", "pr", "", NEXT),  # under 3 letters: kept as typed
     ("@maria_lo ship", "ship", "Maria Lopez", "", NEXT),
     ("  @dana   refresh   page  ", "refresh page", "Dana Lee", "Marketing", NEXT),
+    # due: takes the longest run of following words that is a date, up to @, # or the end
+    ("@Sofia Update billing macros due:next fri", "Update billing macros", "Sofia Martinez",
+     "Customer Support", date(2026, 12, 4)),
+    ("@tom patch due:next meeting", "patch", "Tom Becker", "IT", NEXT),
+    ("@tom patch due:2026-12-04", "patch", "Tom Becker", "IT", date(2026, 12, 4)),
+    ("due:next fri @tom patch", "patch", "Tom Becker", "IT", date(2026, 12, 4)),
+    ("due:next fri #sales @tom patch", "patch", "Tom Becker", "Sales", date(2026, 12, 4)),
+    ("@tom due:dec 4 call back", "call back", "Tom Becker", "IT", date(2026, 12, 4)),
+    ("@tom due:in 3 days call", "call", "Tom Becker", "IT", date(2026, 11, 26)),
+    ("@tom due:fri next steps", "next steps", "Tom Becker", "IT", date(2026, 11, 27)),
 ])
 def test_parses(text: str, title: str, owner: str, dept: str, due: date) -> None:
     got = parse(text)
@@ -60,6 +70,7 @@ def test_default_due_is_marked() -> None:
     ("@dana #Finance fix", "no department #Finance; use one of #Marketing, #Sales, #Product, "
                            "#Customer_Support, #IT"),
     ("@dana fix due:someday", '"someday": not a date I understand'),
+    ("@dana fix due:nxt fri", '"nxt": not a date I understand'),
     ("@dana fix due:2026-02-30", '"2026-02-30"'),
     ("@dana @tom fix", "one @owner"),
 ])
