@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "write a meeting's minutes"),
     "agendas": ("agendas", "list agenda templates, or check one"),
     "trends": ("trends", "metric readings across an agenda's meetings"),
+    "discard": ("discard", "undo a meeting started by mistake (asks unless --yes)"),
 }
 
 

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import json
 
 from checkin.commands.common import open_readonly, out
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--agenda", help="only meetings of this agenda")
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help="json: a list of {id, agenda, date, status, facilitator, ...}")
 
 
 def run(args: argparse.Namespace) -> int:
     with open_readonly(args) as store:
         rows = store.meetings(args.agenda)
+    if args.format == "json":
+        out(json.dumps([{"id": s.id, "agenda": s.agenda_id, "agenda_title": s.agenda_title,
+                         "date": s.date.isoformat(), "status": s.status,
+                         "facilitator": s.facilitator, "rating": s.rating,
+                         "roadblocks": s.roadblocks, "actions": s.actions} for s in rows],
+                       indent=2) + "\n")
+        return 0
     if not rows:
         out("No meetings yet.\n")
         return 0

@@ -59,6 +59,9 @@ def undo_last(item: ActionItem, meeting_id: str) -> str | None:
         item.due = date.fromisoformat(last.old)
     elif last.kind == "reassign":
         item.owner = last.old
+    elif last.kind == "edit" and len(parts := last.old.rsplit(" · ", 3)) == 4:
+        item.title, item.owner, item.department = parts[:3]
+        item.due = date.fromisoformat(parts[3])
     item.history.remove(last)
     return OUTCOMES.get(last.kind, last.kind)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from checkin.core.dates import next_meeting_date
@@ -13,9 +14,11 @@ from checkin.core.model import (
     Change,
     DepartmentUpdate,
     Meeting,
+    MeetingSummary,
     MetricReading,
     Roadblock,
 )
+from checkin.core.review import changes_in, undo_last
 from checkin.errors import CheckinError
 from checkin.services.queries import carried_actions
 from checkin.store import Store
@@ -98,3 +101,44 @@ def new_action(store: Store, *, title: str, owner: str, due: date, today: date,
         history=[Change(on=today, kind="created", new=due.isoformat(), meeting=meeting_id)],
     )
     return store.add_action(item)
+
+
+@dataclass(frozen=True)
+class Discarded:
+    """What discarding a meeting undid."""
+
+    meeting_id: str
+    removed_items: list[str]  # ids of the action items created in it
+    reverted_items: list[str]  # ids of carried-over items whose changes were undone
+
+
+def discard_check(store: Store, meeting_id: str) -> MeetingSummary:
+    """The meeting if it can be discarded: none of its agenda's meetings came after it
+    (a later one carried its items and roadblocks on). Raises CheckinError if not."""
+    summary = store.find_meeting(meeting_id)
+    later = [s for s in store.meetings(summary.agenda_id)
+             if s.id != summary.id and (s.date, s.id) > (summary.date, summary.id)]
+    if later:
+        raise CheckinError(f"{summary.id}: {later[-1].id} came after it and carried its "
+                           "items on; only an agenda's latest meeting can be discarded")
+    return summary
+
+
+def discard_meeting(store: Store, meeting_id: str) -> Discarded:
+    """Undo everything a meeting did: items created in it removed, this meeting's changes
+    to carried-over items reverted, then the meeting itself deleted."""
+    summary = discard_check(store, meeting_id)
+    created = [a.id for a in store.actions() if a.created_in == summary.id]
+    reverted = []
+    for item in store.actions():
+        if item.created_in == summary.id or not changes_in(item, summary.id):
+            continue
+        while undo_last(item, summary.id) is not None:
+            pass
+        item.history = [c for c in item.history if c.meeting != summary.id
+                        or c.kind == "created"]
+        store.save_action(item)
+        reverted.append(item.id)
+    store.remove_actions(created)
+    store.remove_meeting(summary.id)
+    return Discarded(summary.id, created, reverted)

@@ -74,6 +74,7 @@ class Store:
         self._actions: dict[str, ActionItem] | None = None
         self._created: Counter[str | None] = Counter()  # action items per meeting
         self._index: dict[str, MeetingSummary] | None = None
+        self._index_ids: dict[str, int] = {}  # meeting id -> its index row's doc_id
 
     # ------------------------------------------------------------ lifecycle
     def open(self) -> Store:
@@ -194,8 +195,10 @@ class Store:
                                 or summarize(meeting, 0).readings != known[meeting_id].readings)
 
     def _index_doc_id(self, meeting_id: str) -> int:
-        ids = list(self._summaries())
-        return ids.index(meeting_id) + 1 if meeting_id in ids else len(ids) + 1
+        self._summaries()
+        if meeting_id not in self._index_ids:
+            self._index_ids[meeting_id] = max(self._index_ids.values(), default=0) + 1
+        return self._index_ids[meeting_id]
 
     def _summaries(self) -> dict[str, MeetingSummary]:
         if self._index is None:
@@ -205,6 +208,7 @@ class Store:
             for row in rows:
                 summary = self._row(MeetingSummary, row, "meeting index")
                 self._index[summary.id] = summary
+                self._index_ids[summary.id] = row.doc_id
         return self._index
 
     def meetings(self, agenda_id: str | None = None) -> list[MeetingSummary]:
@@ -302,3 +306,23 @@ class Store:
     def forget_meeting_db(self, meeting_id: str) -> None:
         with suppress(KeyError):
             self._meeting_dbs.pop(meeting_id).close()
+
+    # ------------------------------------------------------------ discarding
+    def remove_actions(self, action_ids: list[str]) -> None:
+        """Delete items outright (one register write): only for a discarded meeting's."""
+        amap = self._action_map()
+        gone = [i for i in action_ids if i in amap]
+        if gone:
+            self.register.table("actions").remove(doc_ids=[int(i[1:]) for i in gone])
+        for i in gone:
+            self._created[amap.pop(i).created_in] -= 1
+
+    def remove_meeting(self, meeting_id: str) -> None:
+        """Delete a meeting: its index row first, then its file (a crash in between
+        leaves the file, which the next open indexes again, never a dangling row)."""
+        if meeting_id in self._summaries():
+            self.register.table("meetings").remove(doc_ids=[self._index_ids[meeting_id]])
+            del self._summaries()[meeting_id]
+            del self._index_ids[meeting_id]
+        self.forget_meeting_db(meeting_id)
+        self.meeting_path(meeting_id).unlink(missing_ok=True)

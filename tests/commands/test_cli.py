@@ -152,3 +152,25 @@ def test_read_commands_import_no_textual(demo_dir: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=REPO, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_meetings_json_and_discard(tmp_path: Path) -> None:
+    target = tmp_path / "d"
+    assert checkin("demo", "--data", str(target), "--no-ui", "--weeks", "2").returncode == 0
+    rows = json.loads(checkin("meetings", "--data", str(target), "--format", "json").stdout)
+    assert {"id", "agenda", "date", "status", "facilitator"} <= set(rows[0])
+    assert [r["status"] for r in rows] == ["ended", "ended"]
+    newest = rows[0]["id"]
+    register = (target / "register.json").read_bytes()
+    # stdin is not a terminal and no --yes: refused, one line, nothing touched
+    asked = subprocess.run([sys.executable, "-m", "checkin", "discard", newest, "--data",
+                            str(target)], capture_output=True, text=True, cwd=REPO,
+                           stdin=subprocess.DEVNULL, timeout=60)
+    assert_one_line_error(asked, newest, "--yes")
+    assert (target / "register.json").read_bytes() == register
+    assert_one_line_error(checkin("discard", rows[1]["id"], "--yes", "--data", str(target)),
+                          "latest meeting")
+    proc = checkin("discard", newest, "--yes", "--data", str(target))
+    assert proc.returncode == 0 and proc.stdout.startswith(f"Discarded {newest}"), proc
+    after = json.loads(checkin("meetings", "--data", str(target), "--format", "json").stdout)
+    assert [r["id"] for r in after] == [rows[1]["id"]]
