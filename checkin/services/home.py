@@ -103,3 +103,25 @@ def home_data(store: Store, data_dir: Path, today: date) -> HomeData:
         overdue_actions=sum(1 for a in actions if a.is_overdue(today)),
         flags=escalation_flags(store),
     )
+
+
+def due_choice(data: HomeData) -> str | None:
+    """Home's row to start on: the meeting in progress, else the held agenda whose next
+    meeting comes first (the one that is due), else the first usable agenda. Row ids are
+    ``resume:<meeting id>`` and ``agenda:<agenda id>``."""
+    if data.in_progress:
+        return f"resume:{data.in_progress[0].id}"
+    usable = [e for e in data.agendas if e.info.error is None]
+    pool = [e for e in usable if e.meetings_held] or usable
+    if not pool:
+        return None
+    due = min(pool, key=lambda e: e.next_date or date.max)
+    return f"agenda:{due.info.id}"
+
+
+def row_agenda(data: HomeData, row_id: str) -> str:
+    """The agenda id a Home row stands for (a resume row: its meeting's agenda)."""
+    kind, _, ident = row_id.partition(":")
+    if kind == "resume":
+        return next((s.agenda_id for s in data.in_progress if s.id == ident), "")
+    return ident

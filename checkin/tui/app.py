@@ -150,6 +150,22 @@ class CheckinApp(App[None]):
     def resume_meeting(self, message: HomeScreen.ResumeMeeting) -> None:
         self.open_meeting(self.load(message.meeting_id))
 
+    @on(HomeScreen.DiscardMeeting)
+    def discard(self, message: HomeScreen.DiscardMeeting) -> None:
+        from checkin.services.meetings import discard_meeting
+
+        if self.session is not None and self.session.meeting.id == message.meeting_id:
+            self.session = None  # nothing left to flush: the meeting is gone
+        try:
+            done = discard_meeting(self.store, message.meeting_id)
+        except CheckinError as exc:
+            self.notify(str(exc), title="Not discarded", severity="error", timeout=10)
+            return
+        self.notify(f"Discarded {done.meeting_id}: {len(done.removed_items)} new item(s) "
+                    f"removed, {len(done.reverted_items)} carried-over item(s) restored.")
+        if isinstance(self.screen, HomeScreen):
+            self.screen.action_refresh()
+
     @on(HomeScreen.OpenMinutes)
     def open_minutes(self, message: HomeScreen.OpenMinutes) -> None:
         self.show_minutes(self.load(message.meeting_id))

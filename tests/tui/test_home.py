@@ -97,3 +97,66 @@ async def test_broken_user_agenda_is_listed_with_its_error(demo_dir: Path,
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)  # nothing started, nothing crashed
         assert "agenda:weekly" in option_texts(app.screen)
+
+
+def highlighted_id(app) -> str:
+    agendas = app.screen.query_one("#home-agendas", OptionList)
+    return agendas.get_option_at_index(agendas.highlighted).id
+
+
+async def test_cursor_opens_on_the_due_meeting_and_stays_on_its_agenda(
+        demo_dir: Path, app_factory: AppFactory) -> None:
+    app = app_factory(demo_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert highlighted_id(app) == "agenda:weekly"  # held, next meeting today
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        meeting_id = app.screen.session.meeting.id
+        await pilot.press("escape")
+        await pilot.pause()
+        while not isinstance(app.screen, HomeScreen):
+            await pilot.press("escape")
+            await pilot.pause()
+        # a Resume row was inserted above: the cursor is still on the weekly agenda
+        ids = list(option_texts(app.screen))
+        assert ids[0] == f"resume:{meeting_id}"
+        assert highlighted_id(app) in ("agenda:weekly", f"resume:{meeting_id}")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.session.meeting.id == meeting_id
+    app.store.close()
+    app2 = app_factory(demo_dir)
+    async with app2.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert highlighted_id(app2) == f"resume:{meeting_id}"  # in progress first
+
+
+async def test_discard_a_meeting_started_by_mistake(demo_dir: Path,
+                                                    app_factory: AppFactory) -> None:
+    app = app_factory(demo_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        meeting_id = app.screen.session.meeting.id
+        while not isinstance(app.screen, HomeScreen):
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("n")  # asked first: no keeps it
+        await pilot.pause()
+        assert f"resume:{meeting_id}" in option_texts(app.screen)
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert f"resume:{meeting_id}" not in option_texts(app.screen)
+        assert highlighted_id(app) == "agenda:weekly"
+        await pilot.press("ctrl+q")
+    app.store.close()
+    with reopen(demo_dir) as store:
+        assert store.in_progress() is None
+        assert not store.meeting_path(meeting_id).exists()

@@ -16,7 +16,8 @@ from textual.widgets.option_list import Option
 
 from checkin.core.dates import describe
 from checkin.core.model import MeetingSummary
-from checkin.services.home import AgendaEntry, HomeData
+from checkin.services.home import AgendaEntry, HomeData, due_choice, row_agenda
+from checkin.tui.dialogs.confirm import ConfirmDialog
 
 
 def agenda_prompt(entry: AgendaEntry, today_label: str) -> Text:
@@ -49,6 +50,9 @@ class HomeScreen(Screen[None]):
                 tooltip="Switch between the light and the dark theme (for the projector)"),
         Binding("r", "refresh", "Refresh", id="home.refresh",
                 tooltip="Re-read agendas and meetings from disk"),
+        Binding("ctrl+d", "discard", "Discard", id="home.discard", show=False,
+                tooltip="Discard the highlighted meeting in progress (started by mistake): "
+                        "undo everything it did, after asking"),
     ]
 
     class StartAgenda(Message):
@@ -59,6 +63,11 @@ class HomeScreen(Screen[None]):
             self.path = path
 
     class ResumeMeeting(Message):
+        def __init__(self, meeting_id: str) -> None:
+            super().__init__()
+            self.meeting_id = meeting_id
+
+    class DiscardMeeting(Message):
         def __init__(self, meeting_id: str) -> None:
             super().__init__()
             self.meeting_id = meeting_id
@@ -78,6 +87,7 @@ class HomeScreen(Screen[None]):
     def __init__(self, data: HomeData) -> None:
         super().__init__(id="home")
         self.data = data
+        self.data_before = data  # what the highlighted row was read against
         self.resumed_once = False
 
     def compose(self) -> ComposeResult:
@@ -109,15 +119,14 @@ class HomeScreen(Screen[None]):
         self.data = data
         today = self.app.today()  # type: ignore[attr-defined]
         agendas = self.query_one("#home-agendas", OptionList)
-        highlighted = agendas.highlighted
+        before = self.highlighted_row()
         agendas.clear_options()
         for summary in data.in_progress:
             agendas.add_option(Option(resume_prompt(summary), id=f"resume:{summary.id}"))
         for entry in data.agendas:
             label = describe(entry.next_date, today) if entry.next_date else ""
             agendas.add_option(Option(agenda_prompt(entry, label), id=f"agenda:{entry.info.id}"))
-        if agendas.option_count:
-            agendas.highlighted = min(highlighted or 0, agendas.option_count - 1)
+        self.highlight_row(before)
 
         table = self.query_one("#home-recent", DataTable)
         table.clear()
@@ -140,6 +149,48 @@ class HomeScreen(Screen[None]):
             between.add_option(Option(name, id=action))
         between.display = between.option_count > 0
         self.query_one("#home-between-heading").display = between.display
+
+    def highlighted_row(self) -> tuple[str, str] | None:
+        """(row id, agenda id) of the highlighted agenda row, if any."""
+        agendas = self.query_one("#home-agendas", OptionList)
+        if agendas.highlighted is None or not agendas.option_count:
+            return None
+        row_id = agendas.get_option_at_index(agendas.highlighted).id or ""
+        return row_id, row_agenda(self.data_before, row_id)
+
+    def highlight_row(self, before: tuple[str, str] | None) -> None:
+        """Keep the cursor on the same row, else on a row of the same agenda, else on the
+        meeting that is in progress or due: rows are keyed by id, never by position."""
+        self.data_before = self.data
+        agendas = self.query_one("#home-agendas", OptionList)
+        ids = [o.id or "" for o in agendas.options]
+        if not ids:
+            return
+        wanted = [before[0]] if before else []
+        if before:
+            wanted += [i for i in ids if row_agenda(self.data, i) == before[1]]
+        wanted += [due_choice(self.data) or ids[0]]
+        agendas.highlighted = ids.index(next((w for w in wanted if w in ids), ids[0]))
+
+    def action_discard(self) -> None:
+        """Discard the highlighted meeting in progress, after asking."""
+        row = self.highlighted_row()
+        summary = None
+        if row is not None:
+            summary = next((s for s in self.data.in_progress
+                            if row[0] == f"resume:{s.id}" or s.agenda_id == row[1]), None)
+        if summary is None:
+            self.notify("Highlight a meeting in progress to discard it.", severity="warning")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.post_message(self.DiscardMeeting(summary.id))
+
+        self.app.push_screen(ConfirmDialog(
+            f"Discard the meeting of {summary.date.isoformat()} ({summary.agenda_title})?\n"
+            "Items created in it are removed and its changes to carried-over items are "
+            "undone. This cannot be undone.", yes="Discard", no="Keep it"), answered)
 
     def action_refresh(self) -> None:
         self.show(self.app.home_data())  # type: ignore[attr-defined]
