@@ -119,8 +119,9 @@ def _header(meeting: Meeting) -> list[str]:
     agenda = meeting.agenda
     rating = meeting.rating
     n = len(meeting.ratings)
-    facts = [
-        f"- **Facilitator:** {inline(meeting.facilitator) or DASH}",
+    facilitator = inline(meeting.facilitator)  # not recorded (older meetings): no line
+    facts = [f"- **Facilitator:** {facilitator}"] if facilitator else []
+    facts += [
         "- **Status:** "
         + ("Draft (meeting in progress)" if meeting.status == "in-progress" else "Final"),
         "- **Rating:** "

@@ -33,6 +33,16 @@ def start_or_resume(store: Store, agenda: Agenda, *, now: datetime,
     return start_meeting(store, agenda, now=now, facilitator=facilitator)
 
 
+def last_facilitator(store: Store, agenda_id: str) -> str:
+    """Who ran the agenda's last meeting (else the last of any agenda): the default answer
+    when a new meeting asks for its facilitator."""
+    for rows in (store.meetings(agenda_id), store.meetings()):
+        name = next((s.facilitator for s in rows if s.facilitator), "")
+        if name:
+            return name
+    return ""
+
+
 def start_meeting(store: Store, agenda: Agenda, *, now: datetime,
                   facilitator: str = "", on: date | None = None) -> Meeting:
     """A new meeting: agenda snapshot, open roadblocks and action items carried over."""

@@ -22,9 +22,10 @@ from checkin.core.model import Agenda, Meeting
 from checkin.errors import CheckinError
 from checkin.services.agendas import agenda_dirs, find_agenda
 from checkin.services.home import HomeData, home_data
-from checkin.services.meetings import start_or_resume
+from checkin.services.meetings import last_facilitator, start_or_resume
 from checkin.store import Store
 from checkin.tui.commands import ScreenCommands
+from checkin.tui.dialogs.facilitator import FacilitatorDialog
 from checkin.tui.screens.help import HelpScreen, keys_of
 from checkin.tui.screens.home import HomeScreen
 from checkin.tui.screens.meeting import MeetingScreen
@@ -124,9 +125,20 @@ class CheckinApp(App[None]):
 
     # ------------------------------------------------------------ navigation
     def start(self, agenda: Agenda) -> None:
-        meeting = start_or_resume(self.store, agenda, now=clock.now(),
-                                  facilitator=self.facilitator)
-        self.open_meeting(meeting)
+        """Resume the agenda's meeting, or start one: asking who facilitates unless
+        ``--facilitator`` said so."""
+        if self.facilitator or self.store.in_progress(agenda.id) is not None:
+            self.open_meeting(start_or_resume(self.store, agenda, now=clock.now(),
+                                              facilitator=self.facilitator))
+            return
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.open_meeting(start_or_resume(self.store, agenda, now=clock.now(),
+                                                  facilitator=name))
+
+        self.push_screen(FacilitatorDialog(agenda.title,
+                                           last_facilitator(self.store, agenda.id)), chosen)
 
     def open_meeting(self, meeting: Meeting) -> None:
         self.flush()

@@ -296,6 +296,10 @@ def test_header_facts():
     draft.status, draft.ratings = "in-progress", {}
     text = all_text(parse(render(draft)))
     assert "Status: Draft (meeting in progress)" in text and "Rating: not rated" in text
+    unnamed = make_meeting()
+    unnamed.facilitator = "  "  # an older meeting that never recorded one: no line, no dash
+    text = all_text(parse(render(unnamed)))
+    assert "Facilitator" not in text and "Status: Final" in text
 
 
 def test_scorecard_table():

@@ -21,6 +21,7 @@ def app_factory() -> Iterator[AppFactory]:
     made: list[CheckinApp] = []
 
     def factory(data_dir: Path, *, live_clock: bool = True, **options: Any) -> CheckinApp:
+        options.setdefault("facilitator", "Alex Morgan")  # facilitator="" to be asked
         app = make_app(data_dir, **options)
         app.live_clock = live_clock
         made.append(app)

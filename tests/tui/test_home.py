@@ -160,3 +160,31 @@ async def test_discard_a_meeting_started_by_mistake(demo_dir: Path,
     with reopen(demo_dir) as store:
         assert store.in_progress() is None
         assert not store.meeting_path(meeting_id).exists()
+
+
+async def test_starting_asks_who_facilitates_defaulting_to_the_last(
+        demo_dir: Path, app_factory: AppFactory) -> None:
+    from textual.widgets import Input
+
+    from checkin.tui.dialogs.facilitator import FacilitatorDialog
+
+    app = app_factory(demo_dir, facilitator="")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorDialog)
+        assert app.screen.query_one(Input).value == "Alex Morgan"  # the demo's last one
+        await pilot.press("escape")  # not now: nothing started
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.store.in_progress() is None
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"Pat Doe", "enter")  # typing replaces the selected default
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.session.meeting.facilitator == "Pat Doe"
+        await pilot.press("ctrl+q")
+    app.store.close()
+    with reopen(demo_dir) as store:
+        assert store.in_progress().facilitator == "Pat Doe"
