@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import orjson
 
+ROOM_RATING = "room"  # the ratings key of one rating the whole room agrees on
 SECTION_KINDS: tuple[str, ...] = (
     "attendance",
     "action-review",
@@ -165,10 +166,19 @@ class Meeting:
 
     @property
     def rating(self) -> float | None:
-        """The mean of the ratings given, or None."""
-        if not self.ratings:
-            return None
-        return round(sum(self.ratings.values()) / len(self.ratings), 1)
+        """The meeting's rating: the mean of the people's ratings, else the room's (one
+        rating agreed by everyone, never counted as one more person), else None."""
+        people = [v for k, v in self.ratings.items() if k != ROOM_RATING]
+        if people:
+            return round(sum(people) / len(people), 1)
+        return self.ratings.get(ROOM_RATING)
+
+    def rating_basis(self) -> str:
+        """Who gave the rating, for a reader: "the room's", "3 people", "1 person"."""
+        people = sum(1 for k in self.ratings if k != ROOM_RATING)
+        if people:
+            return f"{people} {'person' if people == 1 else 'people'}"
+        return "the room's" if ROOM_RATING in self.ratings else ""
 
     def reading(self, metric: str) -> MetricReading | None:
         return next((r for r in self.readings if r.metric == metric), None)

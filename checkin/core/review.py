@@ -31,6 +31,17 @@ def outcome(item: ActionItem, meeting_id: str) -> str:
     return OUTCOMES.get(changes[-1].kind, changes[-1].kind) if changes else "to review"
 
 
+def unreviewed(items: list[ActionItem], meeting_id: str) -> list[ActionItem]:
+    """The items this meeting has not yet reviewed: its action review is not done."""
+    return [i for i in items if outcome(i, meeting_id) == "to review"]
+
+
+def by_owner(items: list[ActionItem]) -> list[ActionItem]:
+    """Items grouped by owner (owners A-Z, each owner's items in their order), so each
+    person answers for all of theirs at once."""
+    return sorted(items, key=lambda i: " ".join(i.owner.split()).casefold())
+
+
 def keep_open(item: ActionItem, on: date, meeting_id: str) -> None:
     """Record that the item was reviewed and stays open as it is."""
     item.history.append(Change(on=on, kind=KEEP, old=item.status, new=item.status,

@@ -118,14 +118,13 @@ def render_markdown(
 def _header(meeting: Meeting) -> list[str]:
     agenda = meeting.agenda
     rating = meeting.rating
-    n = len(meeting.ratings)
     facilitator = inline(meeting.facilitator)  # not recorded (older meetings): no line
     facts = [f"- **Facilitator:** {facilitator}"] if facilitator else []
     facts += [
         "- **Status:** "
         + ("Draft (meeting in progress)" if meeting.status == "in-progress" else "Final"),
         "- **Rating:** "
-        + ("not rated" if rating is None else f"{_num(rating)}/10 ({n} rating{'s' * (n != 1)})"),
+        + ("not rated" if rating is None else f"{_num(rating)}/10 ({meeting.rating_basis()})"),
     ]
     if not is_blank(agenda.shared_goal):
         facts.append(f"- **Shared goal:** {inline(agenda.shared_goal)}")

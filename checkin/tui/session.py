@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from checkin.core.model import ActionItem, Meeting
+from checkin.core.review import unreviewed
 from checkin.services.meetings import new_action
 from checkin.store import Store
 
@@ -40,6 +41,14 @@ class MeetingSession:
     def carried_actions(self) -> list[ActionItem]:
         ids = self.meeting.carried_action_ids
         return [self.store.action(i) for i in ids]
+
+    def unfinished_sections(self) -> frozenset[int]:
+        """Sections with work left: an action review with items not yet reviewed."""
+        sections = self.meeting.agenda.sections
+        if not any(s.kind == "action-review" for s in sections) or not unreviewed(
+                self.carried_actions(), self.meeting.id):
+            return frozenset()
+        return frozenset(n for n, s in enumerate(sections) if s.kind == "action-review")
 
     def new_actions(self) -> list[ActionItem]:
         return [a for a in self.store.actions() if a.created_in == self.meeting.id]

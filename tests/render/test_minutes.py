@@ -290,7 +290,7 @@ def test_header_facts():
     text = all_text(parse(render()))
     assert "Facilitator: Pat Doe" in text
     assert "Status: Final" in text
-    assert "Rating: 7.5/10 (2 ratings)" in text
+    assert "Rating: 7.5/10 (2 people)" in text
     assert "Shared goal: Raise retention 20% by 2027-09-30" in text
     draft = make_meeting()
     draft.status, draft.ratings = "in-progress", {}

@@ -99,7 +99,7 @@ async def action_review(pilot: Pilot) -> dict[str, str]:
     assert len(rows) >= 4
     outcome = {rows[0].item.id: "done", rows[1].item.id: "redate",
                rows[2].item.id: "reassign", rows[3].item.id: "drop"}
-    await pilot.press("d", "down", "r", *"+1w")
+    await pilot.press("d", "r", *"+1w")  # d moves on to the next item
     await pilot.pause()
     assert "Mon 30 Nov 2026" in text_of(screen, ".inline-prompt .resolved")
     await pilot.press("enter", "down", "a", *"sof", "enter", "down", "x")
@@ -200,7 +200,7 @@ async def wrap_up(pilot: Pilot) -> None:
     screen = await next_section(pilot, "wrap-up")
     await pilot.press(*"Good pace", "tab", "8")
     await pilot.pause()
-    assert text_of(screen, "#rating-message") == "Meeting rating 8 (1 given)"
+    assert text_of(screen, "#rating-message") == "Meeting rating 8 (the room's)"
     await pilot.press("ctrl+e")
     await pilot.pause()
     assert isinstance(pilot.app.screen, ConfirmEnd)
@@ -302,7 +302,7 @@ async def test_full_weekly_meeting_by_keys(demo_dir: Path, app_factory: AppFacto
                   "hotfix deployed", "webinar slipped", "Freeze CRM fields",
                   "Budget review moved", "to December", "Good pace", "on leave"):
         assert typed in markdown, typed
-    assert "- **Rating:** 8/10 (1 rating)" in markdown
+    assert "- **Rating:** 8/10 (the room's)" in markdown
     assert "- **Status:** Final" in markdown
     new_table = markdown.split("### New", 1)[1].split("### Carried over", 1)[0]
     assert "| Priya Raman | Fix onboarding bug | Product | 2026-11-26 | open |" in new_table

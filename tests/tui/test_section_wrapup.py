@@ -33,7 +33,7 @@ async def test_rating_summary_and_next_meeting(demo_dir: Path, weekly_agenda: Ag
         assert "room" not in session.meeting.ratings
         await pilot.press("backspace", "backspace", "8", "tab", "9", "tab", "1", "0")
         await pilot.pause()
-        assert text(app, "#rating-message") == "Meeting rating 9 (3 given)"
+        assert text(app, "#rating-message") == "Meeting rating 9.5 (2 people)"  # room: no person
         keys = [r.key for r in app.query(RatingInput)]
         assert keys == ["room", "Dana Lee", "Marcus Okafor"]
         await pilot.press("tab", "ctrl+u", *"12/7", "tab")          # next meeting

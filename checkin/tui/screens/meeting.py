@@ -150,7 +150,8 @@ class MeetingScreen(Screen[None]):
             meeting_minutes=meeting.agenda.duration_minutes)
         sidebar = self.query_one(SectionSidebar)
         sidebar.current = self.current
-        sidebar.show_elapsed(meeting.elapsed_seconds, ended=meeting.status == "ended")
+        sidebar.show_elapsed(meeting.elapsed_seconds, ended=meeting.status == "ended",
+                             unfinished=self.session.unfinished_sections())
 
     def autosave(self) -> None:
         if self.session.dirty:

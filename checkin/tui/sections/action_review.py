@@ -13,7 +13,7 @@ from textual.widgets import Label, ListItem, ListView
 
 from checkin.core.dates import describe
 from checkin.core.model import ActionItem, Section
-from checkin.core.review import keep_open, outcome, short_name, undo_last
+from checkin.core.review import by_owner, keep_open, outcome, short_name, undo_last
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt
@@ -68,10 +68,10 @@ class ActionReviewEditor(SectionEditor):
     """d done · r re-date · a reassign · x drop · k keep open · u undo."""
 
     BINDINGS = [
-        _row_binding("d", "done", "Done", "Mark the highlighted item done"),
+        _row_binding("d", "done", "Done", "Mark the highlighted item done; next item"),
         _row_binding("r", "redate", "Re-date", "Give the item a new due date (counts a slip)"),
         _row_binding("a", "reassign", "Reassign", "Give the item to another owner"),
-        _row_binding("x", "drop", "Drop", "Drop the item: nobody will do it"),
+        _row_binding("x", "drop", "Drop", "Drop the item: nobody will do it; next item"),
         _row_binding("k", "keep", "Keep", "Reviewed: stays open as it is; next item"),
         _row_binding("u", "undo", "Undo", "Undo this meeting's last change to the item"),
     ]
@@ -80,7 +80,7 @@ class ActionReviewEditor(SectionEditor):
                  id: str | None = None) -> None:
         super().__init__(session, section, id=id)
         self.add_class("action-review-editor")
-        self.items = session.carried_actions()
+        self.items = by_owner(session.carried_actions())
 
     def compose(self) -> ComposeResult:
         yield Label("", id="review-summary", classes="section-summary")
@@ -154,11 +154,13 @@ class ActionReviewEditor(SectionEditor):
         if (row := self.current()) and row.item.status == "open":
             row.item.mark_done(self.session.today, self.session.meeting.id)
             self.saved(row, f"Done: {row.item.title}")
+            self.query_one(ListView).action_cursor_down()
 
     def action_drop(self) -> None:
         if (row := self.current()) and row.item.status == "open":
             row.item.drop(self.session.today, self.session.meeting.id)
             self.saved(row, f"Dropped: {row.item.title}")
+            self.query_one(ListView).action_cursor_down()
 
     def action_keep(self) -> None:
         if (row := self.current()) and row.item.status == "open":

@@ -13,13 +13,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
 from checkin import clock
-from checkin.core.model import Meeting
+from checkin.core.model import ROOM_RATING, Meeting
 from checkin.services.meetings import end_meeting
 from checkin.services.wrapup import completion_since_last, parse_rating, section_times
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.date_input import DateInput
 
-ROOM = "room"
+ROOM = ROOM_RATING
 
 
 class RatingInput(Input):
@@ -112,8 +112,8 @@ class WrapUpEditor(SectionEditor):
 
     def _mean(self) -> str:
         rating = self.session.meeting.rating
-        count = len(self.session.meeting.ratings)
-        return "No rating yet" if rating is None else f"Meeting rating {rating:g} ({count} given)"
+        basis = self.session.meeting.rating_basis()
+        return "No rating yet" if rating is None else f"Meeting rating {rating:g} ({basis})"
 
     @on(TextArea.Changed, "#summary")
     def _summary(self, event: TextArea.Changed) -> None:

@@ -41,12 +41,18 @@ class SectionSidebar(Vertical):
             row.set_class(n == current, "-current")
             row.set_class(n < current, "-done")
 
-    def show_elapsed(self, elapsed: list[float], ended: bool = False) -> None:
-        """Refresh the minutes used per section (and tick them all once ended)."""
+    def show_elapsed(self, elapsed: list[float], ended: bool = False,
+                     unfinished: frozenset[int] = frozenset()) -> None:
+        """Refresh the minutes used per section (and tick them all once ended); a section
+        left with work in it (``unfinished``) is marked ``!``, not ticked."""
         for n, row in enumerate(self.query(".sidebar-section").results(Horizontal)):
             section = self.sections[n]
             seconds = elapsed[n] if n < len(elapsed) else 0.0
-            marker = "✓ " if n < self.current or ended else ("▶ " if n == self.current else "  ")
+            left_open = n in unfinished and n != self.current
+            marker = ("! " if left_open else "✓ ") if n < self.current or ended else (
+                "▶ " if n == self.current else "  ")
+            row.set_class(left_open and n < self.current, "-unfinished")
+            row.set_class((n < self.current or ended) and not left_open, "-done")
             row.query_one(".sidebar-name", Label).update(f"{marker}{n + 1} {section.title}")
             row.query_one(".sidebar-time", Label).update(minutes_used(section, seconds))
             row.set_class(seconds > section.timebox_minutes * 60, "-over")
