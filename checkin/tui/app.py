@@ -15,6 +15,7 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input
 
 from checkin import clock
 from checkin.core.agenda import load_agenda
@@ -25,11 +26,16 @@ from checkin.services.home import HomeData, home_data
 from checkin.services.meetings import last_facilitator, start_or_resume
 from checkin.store import Store
 from checkin.tui.commands import ScreenCommands
+from checkin.tui.dialogs.confirm import ConfirmDialog
 from checkin.tui.dialogs.facilitator import FacilitatorDialog
 from checkin.tui.screens.help import HelpScreen, keys_of
 from checkin.tui.screens.home import HomeScreen
 from checkin.tui.screens.meeting import MeetingScreen
 from checkin.tui.session import MeetingSession
+
+# Inputs whose text is kept only when Enter adds it: ctrl+q asks before losing it.
+DRAFT_FIELDS = ("QuickAddBar Input, InlinePrompt Input, RoadblockForm Input, #action-title, "
+                "#decision-text")
 
 # action -> (module in checkin.tui.screens, class, Home label); imported when first opened.
 BETWEEN_SCREENS: dict[str, tuple[str, str, str]] = {
@@ -115,7 +121,27 @@ class CheckinApp(App[None]):
         if self.session is not None:
             self.session.flush()
 
+    def drafts(self) -> list[str]:
+        """Text typed into forms that only save on Enter (quick add, a question, a new
+        roadblock, item or decision): what quitting now would lose."""
+        return [f.value.strip() for f in self.screen.query(DRAFT_FIELDS).results(Input)
+                if f.value.strip()]
+
     async def action_quit(self) -> None:
+        if drafts := self.drafts():
+            shown = drafts[0] if len(drafts[0]) <= 40 else drafts[0][:39] + "…"
+            question = (f"Quit and lose what is typed but not added yet (“{shown}”"
+                        + (f" and {len(drafts) - 1} more" if len(drafts) > 1 else "") + ")?")
+            self.push_screen(ConfirmDialog(question, yes="Quit", no="Go back"),
+                             self._quit_answered)
+            return
+        self.save_and_exit()
+
+    def _quit_answered(self, yes: bool | None) -> None:
+        if yes:
+            self.save_and_exit()
+
+    def save_and_exit(self) -> None:
         try:
             self.flush()
         except CheckinError as exc:  # stay open: quitting now would lose the edits

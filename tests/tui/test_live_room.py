@@ -47,3 +47,57 @@ async def test_leaving_review_with_items_unreviewed_does_not_tick_it(
         rows = sidebar_rows(screen)
         assert rows[1].has_class("-done") and name_of(rows[1]).startswith("✓")
         await pilot.press("ctrl+q")
+
+
+async def test_quit_with_half_typed_text_asks_first(demo_dir: Path,
+                                                     app_factory: AppFactory) -> None:
+    from textual.widgets import Input
+
+    from checkin.tui.dialogs.confirm import ConfirmDialog
+
+    app = app_factory(demo_dir, agenda="weekly", start=True, live_clock=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        while screen.section.kind != "actions":
+            await pilot.press("pagedown")
+            await pilot.pause()
+        await pilot.press(*"Call the bank")  # the form's title: not added yet
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Call the bank" in str(app.screen.query_one(".dialog-question").render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        assert screen.query_one("#action-title", Input).value == "Call the bank"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_notes_cursor_is_at_the_end_on_resume(demo_dir: Path,
+                                                    app_factory: AppFactory) -> None:
+    from textual.widgets import TextArea
+
+    app = app_factory(demo_dir, agenda="weekly", start=True, live_clock=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        session = app.screen.session
+        session.meeting.notes = "first line\nsecond line"
+        session.meeting.current_section = [s.kind for s in
+                                           session.meeting.agenda.sections].index("notes")
+        session.changed()
+        session.flush()
+        await pilot.press("ctrl+q")
+    app.store.close()
+    again = app_factory(demo_dir, agenda="weekly", start=True, live_clock=False)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        notes = again.screen.query_one("#notes-text", TextArea)
+        assert notes.cursor_location == (1, len("second line"))
+        await pilot.press(*" more")
+        assert notes.text == "first line\nsecond line more"
+        await pilot.press("ctrl+q")

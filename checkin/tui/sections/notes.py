@@ -51,6 +51,8 @@ class NotesEditor(SectionEditor):
 
     def on_mount(self) -> None:
         self.refresh_list()
+        notes = self.query_one("#notes-text", TextArea)
+        notes.move_cursor(notes.document.end)  # on resume, typing carries on at the end
 
     def focus_first(self) -> None:
         self.query_one("#notes-text", TextArea).focus()
