@@ -67,6 +67,34 @@ def reopen(meeting: Meeting, roadblock: Roadblock) -> None:
     renumber(meeting)
 
 
+def edit(roadblock: Roadblock, *, title: str, raised_by: str, blocking: list[str],
+         owner: str) -> None:
+    """Correct what was typed: title, who raised it, what it blocks, who unblocks it."""
+    if not title.strip():
+        raise CheckinError("a roadblock needs a title")
+    roadblock.title, roadblock.raised_by = " ".join(title.split()), raised_by
+    roadblock.blocking, roadblock.owner = list(blocking), " ".join(owner.split())
+
+
+def action_title(roadblock: Roadblock) -> str:
+    """A task title to offer when a roadblock becomes an action item: a flag's label
+    ("Off track: X", "Keeps slipping: Y (A7)") is not something a person can do."""
+    title = roadblock.title.strip()
+    for prefix, template in (("off track:", "Bring {} back on track"),
+                             ("keeps slipping:", "Unblock {}")):
+        if title.casefold().startswith(prefix):
+            rest = title[len(prefix):].strip()
+            if prefix == "keeps slipping:" and rest.endswith(")") and " (" in rest:
+                rest = rest[: rest.rindex(" (")]
+            return template.format(rest)
+    return title
+
+
+def is_flag_label(title: str) -> bool:
+    """True for a title that is still a flag's label, refused as an action item's title."""
+    return title.strip().casefold().startswith(("off track:", "keeps slipping:"))
+
+
 def find_open(meeting: Meeting, title: str) -> Roadblock | None:
     """An open roadblock with this title (case-insensitive), to avoid sending it twice."""
     key = title.strip().casefold()

@@ -89,6 +89,7 @@ async def test_ctrl_r_sends_off_track_metric_to_roadblocks(demo_dir: Path,
         rb = meeting.roadblocks[-1]
         assert rb.title == "Off track: First response time"  # as proposals name it
         assert rb.raised_by == "Customer Support" and rb.status == "open"
+        assert rb.owner == "Sofia Martinez"  # the department's representative
 
 
 async def test_value_inputs_visible_at_80x24(demo_dir: Path, weekly_agenda: Agenda) -> None:

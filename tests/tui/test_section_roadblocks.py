@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from harness_sections_a import EditorApp, hosted, reopen
-from textual.widgets import Label, ListView
+from textual.widgets import Input, Label, ListView
 
 from checkin.core.model import Agenda
 from checkin.store import Store
@@ -106,24 +106,56 @@ async def test_empty_title_refused_and_reopen(demo_dir: Path, weekly_agenda: Age
             ("Release blocked by SSO bug", "open")]
 
 
-async def test_to_action_in_one_step(demo_dir: Path, weekly_agenda: Agenda) -> None:
+async def test_to_action_asks_its_title_then_owner(demo_dir: Path,
+                                                   weekly_agenda: Agenda) -> None:
     app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
     async with hosted(app) as pilot:
         await pilot.press("t")                         # owner known: Tom Becker
         await pilot.pause()
-        await add(pilot, "Nobody owns onboarding")
-        await pilot.press("t")                         # no owner: asked, with completion
+        assert app.query_one(InlinePrompt).query_one(Input).value == (
+            "Release blocked by SSO bug")              # the title, prefilled
+        await pilot.press("end", *" fix", "enter")
         await pilot.pause()
-        assert app.query(InlinePrompt)
+        assert not app.query(InlinePrompt)
+        await add(pilot, "Off track: Pipeline added")
+        await pilot.press("t")                         # a flag's label is not a task
+        await pilot.pause()
+        field = app.query_one(InlinePrompt).query_one(Input)
+        assert field.value == "Bring Pipeline added back on track"
+        await pilot.press("ctrl+u", *"Off track: x", "enter")
+        await pilot.pause()
+        assert "needs doing" in str(app.query_one(".prompt-hint", Label).render())
+        await pilot.press("ctrl+u", *"Rebuild the pipeline", "enter")
+        await pilot.pause()
+        assert app.query(InlinePrompt)                 # no owner: asked, with completion
         await pilot.press(*"pri", "enter")
         await pilot.pause()
         assert not app.query(InlinePrompt)
     with reopen(demo_dir) as (store, meeting):
         new = [a for a in store.actions() if a.created_in == meeting.id]
         assert [(a.title, a.owner, a.department, a.due) for a in new] == [
-            ("Release blocked by SSO bug", "Tom Becker", "IT", date(2026, 11, 30)),
-            ("Nobody owns onboarding", "Priya Raman", "Product", date(2026, 11, 30)),
+            ("Release blocked by SSO bug fix", "Tom Becker", "IT", date(2026, 11, 30)),
+            ("Rebuild the pipeline", "Priya Raman", "Product", date(2026, 11, 30)),
         ]
+
+
+async def test_edit_a_roadblock(demo_dir: Path, weekly_agenda: Agenda) -> None:
+    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    async with hosted(app) as pilot:
+        await pilot.press("enter")                     # edit the highlighted one
+        await pilot.pause()
+        title = app.query_one("#rb-title", Input)
+        assert title.value == "Release blocked by SSO bug"
+        await pilot.press("ctrl+u", *"Release blocked by the SSO bug")
+        app.query_one("#rb-owner", Input).value = "Dana Lee"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.query("#roadblock-form")
+        assert rows(app)[0][1] == "↻ Release blocked by the SSO bug"
+    with reopen(demo_dir) as (_store, meeting):
+        rb = meeting.roadblocks[0]
+        assert (rb.title, rb.owner) == ("Release blocked by the SSO bug", "Dana Lee")
+        assert len(meeting.roadblocks) == 1
 
 
 async def test_empty_list_invites_to_add(data_dir: Path, weekly_agenda: Agenda) -> None:

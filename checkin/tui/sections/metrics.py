@@ -185,7 +185,9 @@ class MetricsEditor(SectionEditor):
         if find_open(self.session.meeting, title):
             self.notify("Already on the roadblocks list", severity="warning", timeout=3)
             return
+        dept = self.session.meeting.agenda.department(metric.department)
         add_roadblock(self.session.meeting, title, raised_by=metric.department,
-                      blocking=[metric.department])
+                      blocking=[metric.department],
+                      owner=dept.representative if dept else "")
         self.session.changed()
         self.notify(f"Sent to roadblocks: {title}", timeout=4)

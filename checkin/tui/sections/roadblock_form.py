@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, SelectionList
 
+from checkin.core.model import Roadblock
 from checkin.tui.widgets.inline_prompt import complete
 
 
@@ -34,31 +35,37 @@ class RoadblockForm(Vertical):
             super().__init__()
             self.form = form
 
-    def __init__(self, departments: list[str], people: list[str]) -> None:
+    def __init__(self, departments: list[str], people: list[str],
+                 roadblock: Roadblock | None = None) -> None:
         super().__init__(id="roadblock-form")
         self.departments = departments
         self.people = people
+        self.roadblock = roadblock  # the one being edited; None adds a new one
 
     def compose(self) -> ComposeResult:
-        yield Label("New roadblock", classes="form-title")
+        rb = self.roadblock
+        yield Label("Edit roadblock" if rb else "New roadblock", classes="form-title")
         with Horizontal(classes="form-line"):
             yield Label("Title", classes="form-label")
-            yield Input(placeholder="What is blocked, and by what?", id="rb-title",
-                        compact=True)
+            yield Input(rb.title if rb else "", placeholder="What is blocked, and by what?",
+                        id="rb-title", compact=True)
         with Horizontal(classes="form-line"):
             yield Label("Raised by", classes="form-label")
+            raised = {"value": rb.raised_by} if rb and rb.raised_by in self.departments else {}
             yield Select([(d, d) for d in self.departments], prompt="department",
-                         id="rb-raised", compact=True)
+                         id="rb-raised", compact=True, **raised)
         with Horizontal(classes="form-line blocking-line"):
             yield Label("Blocking", classes="form-label")
-            yield SelectionList[str](*((d, d) for d in self.departments), id="rb-blocking",
-                                     compact=True)
+            blocking = rb.blocking if rb else []
+            yield SelectionList[str](*((d, d, d in blocking) for d in self.departments),
+                                     id="rb-blocking", compact=True)
         with Horizontal(classes="form-line"):
             yield Label("Owner", classes="form-label")
-            yield Input(placeholder="who unblocks it", id="rb-owner", compact=True,
+            yield Input(rb.owner if rb else "", placeholder="who unblocks it", id="rb-owner",
+                        compact=True,
                         suggester=SuggestFromList(self.people, case_sensitive=False))
-        yield Label("Enter adds · tab: next field · space ticks · Esc cancels",
-                    classes="form-hint")
+        yield Label(f"Enter {'saves' if rb else 'adds'} · tab: next field · space ticks · "
+                    "Esc cancels", classes="form-hint")
 
     def on_mount(self) -> None:
         self.query_one("#rb-title", Input).focus()

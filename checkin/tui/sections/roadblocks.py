@@ -12,7 +12,17 @@ from textual.widgets import Label, ListItem, ListView
 from checkin.core.dates import describe, next_meeting_date
 from checkin.core.model import Meeting, Roadblock, Section
 from checkin.core.review import short_name
-from checkin.core.roadblocks import DISCUSS_FIRST, escalate, move, renumber, reopen, resolve
+from checkin.core.roadblocks import (
+    DISCUSS_FIRST,
+    action_title,
+    edit,
+    escalate,
+    is_flag_label,
+    move,
+    renumber,
+    reopen,
+    resolve,
+)
 from checkin.errors import CheckinError
 from checkin.services.meetings import add_roadblock
 from checkin.services.queries import ProposedRoadblock, proposed_roadblocks
@@ -23,7 +33,7 @@ from checkin.tui.widgets.inline_prompt import InlinePrompt
 
 NARROW = 84  # below this many columns the "blocking" column is hidden
 NARROWER = 60  # and below this, "raised by"
-ROW_ACTIONS = ("move", "resolve", "escalate", "reopen", "to_action")  # hidden with no rows
+ROW_ACTIONS = ("move", "resolve", "escalate", "reopen", "to_action", "edit")  # hidden with no rows
 MAX_PROPOSALS = 3  # proposed roadblocks listed; the rest are counted
 COLUMNS = (("rank", "#"), ("title", "Roadblock"), ("raised", "Raised by"),
            ("blocking", "Blocking"), ("owner", "Owner"), ("status", "Status"))
@@ -56,11 +66,13 @@ def _binding(key: str, action: str, label: str, tooltip: str, show: bool = True)
 
 
 class RoadblocksEditor(SectionEditor):
-    """n add · +/- rank · s resolve · e escalate · o reopen · t to action item."""
+    """n add · enter edit · +/- rank · s resolve · e escalate · o reopen · t to action."""
 
     BINDINGS = [
         _binding("n", "add", "New", "Add a roadblock"),
         _binding("ctrl+n", "add", "New", "Add a roadblock", show=False),
+        _binding("enter", "edit", "Edit", "Edit its title, who raised it, what it blocks "
+                 "and its owner"),
         _binding("p", "accept_proposal", "Accept proposal",
                  "Add the first proposed roadblock (an item that keeps slipping, a metric "
                  "off track meeting after meeting) to the list"),
@@ -71,7 +83,8 @@ class RoadblocksEditor(SectionEditor):
         _binding("s", "resolve", "Resolve", "Resolve it: say how, in one line"),
         _binding("e", "escalate", "Escalate", "Escalate it beyond this meeting"),
         _binding("o", "reopen", "Reopen", "Back to open (after resolve or escalate)"),
-        _binding("t", "to_action", "To action", "Make an action item of it, due next meeting"),
+        _binding("t", "to_action", "To action",
+                 "Make an action item of it, due next meeting (asks for its title)"),
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
@@ -79,6 +92,7 @@ class RoadblocksEditor(SectionEditor):
         super().__init__(session, section, id=id)
         self.add_class("roadblocks-editor")
         self.proposals: list[ProposedRoadblock] = []
+        self.action_title = ""  # the new item's title while its owner is asked
 
     def compose(self) -> ComposeResult:
         yield Label("", id="roadblocks-summary", classes="section-summary")
@@ -154,7 +168,7 @@ class RoadblocksEditor(SectionEditor):
         if action in ROW_ACTIONS and not self.meeting.roadblocks:
             return False
         if action in ("add", "move", "resolve", "escalate", "reopen", "to_action",
-                      "accept_proposal"):
+                      "accept_proposal", "edit"):
             return not (self.query(InlinePrompt) or self.query(RoadblockForm))
         return True
 
@@ -176,6 +190,18 @@ class RoadblocksEditor(SectionEditor):
             departments = [d.name for d in self.meeting.agenda.departments]
             self.mount(RoadblockForm(departments, self.session.people()),
                        before=self.query_one(ListView))
+
+    def action_edit(self) -> None:
+        if rb := self.current():
+            departments = [d.name for d in self.meeting.agenda.departments]
+            self.mount(RoadblockForm(departments, self.session.people(), rb),
+                       before=self.query_one(ListView))
+            self.refresh_bindings()
+
+    @on(ListView.Selected, "#roadblock-list")
+    def _selected(self, event: ListView.Selected) -> None:
+        event.stop()
+        self.action_edit()
 
     async def action_accept_proposal(self) -> None:
         if not self.proposals or self.query(InlinePrompt) or self.query(RoadblockForm):
@@ -206,18 +232,15 @@ class RoadblocksEditor(SectionEditor):
 
     def action_to_action(self) -> None:
         if rb := self.current():
-            if rb.owner:
-                self.make_action(rb, rb.owner)
-            else:
-                self.mount(InlinePrompt(f"Who owns the action for “{rb.title}”?",
-                                        purpose="owner", suggestions=self.session.people()))
+            self.mount(InlinePrompt(f"Action item for “{rb.title}”: what needs doing?",
+                                    purpose="title", value=action_title(rb)))
 
-    def make_action(self, rb: Roadblock, owner: str) -> bool:
+    def make_action(self, rb: Roadblock, owner: str, title: str) -> bool:
         today = self.session.today
         due = self.meeting.next_meeting or next_meeting_date(self.meeting.agenda.cadence, today)
         try:
             item = self.session.add_action(
-                title=rb.title, owner=owner, due=due,
+                title=title, owner=owner, due=due,
                 department=self.session.department_of(owner) or rb.raised_by)
         except CheckinError as exc:
             self.notify(str(exc), severity="error", timeout=4)
@@ -230,14 +253,20 @@ class RoadblocksEditor(SectionEditor):
     @on(RoadblockForm.Submitted)
     async def _added(self, event: RoadblockForm.Submitted) -> None:
         event.stop()
+        editing = event.form.roadblock
         try:
-            rb = add_roadblock(self.meeting, event.title, raised_by=event.raised_by,
-                               blocking=event.blocking, owner=event.owner)
+            if editing is not None:
+                edit(editing, title=event.title, raised_by=event.raised_by,
+                     blocking=event.blocking, owner=event.owner)
+                rb = editing
+            else:
+                rb = add_roadblock(self.meeting, event.title, raised_by=event.raised_by,
+                                   blocking=event.blocking, owner=event.owner)
         except CheckinError as exc:
             event.form.show_error(f"{exc}: type what is blocked")
             return
         await event.form.remove()
-        await self.changed(rb, f"Added: {rb.title}")
+        await self.changed(rb, f"{'Saved' if editing else 'Added'}: {rb.title}")
         self.focus_first()
 
     @on(InlinePrompt.Accepted)
@@ -256,11 +285,24 @@ class RoadblocksEditor(SectionEditor):
                 return
             await prompt.remove()
             await self.changed(rb, f"Resolved: {rb.title}")
+        elif prompt.purpose == "title":
+            title = " ".join(text.split())
+            if not title or is_flag_label(title):
+                prompt.show_error("Say what needs doing, e.g. “Fix the CRM sync”")
+                return
+            await prompt.remove()
+            if rb.owner:
+                self.make_action(rb, rb.owner, title)
+            else:
+                self.action_title = title
+                self.mount(InlinePrompt(f"Who owns “{title}”?", purpose="owner",
+                                        suggestions=self.session.people()))
+                return
         elif prompt.purpose == "owner":
             if not text.strip():
                 prompt.show_error("Type the owner's name (tab/→ accepts a suggestion)")
                 return
-            if not self.make_action(rb, text):
+            if not self.make_action(rb, text, self.action_title or action_title(rb)):
                 return
             await prompt.remove()
         self.focus_first()
