@@ -29,14 +29,15 @@ SECTION_KINDS: tuple[str, ...] = (
 )
 
 
+# Short enough (13 characters) to stand whole on one line of the sidebar at 80 columns.
 DEFAULT_SECTION_TITLES: dict[str, str] = {
     "attendance": "Attendance",
-    "action-review": "Action item review",
+    "action-review": "Action review",
     "metrics": "Scorecard",
     "roadblocks": "Roadblocks",
-    "updates": "Department updates",
-    "actions": "New action items",
-    "notes": "Notes and decisions",
+    "updates": "Updates",
+    "actions": "New items",
+    "notes": "Decisions",
     "wrap-up": "Wrap-up",
 }
 

@@ -73,7 +73,7 @@ def test_section_times_mark_over_time(data_dir: Path, weekly_agenda: Agenda) -> 
         m = start_meeting(store, weekly_agenda, now=datetime(2026, 11, 23, 9))
     m.elapsed_seconds = [60.0, 9 * 60.0]  # the rest never visited
     rows = section_times(m)
-    assert [r.title for r in rows][:2] == ["Attendance", "Last week's action items"]
+    assert [r.title for r in rows][:2] == ["Attendance", "Action review"]
     assert (rows[0].planned_minutes, rows[0].actual_minutes, rows[0].over) == (2, 1.0, False)
     assert (rows[1].planned_minutes, rows[1].actual_minutes, rows[1].over) == (8, 9.0, True)
     assert all(r.actual_minutes == 0 for r in rows[2:]) and len(rows) == 8

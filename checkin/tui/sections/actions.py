@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +24,16 @@ from checkin.tui.widgets.date_input import DateInput
 from checkin.tui.widgets.owner_input import OwnerInput
 
 NEXT_MEETING = "next meeting"
+
+
+def new_item_text(item: ActionItem, today: date) -> Text:
+    """Two lines the facilitator reads back: the title, then owner and due date in full
+    (the label wraps, so neither is ever cut off)."""
+    dept = f" · {item.department}" if item.department else ""
+    dropped = "  (dropped)" if item.status == "dropped" else ""
+    return Text.assemble((f"{item.id}  ", "bold"), item.title, dropped,
+                         "\n    → ", (item.owner, "bold"), dept, "  due ",
+                         (describe(item.due, today), "bold"))
 
 
 class ActionsList(ListView):
@@ -189,10 +202,7 @@ class ActionsEditor(SectionEditor):
         view.clear()
         today = self.session.today
         view.extend(
-            ListItem(Label(f"{i.id}  {i.title}  → {i.owner}"
-                           f"{' · ' + i.department if i.department else ''}"
-                           f"  due {describe(i.due, today)}"
-                           f"{'  (dropped)' if i.status == 'dropped' else ''}"),
+            ListItem(Label(new_item_text(i, today), classes="new-item"),
                      classes="-dropped" if i.status == "dropped" else "")
             for i in self.items
         )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Input, Label
+from textual.widgets import Label, TextArea
 
 from checkin.core.model import DepartmentUpdate, Section
 from checkin.tui.sections.base import SectionEditor
@@ -19,14 +19,31 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class UpdateField(Input):
-    """One of a department's three answers; knows which update and field it edits."""
+class UpdateField(TextArea):
+    """One of a department's three answers; knows which update and field it edits.
+
+    The text wraps and the field grows with it, so the room reads the whole sentence
+    (a one-line input shows only its end). Enter goes on to the next field, as Tab does.
+    """
 
     def __init__(self, update: DepartmentUpdate, field: str, placeholder: str) -> None:
         super().__init__(getattr(update, field), placeholder=placeholder, compact=True,
+                         soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
                          classes="update-field")
         self.update_record = update
         self.field = field
+
+    @property
+    def value(self) -> str:
+        return self.text
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.prevent_default()
+            event.stop()
+            self.screen.focus_next()
+            return
+        await super()._on_key(event)
 
 
 class UpdatesEditor(SectionEditor):
@@ -73,13 +90,13 @@ class UpdatesEditor(SectionEditor):
     def panels(self) -> list[Grid]:
         return list(self.query(".update-panel").results(Grid))
 
-    @on(Input.Changed, ".update-field")
-    def _typed(self, event: Input.Changed) -> None:
+    @on(TextArea.Changed, ".update-field")
+    def _typed(self, event: TextArea.Changed) -> None:
         event.stop()
-        field = event.input
+        field = event.text_area
         if isinstance(field, UpdateField) and getattr(field.update_record, field.field) \
-                != event.value:
-            setattr(field.update_record, field.field, event.value)
+                != field.text:
+            setattr(field.update_record, field.field, field.text)
             self.session.changed()
 
     def action_panel(self, step: int) -> None:

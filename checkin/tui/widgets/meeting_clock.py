@@ -40,13 +40,14 @@ class MeetingClock(Horizontal):
     def show(self, *, now: datetime, section_elapsed: float,
              section_minutes: int, meeting_elapsed: float, meeting_minutes: int) -> None:
         """Update every part of the header."""
+        narrow = self.screen.has_class("-narrow")  # 80 columns: keep the title readable
         text, over = budget(section_elapsed, section_minutes)
         section = self.query_one("#clock-section", Label)
-        section.update(f"Section {text}")
+        section.update(f"section {text.split(' · ')[1]}" if narrow else f"Section {text}")
         section.set_class(over, "-over")
         text, over = budget(meeting_elapsed, meeting_minutes)
         meeting = self.query_one("#clock-meeting", Label)
-        meeting.update(f"Meeting {text}")
+        meeting.update(f"meeting {text.split(' · ')[1]}" if narrow else f"Meeting {text}")
         meeting.set_class(over, "-over")
         self.query_one("#clock-wall", Label).update(now.strftime("%H:%M"))
 
