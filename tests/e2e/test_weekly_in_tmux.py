@@ -107,6 +107,7 @@ def test_weekly_meeting_then_next_week(size: tuple[int, int], tmp_path: Path) ->
 
         section(term, 6)  # new items: the README's quick add, due next fri
         term.keys("C-t")
+        term.wait_for("right arrow completes")
         time.sleep(0.5)
         term.type("@Sofia Update billing macros due:next fri")
         term.wait_for("Fri 11 Dec")
@@ -145,6 +146,10 @@ def test_weekly_meeting_then_next_week(size: tuple[int, int], tmp_path: Path) ->
     finally:
         term.close()
 
+    minutes = target.read_text()
+    for typed in ("Facilitator:** Jamie Facilitator", "Billing export broken",
+                  "Update billing macros", "Closed the Acme renewal", "Freeze CRM fields"):
+        assert typed in minutes, typed
     rows = json.loads(checkin("meetings", "--format", "json", env=env).stdout)
     first = rows[0]
     assert (first["date"], first["status"], first["facilitator"]) == (
