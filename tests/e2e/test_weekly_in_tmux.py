@@ -133,8 +133,9 @@ def test_weekly_meeting_then_next_week(size: tuple[int, int], tmp_path: Path) ->
         target = tmp_path / "out" / "minutes.md"
         term.keys("C-u")
         term.type(str(target))
+        term.wait_for("minutes.md")
         term.keys("Enter")
-        for _ in range(20):
+        for _ in range(40):
             if target.exists():
                 break
             shown = term.screen()
