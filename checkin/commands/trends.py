@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 
 from checkin.commands.common import data_dir, open_readonly, out
 from checkin.core.model import Agenda
 from checkin.errors import CheckinError
-from checkin.render.trends import RENDERERS
+from checkin.render.trends import RENDERERS, as_table
 from checkin.services.trends import agenda_trends
 
 
@@ -36,5 +37,8 @@ def run(args: argparse.Namespace) -> int:
                 + (", ".join(known) or "none yet")
             )
         trends = agenda_trends(store, args.agenda, agenda=template(args, args.agenda))
-    out(RENDERERS[args.format](trends))
+    if args.format == "table":  # fits the terminal: $COLUMNS first, then its real width
+        out(as_table(trends, width=shutil.get_terminal_size().columns))
+    else:
+        out(RENDERERS[args.format](trends))
     return 0

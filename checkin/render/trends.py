@@ -56,14 +56,32 @@ def _grid(trends: Trends) -> list[list[str]]:
     return [head, *body]
 
 
-def as_table(trends: Trends) -> str:
+def as_table(trends: Trends, width: int | None = None) -> str:
+    """An aligned table; with ``width`` (the terminal's) the oldest meetings are left out
+    until every line fits, and the heading says how many are shown."""
     if not trends.meetings:
         return f"No ended meetings of {trends.agenda_id!r} yet.\n"
     rows = [[" ".join(c.split()) for c in row] for row in _grid(trends)]
     widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
     widths[0] = min(widths[0], 32)
-    lines = [f"{trends.agenda_title}: {len(trends.meetings)} meetings "
-             f"({ON} on track, {OFF} off track, ! = {OFF_TRACK_STREAK}+ in a row)", ""]
+    shown = len(trends.meetings)
+
+    def line_width(n: int) -> int:  # name, target, the latest n meetings, streak
+        used = [widths[0], widths[1], *widths[2 + len(trends.meetings) - n:-1], widths[-1]]
+        return sum(used) + 2 * (len(used) - 1)
+
+    if width is not None:  # names stay readable: meetings go first, then name length
+        while shown > 1 and line_width(shown) > width:
+            shown -= 1
+        widths[0] = max(12, widths[0] - max(0, line_width(shown) - width))
+    drop = len(trends.meetings) - shown
+    rows = [[r[0], r[1], *r[2 + drop:]] for r in rows]
+    widths = [widths[0], widths[1], *widths[2 + drop:]]
+    lines = [f"{trends.agenda_title}: {len(trends.meetings)} meetings",
+             f"{ON} on track, {OFF} off track, ! = {OFF_TRACK_STREAK}+ in a row"]
+    if drop:
+        lines.append(f"the latest {shown} shown; a wider terminal or --format csv shows all")
+    lines.append("")
     for row in rows:
         cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths)]
         first = cells[0].ljust(widths[0])

@@ -7,6 +7,8 @@ import io
 import shutil
 from pathlib import Path
 
+import pytest
+
 from checkin.core import trends as model
 from checkin.core.model import Agenda
 from checkin.core.rules import completion_rate
@@ -79,3 +81,19 @@ def test_cli_trends(demo_dir: Path) -> None:
     assert missing.returncode == 2
     assert missing.stderr.strip() == (
         "checkin: error: no meetings of agenda 'nope'; agendas with meetings: weekly")
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100])
+def test_trends_table_fits_the_terminal_width(columns: int, demo_dir: Path) -> None:
+    """Piped output follows $COLUMNS: every line fits, the latest meetings are kept."""
+    import os
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "checkin", "trends", "weekly", "--data",
+                           str(demo_dir)], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "COLUMNS": str(columns)})
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns, proc.stdout
+    assert "the latest" in proc.stdout and "11-16" in proc.stdout  # the newest meeting kept
