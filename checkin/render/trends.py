@@ -70,17 +70,19 @@ def as_table(trends: Trends, width: int | None = None) -> str:
         used = [widths[0], widths[1], *widths[2 + len(trends.meetings) - n:-1], widths[-1]]
         return sum(used) + 2 * (len(used) - 1)
 
-    if width is not None:  # names stay readable: meetings go first, then name length
+    if width is not None:  # older meetings go first, names are cut only to keep three
+        while shown > min(3, len(trends.meetings)) and line_width(shown) > width:
+            shown -= 1
+        widths[0] = max(16, widths[0] - max(0, line_width(shown) - width))
         while shown > 1 and line_width(shown) > width:
             shown -= 1
-        widths[0] = max(12, widths[0] - max(0, line_width(shown) - width))
     drop = len(trends.meetings) - shown
     rows = [[r[0], r[1], *r[2 + drop:]] for r in rows]
     widths = [widths[0], widths[1], *widths[2 + drop:]]
     lines = [f"{trends.agenda_title}: {len(trends.meetings)} meetings",
              f"{ON} on track, {OFF} off track, ! = {OFF_TRACK_STREAK}+ in a row"]
     if drop:
-        lines.append(f"the latest {shown} shown; a wider terminal or --format csv shows all")
+        lines.append(f"latest {shown} shown; --format csv has all")
     lines.append("")
     for row in rows:
         cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths)]

@@ -96,4 +96,4 @@ def test_trends_table_fits_the_terminal_width(columns: int, demo_dir: Path) -> N
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert max(len(line) for line in lines) <= columns, proc.stdout
-    assert "the latest" in proc.stdout and "11-16" in proc.stdout  # the newest meeting kept
+    assert "latest" in proc.stdout and "11-16" in proc.stdout  # the newest meeting kept
