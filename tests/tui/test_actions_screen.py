@@ -119,7 +119,10 @@ async def test_done_redate_reassign_drop_are_saved_at_once(demo_dir: Path) -> No
 
         await pilot.press("home", "down")
         target = table_of(app).selected.id
-        await pilot.press("a", *"Zoe New", "enter")
+        await pilot.press("a", *"Zoe New", "enter")  # nobody of that name: asks first
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        assert "new person" in str(app.screen.query_one(".dialog-question").render())
+        await pilot.press("y")
         with reopened(demo_dir) as store:
             given = store.action(target)
         assert given.owner == "Zoe New" and given.history[-1].kind == "reassign"

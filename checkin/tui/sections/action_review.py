@@ -184,7 +184,7 @@ class ActionReviewEditor(SectionEditor):
     def action_reassign(self) -> None:
         if (row := self.current()) and row.item.status == "open":
             self.ask(f"New owner for “{row.item.title}” (now {row.item.owner}):", "reassign",
-                     suggestions=self.session.people())
+                     suggestions=self.session.people(), new_person=True)
 
     @on(InlinePrompt.Accepted)
     def _answered(self, event: InlinePrompt.Accepted) -> None:
