@@ -14,7 +14,7 @@ from checkin.core.metrics import MetricValueError, parse_metric_value
 from checkin.core.model import MetricDef, MetricReading, Section
 from checkin.core.roadblocks import find_open
 from checkin.core.rules import off_track_title
-from checkin.render.numbers import format_number, format_target_short, sparkline
+from checkin.render.numbers import format_number, format_target, sparkline
 from checkin.services.meetings import add_roadblock
 from checkin.services.queries import metric_history
 from checkin.tui.sections.base import SectionEditor
@@ -47,7 +47,7 @@ class MetricRow(Vertical):
         m = self.metric
         with Horizontal(classes="metric-cells"):
             yield Label(m.name, classes="name")
-            yield Label(format_target_short(m), classes="target")
+            yield Label(format_target(m), classes="target")
             yield Input(format_number(self.reading.value), placeholder="actual", compact=True,
                         classes="value", select_on_focus=False)
             yield Label("", classes="mark")
