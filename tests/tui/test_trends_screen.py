@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Sparkline
+from textual.widgets import Label
 
 from checkin.core.trends import COMPLETION
+from checkin.render.numbers import format_number, sparkline
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
 from checkin.tui.screens.trends import TrendSpark, TrendTable
@@ -24,11 +25,13 @@ async def test_table_and_sparklines(demo_dir: Path) -> None:
         first = expected.metrics[0]
         row = [str(c) for c in table.get_row_at(0)]
         assert row[0] == first.name and row[1].startswith("≥")
-        assert row[2:-1] == [f"{p.value:g} {'✓' if p.on_track else '✗'}" for p in first.points]
+        assert row[2:-1] == [f"{format_number(p.value)} {'✓' if p.on_track else '✗'}"
+                             for p in first.points]
         assert [str(c) for c in table.get_row_at(table.row_count - 1)][0] == COMPLETION
         sparks = list(app.screen.query(TrendSpark))
         assert [s.trend.name for s in sparks] == [t.name for t in expected.rows]
-        assert sparks[0].query_one(Sparkline).data == first.values
+        line = sparks[0].query_one(".spark-line", Label).render()
+        assert str(line) == sparkline([p.value for p in first.points])  # the one glyph rule
 
 
 async def test_latest_off_track_streak_is_highlighted(demo_dir: Path) -> None:

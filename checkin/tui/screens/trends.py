@@ -100,9 +100,7 @@ class TrendsScreen(Screen[None]):
         self.show()
 
     def show(self) -> None:
-        latest = next(iter(self.store.meetings(self.agenda_id)), None)
-        agenda = self.store.load_meeting(latest.id).agenda if latest else None  # targets
-        trends = agenda_trends(self.store, self.agenda_id, agenda=agenda)
+        trends = agenda_trends(self.store, self.agenda_id)
         self.trends = trends
         count = len(trends.meetings)
         title = f"Scorecard trends · {trends.agenda_title} · {count} meetings"
