@@ -63,6 +63,7 @@ def _resolve(typed: str, names: Iterable[str], unknown: Callable[[str], str]) ->
     if len(found) == 1:
         return found[0]
     if found:
+        found = sorted(found, key=str.casefold)  # the same message whatever the list order
         raise AmbiguousName(f'"{shown}" could be {", ".join(found)}: type more of the name',
                             typed, found)
     raise UnknownName(unknown(shown), typed, known)

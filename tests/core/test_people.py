@@ -38,9 +38,9 @@ def test_whole_name_wins_over_prefixes() -> None:
 def test_ambiguous_lists_the_candidates_in_one_line() -> None:
     with pytest.raises(AmbiguousName) as exc:
         resolve_person("ma", PEOPLE)
-    assert str(exc.value) == ('"ma" could be Marcus Okafor, Sofia Martinez, Maria Lopez: '
+    assert str(exc.value) == ('"ma" could be Marcus Okafor, Maria Lopez, Sofia Martinez: '
                               "type more of the name")
-    assert exc.value.candidates == ["Marcus Okafor", "Sofia Martinez", "Maria Lopez"]
+    assert exc.value.candidates == ["Marcus Okafor", "Maria Lopez", "Sofia Martinez"]
 
 
 def test_unknown_says_what_to_do() -> None:
@@ -66,7 +66,7 @@ def test_department_same_rule(typed: str) -> None:
 
 
 def test_department_errors() -> None:
-    with pytest.raises(AmbiguousName, match='"s" could be Sales, Customer Support'):
+    with pytest.raises(AmbiguousName, match='"s" could be Customer Support, Sales'):
         resolve_department("s", DEPTS)
     with pytest.raises(UnknownName, match='no department called "fin"; use one of: Marketing'):
         resolve_department("fin", DEPTS)

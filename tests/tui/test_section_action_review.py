@@ -90,8 +90,8 @@ async def test_past_date_needs_a_second_enter(demo_dir: Path, weekly_agenda: Age
     async with hosted(app) as pilot:
         await pilot.press("r", *"2026-11-20", "enter")
         await pilot.pause()
-        hint = str(app.query_one(".prompt-hint", Label).render())
-        assert "in the past" in hint
+        hint = str(app.query_one("DateInput .resolved", Label).render())
+        assert "in the past: Enter again to use it" in hint
         assert app.query_one(ListView).highlighted_child.item.due == date(2026, 11, 2)
         await pilot.press("enter")
         await pilot.pause()

@@ -62,3 +62,28 @@ async def test_unknown_agenda_says_so(demo_dir: Path) -> None:
         assert app.screen.query_one(TrendTable).row_count == 13
         assert "Weekly cross-functional check-in" in str(
             app.screen.query_one("#trends-title").render())
+
+
+async def test_a_target_reads_the_same_in_the_app_the_cli_and_the_minutes(
+        demo_dir: Path) -> None:
+    """`≥ $250,000` in the trends screen, `checkin trends` and the minutes alike."""
+    import subprocess
+    import sys
+
+    from checkin.services.minutes import minutes_text
+
+    target = "≥ $250,000"
+    app = trends_app(demo_dir)
+    async with running(app):
+        table = app.screen.query_one(TrendTable)
+        rows = [[str(c) for c in table.get_row_at(n)] for n in range(table.row_count)]
+        assert ["Pipeline added", target] == next(r for r in rows if r[0] == "Pipeline added")[:2]
+    shown = subprocess.run([sys.executable, "-m", "checkin", "--data", str(demo_dir),
+                            "trends", "weekly"], capture_output=True, text=True, timeout=60)
+    line = next(ln for ln in shown.stdout.splitlines() if ln.startswith("Pipeline added"))
+    assert target in line and "e+" not in shown.stdout and "\\" not in shown.stdout
+    with Store(demo_dir, readonly=True) as store:
+        latest = store.load_meeting(store.meetings("weekly")[0].id)
+        text = minutes_text(store, latest)
+    row = next(ln for ln in text.splitlines() if ln.startswith("| Pipeline added"))
+    assert f"| {target} |" in row and "\\" not in row

@@ -16,7 +16,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
 
-from checkin.core.dates import is_past
 from checkin.core.model import ActionItem
 from checkin.core.people import known_people
 from checkin.core.rules import filter_actions, sort_actions
@@ -220,10 +219,6 @@ class ActionsScreen(Screen[None]):
         elif prompt.purpose == "department":
             self.department = str(value).strip() or None
         elif prompt.purpose == "redate" and item is not None and isinstance(value, date):
-            if is_past(value, self.today) and prompt.pending != value:
-                prompt.pending = value
-                prompt.show_error(f"{value.isoformat()} is in the past: Enter again to keep it")
-                return
             item.redate(value, self.today)
             self.save(item, f"{item.id} now due {value.isoformat()}")
         elif prompt.purpose == "reassign" and item is not None:

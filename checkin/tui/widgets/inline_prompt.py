@@ -81,7 +81,6 @@ class InlinePrompt(Vertical):
         self._next_meeting = next_meeting
         self._dayfirst = dayfirst
         self.kind, self.new_person = kind, new_person
-        self.pending: date | None = None  # a past date waiting for a second Enter
 
     def compose(self) -> ComposeResult:
         yield Label(self.question, classes="prompt-question")

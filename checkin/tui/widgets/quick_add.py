@@ -10,12 +10,13 @@ from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
-from checkin.core.dates import describe
+from checkin.core.dates import describe, is_past
 from checkin.core.model import ActionItem
 from checkin.core.people import NameMatchError
 from checkin.core.quickadd import QuickAdd, QuickAddError, parse_quick_add
 from checkin.errors import CheckinError
 from checkin.tui.session import MeetingSession
+from checkin.tui.widgets.date_input import past_date_warning
 from checkin.tui.widgets.owner_input import confirm_new_person
 
 PLACEHOLDER = "@owner #dept what needs doing due:fri"
@@ -74,6 +75,7 @@ class QuickAddBar(Vertical):
     def __init__(self, session: MeetingSession, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="quick-add-bar")
         self.session = session
+        self.confirming = ""  # a line whose past due date was asked about
 
     def compose(self) -> ComposeResult:
         departments = [d.name for d in self.session.meeting.agenda.departments]
@@ -124,6 +126,10 @@ class QuickAddBar(Vertical):
         """Add the item the line describes; a new owner is asked about first."""
         try:
             parsed = self.parse(text)
+            if is_past(parsed.due, self.session.today) and self.confirming != text:
+                self.confirming = text
+                self._show(past_date_warning(parsed.due, self.session.today), "-error")
+                return
             if parsed.owner_is_new and not new_person_ok:
                 confirm_new_person(self, parsed.owner,
                                    lambda: self.submit(text, new_person_ok=True))
@@ -133,7 +139,7 @@ class QuickAddBar(Vertical):
         except (QuickAddError, CheckinError) as exc:
             self._show(str(exc), "-error")
             return
-        self.input.value = ""
+        self.input.value = self.confirming = ""
         self._show(f"Added {item.id}: {item.title} ({item.owner}, due "
                    f"{describe(item.due, self.session.today)})", "-added")
         self.notify(f"{item.title} → {item.owner}, due {describe(item.due, self.session.today)}",
