@@ -79,14 +79,15 @@ def resolve_person(typed: str, people: Iterable[str]) -> str:
 
 
 def person_or_new(typed: str, people: Iterable[str]) -> tuple[str, bool]:
-    """`resolve_person`, except that a name nobody has comes back as typed (spaced words)
-    with ``True``: the caller asks "new person?". Still raises `AmbiguousName`."""
+    """`resolve_person`, except that a name nobody has comes back as typed (``_`` read as a
+    space) with ``True``: the caller asks "new person?". Still raises `AmbiguousName`."""
     try:
         return resolve_person(typed, people), False
     except UnknownName:
-        if not words(typed):
+        name = " ".join(typed.replace("_", " ").split())  # "Jean-Luc" keeps its hyphen
+        if not name:
             raise
-        return words(typed), True
+        return name, True
 
 
 def resolve_department(typed: str, departments: Iterable[str]) -> str:

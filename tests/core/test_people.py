@@ -12,6 +12,7 @@ from checkin.core.people import (
     NameMatchError,
     UnknownName,
     known_people,
+    person_or_new,
     resolve_department,
     resolve_person,
 )
@@ -78,3 +79,12 @@ def test_known_people_representatives_first_then_owners(weekly_agenda: Agenda) -
     names = known_people(items, weekly_agenda)
     reps = [d.representative for d in weekly_agenda.departments]
     assert names == [*reps, "zoe Quinn"]
+
+
+def test_a_new_person_comes_back_as_typed_for_the_caller_to_confirm() -> None:
+    assert person_or_new("pri", PEOPLE) == ("Priya Raman", False)
+    assert person_or_new(" Jean-Luc_Picard ", PEOPLE) == ("Jean-Luc Picard", True)
+    with pytest.raises(AmbiguousName):
+        person_or_new("ma", PEOPLE)
+    with pytest.raises(UnknownName):
+        person_or_new("  ", PEOPLE)

@@ -15,9 +15,9 @@ from textual.widgets import Input, Label
 from checkin.core.people import (
     NameMatchError,
     UnknownName,
+    person_or_new,
     resolve_department,
     resolve_person,
-    words,
 )
 from checkin.tui.widgets.date_input import DateInput
 from checkin.tui.widgets.owner_input import confirm_new_person
@@ -123,7 +123,7 @@ class InlinePrompt(Vertical):
             if not self.new_person:
                 self.show_error(str(exc))
                 return
-            typed = words(event.value)
+            typed, _new = person_or_new(event.value, [])
             confirm_new_person(self, typed, lambda: self.post_message(self.Accepted(self, typed)))
             return
         except NameMatchError as exc:
