@@ -9,6 +9,7 @@ from checkin.core.model import Meeting
 from checkin.render.html import export_meeting
 from checkin.services.files import write_file
 from checkin.store import Store
+from checkin.store.lines import id_key
 
 TREND_MEETINGS = 6
 
@@ -19,7 +20,11 @@ def minutes_inputs(store: Store, meeting: Meeting) -> dict[str, Any]:
                if (s.date, s.id) < (meeting.date, meeting.id)][:TREND_MEETINGS]
     history = [store.load_meeting(s.id) for s in reversed(earlier)]
     related = set(meeting.carried_action_ids)
-    actions = [a for a in store.actions()
+    # items it touched are open, or were closed in its year or later: no older archive
+    years = [y for y in store.archive_years() if y >= meeting.date.year]
+    pool = {a.id: a for a in store.register_actions()}
+    pool.update((a.id, a) for a in store.closed_actions(years))
+    actions = [a for a in sorted(pool.values(), key=lambda a: id_key(a.id))
                if a.created_in == meeting.id or a.id in related or a.closed_in == meeting.id
                or any(c.meeting == meeting.id for c in a.history)]
     return {"actions": actions, "history": history}

@@ -7,10 +7,8 @@ meeting file is opened. Renderers: an aligned table, Markdown, CSV (long format)
 
 from __future__ import annotations
 
-from datetime import date
-
 from checkin.core.model import Agenda, MeetingSummary
-from checkin.core.rules import completion_rate
+from checkin.core.rules import completion_rates
 from checkin.core.trends import COMPLETION, Point, Trend, Trends
 from checkin.store import Store
 
@@ -39,10 +37,8 @@ def completion_trend(store: Store, agenda_id: str, meetings: list[MeetingSummary
     that were done on time. It has no target, so no on/off-track marks."""
     items = [a for a in store.actions() if a.agenda_id == agenda_id]
     trend = Trend(COMPLETION, unit="%")
-    previous: date | None = None
-    for s in meetings:
-        rate = completion_rate(items, previous, s.date)
+    rates = completion_rates(items, [s.date for s in meetings])
+    for s, rate in zip(meetings, rates):
         value = None if rate is None else round(rate * 100, 1)
         trend.points.append(Point(s.date, s.id, value, None))
-        previous = s.date
     return trend
