@@ -65,6 +65,7 @@ class DataFile:
         self._dirty: set[Key] = set()
         self._raw = raw
         self._indexed = False
+        self._blobs: dict[str, bytes] = {}  # joined lines of each unchanged table
 
     @classmethod
     def load(cls, path: Path, kind: str) -> DataFile:
@@ -84,6 +85,7 @@ class DataFile:
             bisect.insort(self._order, key, key=_sort_key)
         self.table(table)[doc_id] = doc
         self._dirty.add(key)
+        self._blobs.pop(table, None)
 
     def delete(self, table: str, doc_id: str) -> bool:
         """Remove a document; False if it was not there."""
@@ -94,6 +96,7 @@ class DataFile:
         del self.tables[table][doc_id]
         self._lines.pop(key, None)
         self._dirty.discard(key)
+        self._blobs.pop(table, None)
         self._order.pop(bisect.bisect_left(self._order, _sort_key(key), key=_sort_key))
         return True
 
@@ -109,7 +112,7 @@ class DataFile:
         if len(body) == len(keys) and all(
                 line.startswith(lines.format_line(t, i, {})[:-3]) for (t, i), line in
                 zip(keys, body)):
-            self._lines = dict(zip(keys, body))
+            self._lines = {k: line + b"\n" for k, line in zip(keys, body)}
         self._lines.pop((lines.META, lines.META_ID), None)  # always written as it is now
         self._dirty.update(k for k in keys if k not in self._lines)
 
@@ -118,6 +121,18 @@ class DataFile:
         self._index()
         for key in self._dirty:
             table, doc_id = key
-            self._lines[key] = lines.format_line(table, doc_id, self.tables[table][doc_id])
+            line = lines.format_line(table, doc_id, self.tables[table][doc_id])
+            self._lines[key] = line + b"\n"
         self._dirty.clear()
-        atomic_write(self.path, b"".join(self._lines[k] + b"\n" for k in self._order))
+        atomic_write(self.path, b"".join(map(self._blob, sorted(
+            self.tables, key=lambda t: (t != lines.META, t)))))
+
+    def _blob(self, table: str) -> bytes:
+        """The lines of one table, joined (cached until one of them changes)."""
+        blob = self._blobs.get(table)
+        if blob is None:
+            head = (table != lines.META, table)
+            lo = bisect.bisect_left(self._order, head, key=lambda k: _sort_key(k)[:2])
+            hi = bisect.bisect_right(self._order, head, key=lambda k: _sort_key(k)[:2])
+            blob = self._blobs[table] = b"".join(self._lines[k] for k in self._order[lo:hi])
+        return blob
