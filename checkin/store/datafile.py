@@ -43,6 +43,8 @@ def parse(path: Path, raw: bytes, kind: str, tables: list[str] | None = None) ->
     """Parse and check a line-format file of ``kind`` (schema version, shape)."""
     if raw[:1] == b"{":
         raise schema.OldFormat(path)
+    if raw and not raw.endswith(b"\n"):
+        raise damaged(path, "cut short (the last line is incomplete)")
     try:
         data = lines.parse_lines(raw, tables)
     except lines.FormatError as exc:
@@ -66,6 +68,15 @@ class DataFile:
         self._raw = raw
         self._indexed = False
         self._blobs: dict[str, bytes] = {}  # joined lines of each unchanged table
+        self._lazy: set[str] | None = None  # tables parsed so far, in a lazy view
+
+    @classmethod
+    def lazy(cls, path: Path, kind: str, raw: bytes) -> DataFile:
+        """A read-only view that parses each table when first asked for (a reader of the
+        open items never parses the meeting index)."""
+        data = cls(path, kind, parse(path, raw, kind, tables=[]), raw)
+        data._lazy = set()
+        return data
 
     @classmethod
     def load(cls, path: Path, kind: str) -> DataFile:
@@ -76,6 +87,10 @@ class DataFile:
         return cls(path, kind, parse(path, raw, kind), raw)
 
     def table(self, name: str) -> dict[str, lines.Doc]:
+        if self._lazy is not None and name not in self._lazy:
+            self._lazy.add(name)
+            if self._raw:
+                self.tables.update(parse(self.path, self._raw, self.kind, [name]))
         return self.tables.setdefault(name, {})
 
     def put(self, table: str, doc_id: str, doc: lines.Doc) -> None:

@@ -25,7 +25,6 @@ by document with them (key: table + id).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -35,7 +34,6 @@ Doc = dict[str, Any]
 Tables = dict[str, dict[str, Doc]]
 META = "_meta"
 META_ID = "schema"
-_DIGITS = re.compile(r"(\d+)")
 _OPTS = orjson.OPT_SORT_KEYS
 
 
@@ -49,8 +47,17 @@ class FormatError(ValueError):
 
 def id_key(doc_id: str) -> tuple[Any, ...]:
     """Numeric-aware sort key: ``A9`` < ``A10`` < ``B1``; ``2026-01-05-weekly`` by date."""
-    parts = _DIGITS.split(doc_id)
-    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+    parts: list[Any] = []
+    run, digits = "", False
+    for ch in doc_id:
+        if ch.isdigit() != digits:
+            parts.append(int(run) if digits else run)
+            run, digits = "", not digits
+        run += ch
+    parts.append(int(run) if digits else run)
+    if digits:
+        parts.append("")
+    return tuple(parts)
 
 
 def line_key(table: str, doc_id: str) -> tuple[Any, ...]:
@@ -106,9 +113,15 @@ def parse_lines(raw: bytes, tables: Iterable[str] | None = None) -> Tables:
     meeting index. Raises FormatError for a bad line or a repeated id.
     """
     if tables is not None:
-        raw = _sections(raw, [META, *tables])
+        try:
+            return _parse(_sections(raw, [META, *tables]), {META, *tables})
+        except FormatError:
+            pass  # parse the whole file to name the line as it stands in the file
+    return _parse(raw, None)
+
+
+def _parse(raw: bytes, wanted: set[str] | None) -> Tables:
     out: Tables = {}
-    wanted = None if tables is None else {META, *tables}
     for table, doc_id, doc in iter_rows(raw):
         if wanted is not None and table not in wanted:
             continue

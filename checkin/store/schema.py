@@ -12,7 +12,6 @@ crash mid-way leaves a schema-1 register and the next writer simply migrates aga
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -137,6 +136,8 @@ def split_v1(root: Path, today: date) -> dict[Path, dict[str, dict[str, Any]]]:
 
 def backup_v1(root: Path) -> Path:
     """Copy every schema-1 file into ``backup-v1/`` (a fresh folder) before migrating."""
+    import shutil
+
     folder = root / "backup-v1"
     n = 1
     while folder.exists():

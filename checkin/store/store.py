@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 from checkin import clock
 from checkin.core.model import ActionItem, Meeting, MeetingSummary, from_data, summarize, to_data
 from checkin.errors import CheckinError, StoreError
-from checkin.store import ids, schema
+from checkin.store import schema
 from checkin.store.datafile import DataFile, parse, read_bytes
 from checkin.store.lock import DirLock
 
@@ -145,6 +145,8 @@ class Store:
             self._register = DataFile(path, "register")
             if not self.readonly:
                 self._register.save()
+        elif self.readonly:
+            self._register = DataFile.lazy(path, "register", raw)
         else:
             self._register = DataFile(path, "register", parse(path, raw, "register"), raw)
 
@@ -408,6 +410,8 @@ class Store:
         return self.add_actions([item])[0]
 
     def _new_ids(self, count: int) -> list[str]:
+        from checkin.store import ids
+
         if self._prefix is None:
             self._prefix = ids.prefix_for(self.root, set(self.register.table(IDS)))
         counter = self.register.table(IDS).get(self._prefix, {}).get("next")
