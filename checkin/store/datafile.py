@@ -17,10 +17,6 @@ from checkin.store.atomic import atomic_write
 Key = tuple[str, str]
 
 
-def _sort_key(key: Key) -> tuple[Any, ...]:
-    return lines.line_key(*key)
-
-
 def read_bytes(path: Path) -> bytes | None:
     """A file's bytes; None if it does not exist."""
     try:
@@ -53,8 +49,15 @@ def parse(path: Path, raw: bytes, kind: str, tables: list[str] | None = None) ->
     return data
 
 
+CHUNK = 64  # lines per cached blob: a save re-joins only the chunks that changed
+
+
 class DataFile:
-    """The documents of one file; ``put``/``delete`` then ``save`` (one atomic write)."""
+    """The documents of one file; ``put``/``delete`` then ``save`` (one atomic write).
+
+    Each table keeps its ids in file order and its lines' bytes joined in chunks of
+    ``CHUNK``; a changed document invalidates its line and its chunk only.
+    """
 
     def __init__(self, path: Path, kind: str, data: lines.Tables | None = None,
                  raw: bytes | None = None) -> None:
@@ -62,12 +65,12 @@ class DataFile:
         self.kind = kind
         self.tables: lines.Tables = data if data is not None else {}
         self.tables.setdefault(lines.META, {})[lines.META_ID] = schema.meta_doc(kind)
-        self._lines: dict[Key, bytes] = {}
-        self._order: list[Key] = []
-        self._dirty: set[Key] = set()
         self._raw = raw
         self._indexed = False
-        self._blobs: dict[str, bytes] = {}  # joined lines of each unchanged table
+        self._ids: dict[str, list[str]] = {}  # per table, in file order
+        self._keys: dict[str, list[tuple[Any, ...]]] = {}  # their id_key, for bisect
+        self._lines: dict[Key, bytes] = {}  # cached line bytes (with the newline)
+        self._chunks: dict[str, dict[int, bytes]] = {}
         self._lazy: set[str] | None = None  # tables parsed so far, in a lazy view
 
     @classmethod
@@ -95,59 +98,82 @@ class DataFile:
 
     def put(self, table: str, doc_id: str, doc: lines.Doc) -> None:
         self._index()
-        key = (table, doc_id)
-        if key not in self._lines and key not in self._dirty:
-            bisect.insort(self._order, key, key=_sort_key)
-        self.table(table)[doc_id] = doc
-        self._dirty.add(key)
-        self._blobs.pop(table, None)
+        docs = self.table(table)
+        key = lines.id_key(doc_id)
+        ids, keys = self._ids.setdefault(table, []), self._keys.setdefault(table, [])
+        at = bisect.bisect_left(keys, key)
+        if doc_id not in docs:
+            ids.insert(at, doc_id)
+            keys.insert(at, key)
+            self._forget_chunks(table, at, everything_after=True)
+        else:
+            self._forget_chunks(table, at)
+        docs[doc_id] = doc
+        self._lines.pop((table, doc_id), None)
 
     def delete(self, table: str, doc_id: str) -> bool:
         """Remove a document; False if it was not there."""
         if doc_id not in self.tables.get(table, {}):
             return False
         self._index()
-        key = (table, doc_id)
         del self.tables[table][doc_id]
-        self._lines.pop(key, None)
-        self._dirty.discard(key)
-        self._blobs.pop(table, None)
-        self._order.pop(bisect.bisect_left(self._order, _sort_key(key), key=_sort_key))
+        self._lines.pop((table, doc_id), None)
+        keys = self._keys[table]
+        at = bisect.bisect_left(keys, lines.id_key(doc_id))
+        del keys[at], self._ids[table][at]
+        self._forget_chunks(table, at, everything_after=True)
         return True
 
+    def _forget_chunks(self, table: str, at: int, *, everything_after: bool = False) -> None:
+        chunks = self._chunks.get(table)
+        if not chunks:
+            return
+        first = at // CHUNK
+        for n in [n for n in chunks if n == first or (everything_after and n > first)]:
+            del chunks[n]
+
     def _index(self) -> None:
-        """Order of the lines, and the cached bytes of the lines as read (once)."""
+        """File order of every table, and the lines as read kept as cached bytes (once)."""
         if self._indexed:
             return
         self._indexed = True
-        keys = sorted(((t, i) for t, docs in self.tables.items() for i in docs), key=_sort_key)
-        self._order = keys
+        if self._lazy is not None:
+            raise RuntimeError(f"{self.path}: a read-only view cannot be changed")
+        for table, docs in self.tables.items():
+            pairs = sorted((lines.id_key(i), i) for i in docs)
+            self._keys[table] = [k for k, _ in pairs]
+            self._ids[table] = [i for _, i in pairs]
         body = self._raw.rstrip(b"\n").split(b"\n") if self._raw else []
         self._raw = None
-        if len(body) == len(keys) and all(
+        order = [(t, i) for t in self._table_order() for i in self._ids[t]]
+        if len(body) == len(order) and all(
                 line.startswith(lines.format_line(t, i, {})[:-3]) for (t, i), line in
-                zip(keys, body)):
-            self._lines = {k: line + b"\n" for k, line in zip(keys, body)}
+                zip(order, body)):
+            self._lines = {k: line + b"\n" for k, line in zip(order, body)}
         self._lines.pop((lines.META, lines.META_ID), None)  # always written as it is now
-        self._dirty.update(k for k in keys if k not in self._lines)
+
+    def _table_order(self) -> list[str]:
+        return sorted(self.tables, key=lambda t: (t != lines.META, t))
+
+    def _line(self, table: str, doc_id: str) -> bytes:
+        line = self._lines.get((table, doc_id))
+        if line is None:
+            line = lines.format_line(table, doc_id, self.tables[table][doc_id]) + b"\n"
+            self._lines[(table, doc_id)] = line
+        return line
+
+    def _chunk(self, table: str, n: int) -> bytes:
+        chunks = self._chunks.setdefault(table, {})
+        blob = chunks.get(n)
+        if blob is None:
+            ids = self._ids[table][n * CHUNK:(n + 1) * CHUNK]
+            blob = chunks[n] = b"".join([self._line(table, i) for i in ids])
+        return blob
 
     def save(self) -> None:
         """Write the file: changed documents re-serialised, the rest as cached."""
         self._index()
-        for key in self._dirty:
-            table, doc_id = key
-            line = lines.format_line(table, doc_id, self.tables[table][doc_id])
-            self._lines[key] = line + b"\n"
-        self._dirty.clear()
-        atomic_write(self.path, b"".join(map(self._blob, sorted(
-            self.tables, key=lambda t: (t != lines.META, t)))))
-
-    def _blob(self, table: str) -> bytes:
-        """The lines of one table, joined (cached until one of them changes)."""
-        blob = self._blobs.get(table)
-        if blob is None:
-            head = (table != lines.META, table)
-            lo = bisect.bisect_left(self._order, head, key=lambda k: _sort_key(k)[:2])
-            hi = bisect.bisect_right(self._order, head, key=lambda k: _sort_key(k)[:2])
-            blob = self._blobs[table] = b"".join(self._lines[k] for k in self._order[lo:hi])
-        return blob
+        self._chunks.pop(lines.META, None)
+        parts = [self._chunk(t, n) for t in self._table_order()
+                 for n in range((len(self._ids.get(t, ())) + CHUNK - 1) // CHUNK)]
+        atomic_write(self.path, b"".join(parts))

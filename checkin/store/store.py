@@ -74,6 +74,7 @@ class Store:
         self._items: dict[str, ActionItem] = {}  # converted documents, by id
         self._summary: dict[str, MeetingSummary] = {}
         self._prefix: str | None = None
+        self._newest: list[tuple[str, str]] | None = None  # (date, id) of the index, newest first
 
     # ------------------------------------------------------------ lifecycle
     def open(self) -> Store:
@@ -269,6 +270,8 @@ class Store:
             return
         self.register.put(MEETINGS, meeting.id, to_data(summary))
         self._summary[meeting.id] = summary
+        if old is None or old.date != summary.date:
+            self._newest = None
         ended = summary.status != "in-progress" and (old is None or old.status == "in-progress")
         if not ended or not self._sweep(meeting.id):
             self._save_register()
@@ -302,8 +305,11 @@ class Store:
         Rows are ordered on the raw index; only the rows returned are converted.
         """
         index = self.register.table(MEETINGS)
-        keys = sorted(((d.get("date", ""), i) for i, d in index.items()
-                       if agenda_id is None or d.get("agenda_id") == agenda_id), reverse=True)
+        if self._newest is None:
+            self._newest = sorted(((d.get("date", ""), i) for i, d in index.items()),
+                                  reverse=True)
+        keys = self._newest if agenda_id is None else [
+            k for k in self._newest if index[k[1]].get("agenda_id") == agenda_id]
         rows = [self._summary_of(i) for _, i in keys[:limit]]
         return [r for r in rows if r is not None]
 
@@ -503,6 +509,7 @@ class Store:
         except StoreError:
             self._items.clear()
             self._summary.clear()
+            self._newest = None
             self._load_register()  # memory may be ahead of the disk: re-read
             raise
 
