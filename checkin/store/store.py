@@ -22,6 +22,7 @@ archive file written after the register is how a reader or writer knows to look.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import date
 from pathlib import Path
@@ -298,9 +299,10 @@ class Store:
                 MeetingSummary, doc, f"{self.register_path}: meeting index {meeting_id!r}")
         return summary
 
-    def meetings(self, agenda_id: str | None = None, *,
-                 limit: int | None = None) -> list[MeetingSummary]:
-        """Meeting summaries, newest first (the first ``limit`` only, if given).
+    def meetings(self, agenda_id: str | None = None, *, limit: int | None = None,
+                 before: tuple[date, str] | None = None) -> list[MeetingSummary]:
+        """Meeting summaries, newest first: only those older than ``before`` (date, id),
+        and the first ``limit`` only, if given.
 
         Rows are ordered on the raw index; only the rows returned are converted.
         """
@@ -310,6 +312,9 @@ class Store:
                                   reverse=True)
         keys = self._newest if agenda_id is None else [
             k for k in self._newest if index[k[1]].get("agenda_id") == agenda_id]
+        if before is not None:
+            edge = (before[0].isoformat(), before[1])
+            keys = [k for k in keys if k < edge]
         rows = [self._summary_of(i) for _, i in keys[:limit]]
         return [r for r in rows if r is not None]
 
@@ -362,20 +367,35 @@ class Store:
             self._items[item.id] = item
         return item
 
-    def _register_items(self) -> list[ActionItem]:
+    def _register_items(self, where: Callable[[dict[str, Any]], bool] | None = None
+                        ) -> list[ActionItem]:
         docs = self.register.table(ACTIONS)
         moved = {i for y in self._newer_archives() for i in self._archive(y).table(ACTIONS)} \
             if self.readonly and docs else set()
-        return [self._item(d, self.register_path) for i, d in docs.items() if i not in moved]
+        return [self._item(d, self.register_path) for i, d in docs.items()
+                if i not in moved and (where is None or where(d))]
 
-    def closed_actions(self, years: list[int] | None = None) -> list[ActionItem]:
-        """Archived items of ``years`` (every year if None): only those files are read."""
+    def closed_actions(self, years: list[int] | None = None,
+                       where: Callable[[dict[str, Any]], bool] | None = None) -> list[ActionItem]:
+        """Archived items of ``years`` (every year if None): only those files are read.
+
+        ``where`` picks stored documents before any is converted.
+        """
         out = []
         for year in self.archive_years() if years is None else years:
             if year in self._archives or self.archive_path(year).exists():
                 out += [self._item(d, self.archive_path(year))
-                        for d in self._archive(year).table(ACTIONS).values()]
+                        for d in self._archive(year).table(ACTIONS).values()
+                        if where is None or where(d)]
         return out
+
+    def action_docs(self) -> list[dict[str, Any]]:
+        """Every item as stored (raw documents, not converted; the archive wins): for
+        one-pass aggregates over the whole history such as trends."""
+        docs = dict(self.register.table(ACTIONS))
+        for year in self.archive_years():
+            docs.update(self._archive(year).table(ACTIONS))
+        return list(docs.values())
 
     def actions(self, status: str | None = None) -> list[ActionItem]:
         """Action items (all, or of one ``status``), oldest first.
@@ -389,9 +409,11 @@ class Store:
         rows = [a for a in items.values() if status is None or a.status == status]
         return sorted(rows, key=lambda a: _id_order(a.id))
 
-    def register_actions(self) -> list[ActionItem]:
+    def register_actions(self, where: Callable[[dict[str, Any]], bool] | None = None
+                         ) -> list[ActionItem]:
         """Every item in the register: open ones, and those closed in a live meeting."""
-        return sorted(self._register_items(), key=lambda a: _id_order(a.id))
+        items = self._register_items(where)
+        return sorted(items, key=lambda a: _id_order(a.id))
 
     def action(self, action_id: str) -> ActionItem:
         """One item by id: the register, else the archive (newest year first)."""
