@@ -315,11 +315,10 @@ def paired(fns: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
 
 
 def bench_autosave(dirs: dict[int, Path], runs: int) -> list[Row]:
-    import orjson
-
     from checkin import clock
     from checkin.services.meetings import start_or_resume
     from checkin.store import Store
+    from checkin.store.lines import parse_lines
     from checkin.tui.session import MeetingSession
 
     agenda = generate.weekly_agenda()
@@ -335,7 +334,8 @@ def bench_autosave(dirs: dict[int, Path], runs: int) -> list[Row]:
                 session = MeetingSession(store, start_or_resume(store, agenda, now=clock.now()),
                                          today=clock.today())
                 fns[f"note {n}"], fns[f"reading {n}"] = typing_steps(session)
-                doc = orjson.loads(store.meeting_path(session.meeting.id).read_bytes())
+                raw = store.meeting_path(session.meeting.id).read_bytes()
+                doc = parse_lines(raw)["meeting"][session.meeting.id]
                 fns[f"floor {n}"] = floor_step(Path(tmp) / f"floor-{n}.json", doc)
             med = paired(fns, runs)
         finally:

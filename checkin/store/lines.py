@@ -10,7 +10,8 @@ UTF-8 text made of lines, each ending in ``\\n``, each one JSON array of three i
     ["meetings","2026-11-16-weekly",{"agenda_id":"weekly","date":"2026-11-16",...}]
 
 - item 1 is the table, item 2 the document id (a string), item 3 the document (an object
-  written with sorted keys, no spaces: orjson's ``OPT_SORT_KEYS``);
+  with its keys sorted, no spaces; objects inside it keep their order, which means
+  something there: a meeting's readings are in the agenda's order);
 - the first line is always the ``_meta``/``schema`` document: ``kind`` (register,
   archive, meeting) and ``schema`` (the format version, see ``checkin.store.schema``);
 - after it, lines are sorted by table name, then by id in numeric-aware order (``A9`` before
@@ -34,7 +35,6 @@ Doc = dict[str, Any]
 Tables = dict[str, dict[str, Doc]]
 META = "_meta"
 META_ID = "schema"
-_OPTS = orjson.OPT_SORT_KEYS
 
 
 class FormatError(ValueError):
@@ -67,7 +67,7 @@ def line_key(table: str, doc_id: str) -> tuple[Any, ...]:
 
 def format_line(table: str, doc_id: str, doc: Doc) -> bytes:
     """One document as its line, without the ending newline."""
-    return orjson.dumps([table, doc_id, doc], option=_OPTS)
+    return orjson.dumps([table, doc_id, {k: doc[k] for k in sorted(doc)}])
 
 
 def format_lines(tables: Tables) -> bytes:
