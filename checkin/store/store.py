@@ -300,9 +300,10 @@ class Store:
         return summary
 
     def meetings(self, agenda_id: str | None = None, *, limit: int | None = None,
-                 before: tuple[date, str] | None = None) -> list[MeetingSummary]:
-        """Meeting summaries, newest first: only those older than ``before`` (date, id),
-        and the first ``limit`` only, if given.
+                 before: tuple[date, str] | None = None,
+                 status: str | None = None) -> list[MeetingSummary]:
+        """Meeting summaries, newest first: only those of ``status`` and older than
+        ``before`` (date, id), and the first ``limit`` only, if given.
 
         Rows are ordered on the raw index; only the rows returned are converted.
         """
@@ -315,8 +316,19 @@ class Store:
         if before is not None:
             edge = (before[0].isoformat(), before[1])
             keys = [k for k in keys if k < edge]
+        if status is not None:
+            keys = [k for k in keys if index[k[1]].get("status") == status]
         rows = [self._summary_of(i) for _, i in keys[:limit]]
         return [r for r in rows if r is not None]
+
+    def meeting_agendas(self) -> list[str]:
+        """Ids of the agendas that have meetings, sorted."""
+        return sorted({d.get("agenda_id", "") for d in self.register.table(MEETINGS).values()})
+
+    def meeting_count(self, agenda_id: str | None = None) -> int:
+        index = self.register.table(MEETINGS)
+        return len(index) if agenda_id is None else sum(
+            1 for d in index.values() if d.get("agenda_id") == agenda_id)
 
     def new_meeting_id(self, on: date, agenda_id: str) -> str:
         base = f"{on.isoformat()}-{agenda_id}"
