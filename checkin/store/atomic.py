@@ -1,21 +1,19 @@
-"""Crash-safe file writes and a TinyDB storage built on them.
+"""Crash-safe file writes: temp file in the same folder, fsync, ``os.replace``, fsync of
+the folder. A reader sees the old file or the new one, never half of one.
 
-TinyDB's JSONStorage rewrites its file in place and re-parses it on every access
-(see DESIGN.md, "Known traps"). ``AtomicJSONStorage`` keeps the parsed data in memory
-and replaces the file atomically: temp file in the same folder, fsync, ``os.replace``,
-fsync of the folder. A reader sees the old file or the new one, never half of one.
+(TinyDB's JSONStorage rewrote its file in place and re-parsed it on every access; the data
+files are now the line format of ``checkin.store.lines``, held by ``datafile.DataFile``.)
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb.storages import Storage
 
 from checkin.errors import StoreError
 
@@ -107,36 +105,3 @@ def read_json(path: Path) -> Any | None:
             "restore it from a backup or move it aside — it was left untouched"
         )
     return data
-
-
-class AtomicJSONStorage(Storage):
-    """TinyDB storage: parsed once, cached in memory, written atomically.
-
-    ``check`` validates (and may migrate) the raw data the first time it is read.
-    """
-
-    def __init__(self, path: Path, check: Callable[[Path, dict], dict] | None = None,
-                 readonly: bool = False) -> None:
-        self.path = Path(path)
-        self._check = check
-        self._readonly = readonly
-        self._data: dict[str, Any] | None = None
-        self._loaded = False
-
-    def read(self) -> dict[str, Any] | None:
-        if not self._loaded:
-            data = read_json(self.path)
-            if data is not None and self._check is not None:
-                data = self._check(self.path, data)
-            self._data, self._loaded = data, True
-        return self._data
-
-    def write(self, data: dict[str, Any]) -> None:
-        if self._readonly:
-            raise StoreError(f"{self.path}: opened read-only; close the other checkin first")
-        try:
-            atomic_write(self.path, orjson.dumps(data))
-        except StoreError:
-            self._loaded = False  # the in-memory copy may be ahead of the disk: re-read
-            raise
-        self._data = data
