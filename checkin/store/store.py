@@ -103,6 +103,9 @@ class Store:
     def close(self) -> None:
         self._meetings.clear()
         self._archives.clear()
+        self._items.clear()
+        self._summary.clear()
+        self._newest = None
         self._register = None
         self._lock.release()
 
@@ -170,6 +173,7 @@ class Store:
         for path in sorted(files, key=lambda p: p == self.register_path):  # register last
             (self._register if path == self.register_path
              else self._archives.get(_int(path.stem)) or self._meetings[path.stem]).save()
+        self._meetings.clear()  # read again when asked: memory stays flat
 
     @property
     def register(self) -> DataFile:
