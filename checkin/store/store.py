@@ -405,6 +405,22 @@ class Store:
                         if where is None or where(d)]
         return out
 
+    def created_in(self, meeting_id: str) -> list[ActionItem]:
+        """Items created in a meeting: from the register and the archive of the meeting's
+        year on (an item is closed on or after the day it was made)."""
+        summary = self._summary_of(meeting_id)
+        first = summary.date.year if summary else clock.today().year
+        items = {a.id: a for a in self._register_items(
+            lambda d: d.get("created_in") == meeting_id)}
+        items.update((a.id, a) for a in self.closed_actions(
+            [y for y in self.archive_years() if y >= first],
+            lambda d: d.get("created_in") == meeting_id))
+        return sorted(items.values(), key=lambda a: _id_order(a.id))
+
+    def owner_names(self) -> set[str]:
+        """Everyone who ever owned an item, read from the stored documents unconverted."""
+        return {d.get("owner") or "" for d in self.action_docs()} - {""}
+
     def action_docs(self) -> list[dict[str, Any]]:
         """Every item as stored (raw documents, not converted; the archive wins): for
         one-pass aggregates over the whole history such as trends."""

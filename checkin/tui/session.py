@@ -42,7 +42,7 @@ class MeetingSession:
         return [self.store.action(i) for i in ids]
 
     def new_actions(self) -> list[ActionItem]:
-        return [a for a in self.store.actions() if a.created_in == self.meeting.id]
+        return self.store.created_in(self.meeting.id)  # never the whole archive
 
     def add_action(self, *, title: str, owner: str, due: date,
                    department: str = "") -> ActionItem:
@@ -67,7 +67,7 @@ class MeetingSession:
         if self._people is None:
             names = [d.representative for d in self.meeting.agenda.departments
                      if d.representative]
-            names += sorted({a.owner for a in self.store.actions()})
+            names += sorted(self.store.owner_names())
             self._people = list(dict.fromkeys(n for n in names if n))
         return list(self._people)
 
