@@ -21,6 +21,8 @@ archive file written after the register is how a reader or writer knows to look.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
 from collections.abc import Callable
 from contextlib import suppress
@@ -75,7 +77,7 @@ class Store:
         self._items: dict[str, ActionItem] = {}  # converted documents, by id
         self._summary: dict[str, MeetingSummary] = {}
         self._prefix: str | None = None
-        self._newest: list[tuple[str, str]] | None = None  # (date, id) of the index, newest first
+        self._by_date: list[tuple[str, str]] | None = None  # (date, id) of the index, sorted
 
     # ------------------------------------------------------------ lifecycle
     def open(self) -> Store:
@@ -105,7 +107,7 @@ class Store:
         self._archives.clear()
         self._items.clear()
         self._summary.clear()
-        self._newest = None
+        self._by_date = None
         self._register = None
         self._lock.release()
 
@@ -275,8 +277,10 @@ class Store:
             return
         self.register.put(MEETINGS, meeting.id, to_data(summary))
         self._summary[meeting.id] = summary
-        if old is None or old.date != summary.date:
-            self._newest = None
+        if self._by_date is not None and (old is None or old.date != summary.date):
+            if old is not None:
+                self._by_date.remove((old.date.isoformat(), old.id))
+            bisect.insort(self._by_date, (summary.date.isoformat(), summary.id))
         ended = summary.status != "in-progress" and (old is None or old.status == "in-progress")
         if not ended or not self._sweep(meeting.id):
             self._save_register()
@@ -312,17 +316,17 @@ class Store:
         Rows are ordered on the raw index; only the rows returned are converted.
         """
         index = self.register.table(MEETINGS)
-        if self._newest is None:
-            self._newest = sorted(((d.get("date", ""), i) for i, d in index.items()),
-                                  reverse=True)
-        keys = self._newest if agenda_id is None else [
-            k for k in self._newest if index[k[1]].get("agenda_id") == agenda_id]
-        if before is not None:
-            edge = (before[0].isoformat(), before[1])
-            keys = [k for k in keys if k < edge]
+        if self._by_date is None:
+            self._by_date = sorted((d.get("date", ""), i) for i, d in index.items())
+        order = self._by_date
+        end = len(order) if before is None else bisect.bisect_left(
+            order, (before[0].isoformat(), before[1]))
+        keys = (order[n][1] for n in range(end - 1, -1, -1))  # newest first, lazily
+        if agenda_id is not None:
+            keys = (i for i in keys if index[i].get("agenda_id") == agenda_id)
         if status is not None:
-            keys = [k for k in keys if index[k[1]].get("status") == status]
-        rows = [self._summary_of(i) for _, i in keys[:limit]]
+            keys = (i for i in keys if index[i].get("status") == status)
+        rows = [self._summary_of(i) for i in itertools.islice(keys, limit)]
         return [r for r in rows if r is not None]
 
     def meeting_agendas(self) -> list[str]:
@@ -563,7 +567,7 @@ class Store:
         except StoreError:
             self._items.clear()
             self._summary.clear()
-            self._newest = None
+            self._by_date = None
             self._load_register()  # memory may be ahead of the disk: re-read
             raise
 
