@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from checkin.core.dates import next_meeting_date
 from checkin.core.model import (
@@ -19,6 +19,7 @@ from checkin.core.model import (
     Roadblock,
 )
 from checkin.core.review import changes_in, undo_last
+from checkin.core.rules import previous_meeting
 from checkin.errors import CheckinError
 from checkin.services.queries import carried_actions
 from checkin.store import Store
@@ -36,7 +37,7 @@ def start_or_resume(store: Store, agenda: Agenda, *, now: datetime,
 def last_facilitator(store: Store, agenda_id: str) -> str:
     """Who ran the agenda's last meeting (else the last of any agenda): the default answer
     when a new meeting asks for its facilitator."""
-    for rows in (store.meetings(agenda_id), store.meetings()):
+    for rows in (store.meetings(agenda_id, limit=20), store.meetings(limit=20)):
         name = next((s.facilitator for s in rows if s.facilitator), "")
         if name:
             return name
@@ -47,7 +48,8 @@ def start_meeting(store: Store, agenda: Agenda, *, now: datetime,
                   facilitator: str = "", on: date | None = None) -> Meeting:
     """A new meeting: agenda snapshot, open roadblocks and action items carried over."""
     on = on or now.date()
-    previous = next((s for s in store.meetings(agenda.id) if s.date <= on), None)
+    day_after = on + timedelta(days=1)  # meetings held on or before ``on``
+    previous = previous_meeting(store.meetings(agenda.id, before=(day_after, ""), limit=1), on)
     carried_roadblocks = []
     if previous is not None:
         for rb in store.load_meeting(previous.id).roadblocks:
@@ -126,10 +128,9 @@ def discard_check(store: Store, meeting_id: str) -> MeetingSummary:
     """The meeting if it can be discarded: none of its agenda's meetings came after it
     (a later one carried its items and roadblocks on). Raises CheckinError if not."""
     summary = store.find_meeting(meeting_id)
-    later = [s for s in store.meetings(summary.agenda_id)
-             if s.id != summary.id and (s.date, s.id) > (summary.date, summary.id)]
-    if later:
-        raise CheckinError(f"{summary.id}: {later[-1].id} came after it and carried its "
+    newest = store.meetings(summary.agenda_id, limit=1)
+    if newest and newest[0].id != summary.id:
+        raise CheckinError(f"{summary.id}: {newest[0].id} came after it and carried its "
                            "items on; only an agenda's latest meeting can be discarded")
     return summary
 
@@ -138,9 +139,10 @@ def discard_meeting(store: Store, meeting_id: str) -> Discarded:
     """Undo everything a meeting did: items created in it removed, this meeting's changes
     to carried-over items reverted, then the meeting itself deleted."""
     summary = discard_check(store, meeting_id)
-    created = [a.id for a in store.actions() if a.created_in == summary.id]
+    created = [a.id for a in store.created_in(summary.id)]
     reverted = []
-    for item in store.actions():
+    for action_id in store.load_meeting(summary.id).carried_action_ids:
+        item = store.action(action_id)
         if item.created_in == summary.id or not changes_in(item, summary.id):
             continue
         while undo_last(item, summary.id) is not None:

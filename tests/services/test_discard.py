@@ -12,6 +12,7 @@ from checkin.core.review import keep_open
 from checkin.errors import CheckinError
 from checkin.services.meetings import discard_meeting, new_action, start_meeting
 from checkin.store import Store
+from checkin.store.store import MEETINGS
 from tests.conftest import NOW, TODAY
 
 
@@ -66,7 +67,8 @@ def test_a_crash_between_index_and_file_reindexes_the_meeting(demo_dir: Path,
                                                              weekly_agenda: Agenda) -> None:
     with Store(demo_dir) as store:
         meeting = start_meeting(store, weekly_agenda, now=datetime(2026, 11, 23, 10))
-        store.register.table("meetings").remove(doc_ids=[store._index_ids[meeting.id]])
+        store.register.delete(MEETINGS, meeting.id)  # as a crash after this step leaves it
+        store.register.save()
     with Store(demo_dir) as store:  # the file is still there: indexed again, discardable
         assert store.in_progress() is not None
         discard_meeting(store, meeting.id)

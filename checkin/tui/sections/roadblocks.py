@@ -296,7 +296,7 @@ class RoadblocksEditor(SectionEditor):
             else:
                 self.action_title = title
                 self.mount(InlinePrompt(f"Who owns “{title}”?", purpose="owner",
-                                        suggestions=self.session.people()))
+                                        suggestions=self.session.people(), new_person=True))
                 return
         elif prompt.purpose == "owner":
             if not text.strip():
