@@ -68,8 +68,8 @@ def as_table(trends: Trends, width: int | None = None) -> str:
         used = [widths[0], widths[1], *widths[2 + len(trends.meetings) - n:-1], widths[-1]]
         return sum(used) + 2 * (len(used) - 1)
 
-    if width is not None:  # older meetings go first, names are cut only to keep three
-        while shown > min(3, len(trends.meetings)) and line_width(shown) > width:
+    if width is not None:  # older meetings go first, names are cut only to keep two
+        while shown > min(2, len(trends.meetings)) and line_width(shown) > width:
             shown -= 1
         widths[0] = max(16, widths[0] - max(0, line_width(shown) - width))
         while shown > 1 and line_width(shown) > width:
