@@ -16,6 +16,7 @@ from checkin.core.model import (
     MetricReading,
     Roadblock,
 )
+from checkin.core.rules import previous_meeting
 from checkin.errors import CheckinError
 from checkin.services.queries import carried_actions
 from checkin.store import Store
@@ -34,8 +35,8 @@ def start_meeting(store: Store, agenda: Agenda, *, now: datetime,
                   facilitator: str = "", on: date | None = None) -> Meeting:
     """A new meeting: agenda snapshot, open roadblocks and action items carried over."""
     on = on or now.date()
-    day_after = on + timedelta(days=1)  # the latest meeting held on or before ``on``
-    previous = next(iter(store.meetings(agenda.id, before=(day_after, ""), limit=1)), None)
+    day_after = on + timedelta(days=1)  # meetings held on or before ``on``
+    previous = previous_meeting(store.meetings(agenda.id, before=(day_after, ""), limit=1), on)
     carried_roadblocks = []
     if previous is not None:
         for rb in store.load_meeting(previous.id).roadblocks:

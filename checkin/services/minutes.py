@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from checkin.core.model import Meeting
+from checkin.core.rules import earlier_meetings
 from checkin.render.html import export_meeting
 from checkin.services.files import write_file
 from checkin.store import Store
@@ -16,8 +17,9 @@ TREND_MEETINGS = 6
 
 def minutes_inputs(store: Store, meeting: Meeting) -> dict[str, Any]:
     """``actions`` and ``history`` keyword arguments for ``export_meeting``."""
-    earlier = store.meetings(meeting.agenda.id, limit=TREND_MEETINGS,
-                             before=(meeting.date, meeting.id))
+    earlier = earlier_meetings(store.meetings(meeting.agenda.id, limit=TREND_MEETINGS,
+                                              before=(meeting.date, meeting.id)),
+                               meeting.date, meeting.id)
     history = [store.load_meeting(s.id) for s in reversed(earlier)]
     related = set(meeting.carried_action_ids)
     # items it touched are open, or were closed in its year or later: no older archive

@@ -17,8 +17,13 @@ from checkin.store import Store
 
 
 def agenda_trends(store: Store, agenda_id: str, *, agenda: Agenda | None = None) -> Trends:
-    """Trends of ``agenda_id``'s ended meetings; ``agenda`` adds targets and departments."""
+    """Trends of ``agenda_id``'s ended meetings. Targets and departments come from
+    ``agenda``, by default the agenda snapshot of the latest ended meeting (what the team
+    last measured against; a template edited or deleted since does not rewrite history),
+    so the app and ``checkin trends`` show the same targets."""
     meetings = [s for s in reversed(store.meetings(agenda_id)) if s.status == "ended"]
+    if agenda is None and meetings:
+        agenda = store.load_meeting(meetings[-1].id).agenda
     names: list[str] = [m.name for m in agenda.metrics] if agenda else []
     for s in reversed(meetings):  # newest first: today's metrics lead
         names += [n for n in s.readings if n not in names]

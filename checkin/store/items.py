@@ -106,6 +106,10 @@ class ActionItems:
         """Everyone who ever owned an item, read from the stored documents unconverted."""
         return {d.get("owner") or "" for d in self.action_docs()} - {""}
 
+    def department_names(self) -> list[str]:
+        """Every department an item was ever filed under, sorted, from the raw documents."""
+        return sorted({d.get("department") or "" for d in self.action_docs()} - {""})
+
     def action_docs(self) -> list[dict[str, Any]]:
         """Every item as stored (raw documents, not converted; the archive wins): for
         one-pass aggregates over the whole history such as trends."""

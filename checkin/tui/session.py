@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from checkin.core.model import ActionItem, Meeting
+from checkin.core.people import known_people
 from checkin.services.meetings import new_action
 from checkin.store import Store
 
@@ -65,10 +66,7 @@ class MeetingSession:
         and the register can hold thousands of items.
         """
         if self._people is None:
-            names = [d.representative for d in self.meeting.agenda.departments
-                     if d.representative]
-            names += sorted(self.store.owner_names())
-            self._people = list(dict.fromkeys(n for n in names if n))
+            self._people = known_people(self.store.owner_names(), self.meeting.agenda)
         return list(self._people)
 
     def department_of(self, person: str) -> str:
