@@ -10,7 +10,8 @@ from textual.widgets import Label
 
 from checkin.core.model import Agenda
 from checkin.services.wrapup import completion_since_last
-from checkin.tui.sections.wrapup import ConfirmEnd, RatingInput, WrapUpEditor
+from checkin.tui.dialogs.confirm import ConfirmDialog
+from checkin.tui.sections.wrapup import RatingInput, WrapUpEditor
 
 
 def text(app, selector: str) -> str:
@@ -65,13 +66,13 @@ async def test_end_meeting_asks_then_ends_on_disk(demo_dir: Path,
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"Short one", "ctrl+e")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmEnd)
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("tab", "enter")                       # "Not yet"
         await pilot.pause()
-        assert not isinstance(app.screen, ConfirmEnd)
+        assert not isinstance(app.screen, ConfirmDialog)
         await pilot.press("ctrl+e", "escape")                   # escape: not yet either
         await pilot.pause()
-        assert not isinstance(app.screen, ConfirmEnd)
+        assert not isinstance(app.screen, ConfirmDialog)
         assert session.meeting.status == "in-progress" and not app.messages
         await pilot.press("ctrl+e", "enter")                    # "Yes, end it" has focus
         await pilot.pause()

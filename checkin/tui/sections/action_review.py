@@ -14,6 +14,7 @@ from textual.widgets import Label, ListItem, ListView
 from checkin.core.dates import describe
 from checkin.core.model import ActionItem, Section
 from checkin.core.review import keep_open, outcome, short_name, undo_last
+from checkin.errors import CheckinError
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt
@@ -138,7 +139,11 @@ class ActionReviewEditor(SectionEditor):
         return row if isinstance(row, ReviewRow) else None
 
     def saved(self, row: ReviewRow, message: str = "") -> None:
-        self.session.save_action(row.item)
+        try:
+            self.session.save_action(row.item)
+        except CheckinError as exc:  # kept in the session, written with the next save
+            self.post_message(self.SaveFailed(f"Not saved yet: {exc}"))
+            message = ""
         row.show(self.session.today, self.session.meeting.id,
                  narrow=self.has_class("-narrow"))
         self.show_summary()

@@ -208,7 +208,11 @@ class ActionsEditor(SectionEditor):
         if event.what == "drop":
             if item.status == "open":
                 item.drop(self.session.today, self.session.meeting.id)
-                self.session.save_action(item)
+                try:
+                    self.session.save_action(item)
+                except CheckinError as exc:  # kept in the session, written with the next save
+                    self.post_message(self.SaveFailed(f"Not saved yet: {exc}"))
+                    return
                 self._say(f"Dropped {item.id}: {item.title}", "-ok")
                 self.refresh_list()
             return
