@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,8 @@ def atomic_write(path: Path, data: bytes, *, keep_mode: bool = False) -> None:
             os.chmod(tmp, mode)  # the umask may have narrowed it
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):  # e.g. ENOTDIR: the folder itself is gone or a file
+            tmp.unlink(missing_ok=True)
         raise StoreError(
             f"{path}: cannot save ({exc.strerror or exc}); free disk space or fix the "
             "folder's permissions, then try again (nothing was changed)"
