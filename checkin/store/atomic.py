@@ -1,9 +1,9 @@
 """Crash-safe file writes and a TinyDB storage built on them.
 
-TinyDB's JSONStorage rewrites its file in place and re-parses it on every access
-(see DESIGN.md, "Known traps"). ``AtomicJSONStorage`` keeps the parsed data in memory
-and replaces the file atomically: temp file in the same folder, fsync, ``os.replace``,
-fsync of the folder. A reader sees the old file or the new one, never half of one.
+TinyDB's JSONStorage rewrites its file in place and re-parses it on every access.
+``AtomicJSONStorage`` keeps the parsed data in memory and replaces the file atomically:
+temp file in the same folder, fsync, ``os.replace``, fsync of the folder. A reader sees
+the old file or the new one, never half of one.
 """
 
 from __future__ import annotations
