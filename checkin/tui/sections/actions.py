@@ -92,9 +92,7 @@ class ActionsEditor(SectionEditor):
 
     # ------------------------------------------------------------ the form
     def _say(self, text: str, kind: str) -> None:
-        label = self.query_one("#action-message", Label)
-        label.set_classes(kind)
-        label.update(text)
+        self.query_one("#action-message", Label).set_classes(kind).update(text)
 
     @on(Input.Submitted, "#action-title, #action-owner, #action-dept")
     def _next_field(self, event: Input.Submitted) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import Label, ListItem, ListView
@@ -16,6 +17,7 @@ from checkin.core.roadblocks import DISCUSS_FIRST, escalate, move, renumber, reo
 from checkin.errors import CheckinError
 from checkin.services.meetings import add_roadblock
 from checkin.services.queries import ProposedRoadblock
+from checkin.tui.keys import key
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.roadblock_form import RoadblockForm
 from checkin.tui.session import MeetingSession
@@ -50,9 +52,7 @@ class RoadblockRow(ListItem):
                 yield Label(text, classes=f"cell {key}")
 
 
-def _binding(key: str, action: str, label: str, tooltip: str, show: bool = True) -> Binding:
-    return Binding(key, action, label, id=f"roadblocks.{action.split('(')[0]}_{key}",
-                   tooltip=tooltip, show=show)
+_binding = partial(key, "roadblocks", by_key=True)
 
 
 class RoadblocksEditor(SectionEditor):
