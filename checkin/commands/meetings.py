@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from checkin.commands.common import open_readonly, out
+from checkin.render.numbers import format_number
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -20,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     header = ("ID", "DATE", "AGENDA", "FACILITATOR", "STATUS", "RATING", "ROADBLOCKS", "ACTIONS")
     table = [header] + [
         (s.id, s.date.isoformat(), s.agenda_title, s.facilitator, s.status,
-         "" if s.rating is None else f"{s.rating:g}", str(s.roadblocks), str(s.actions))
+         format_number(s.rating), str(s.roadblocks), str(s.actions))
         for s in rows
     ]
     widths = [max(len(r[c]) for r in table) for c in range(len(header))]

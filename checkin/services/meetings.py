@@ -16,6 +16,7 @@ from checkin.core.model import (
     MetricReading,
     Roadblock,
 )
+from checkin.core.rules import previous_meeting
 from checkin.errors import CheckinError
 from checkin.services.queries import carried_actions
 from checkin.store import Store
@@ -34,7 +35,7 @@ def start_meeting(store: Store, agenda: Agenda, *, now: datetime,
                   facilitator: str = "", on: date | None = None) -> Meeting:
     """A new meeting: agenda snapshot, open roadblocks and action items carried over."""
     on = on or now.date()
-    previous = next((s for s in store.meetings(agenda.id) if s.date <= on), None)
+    previous = previous_meeting(store.meetings(agenda.id), on)
     carried_roadblocks = []
     if previous is not None:
         for rb in store.load_meeting(previous.id).roadblocks:

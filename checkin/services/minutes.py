@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from checkin.core.model import Meeting
+from checkin.core.rules import earlier_meetings
 from checkin.render.html import export_meeting
 from checkin.services.files import write_file
 from checkin.store import Store
@@ -15,8 +16,8 @@ TREND_MEETINGS = 6
 
 def minutes_inputs(store: Store, meeting: Meeting) -> dict[str, Any]:
     """``actions`` and ``history`` keyword arguments for ``export_meeting``."""
-    earlier = [s for s in store.meetings(meeting.agenda.id)
-               if (s.date, s.id) < (meeting.date, meeting.id)][:TREND_MEETINGS]
+    earlier = earlier_meetings(store.meetings(meeting.agenda.id), meeting.date,
+                               meeting.id)[:TREND_MEETINGS]
     history = [store.load_meeting(s.id) for s in reversed(earlier)]
     related = set(meeting.carried_action_ids)
     actions = [a for a in store.actions()

@@ -10,8 +10,8 @@ from checkin.core.rules import (
     OFF_TRACK_STREAK,
     SLIP_LIMIT,
     Flag,
+    metric_roadblock,
     off_track_streak,
-    off_track_title,
     slip_flag,
 )
 from checkin.store import Store
@@ -43,7 +43,7 @@ def escalation_flags(store: Store, agenda_id: str | None = None) -> list[Flag]:
         rows = [s for s in store.meetings(aid) if s.status == "ended"]
         metrics = rows[0].readings if rows else {}
         for metric in metrics:
-            streak = off_track_streak(rows, metric)
+            streak = off_track_streak(s.on_track.get(metric) for s in rows)
             if streak >= OFF_TRACK_STREAK:
                 flags.append(Flag("off-track", metric, f"off track {streak} meetings in a row"))
     return flags
@@ -79,12 +79,9 @@ def proposed_roadblocks(store: Store, agenda_id: str, *, agenda: Agenda | None =
     for flag in escalation_flags(store, agenda_id):
         if flag.kind != "off-track":
             continue
-        metric = agenda.metric(flag.subject) if agenda else None
-        dept = agenda.department(metric.department) if agenda and metric else None
-        proposals.append(ProposedRoadblock(
-            flag, off_track_title(flag.subject),
-            owner=dept.representative if dept else "",
-            blocking=[metric.department] if metric else []))
+        drafted = metric_roadblock(flag.subject, agenda)
+        proposals.append(ProposedRoadblock(flag, drafted.title, owner=drafted.owner,
+                                           blocking=drafted.blocking))
     out = []
     for proposal in proposals:
         if proposal.title.casefold() not in taken:

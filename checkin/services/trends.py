@@ -7,17 +7,20 @@ meeting file is opened. Renderers: an aligned table, Markdown, CSV (long format)
 
 from __future__ import annotations
 
-from datetime import date
-
 from checkin.core.model import Agenda, MeetingSummary
-from checkin.core.rules import completion_rate
+from checkin.core.rules import completion_rate, previous_meeting
 from checkin.core.trends import COMPLETION, Point, Trend, Trends
 from checkin.store import Store
 
 
 def agenda_trends(store: Store, agenda_id: str, *, agenda: Agenda | None = None) -> Trends:
-    """Trends of ``agenda_id``'s ended meetings; ``agenda`` adds targets and departments."""
+    """Trends of ``agenda_id``'s ended meetings. Targets and departments come from
+    ``agenda``, by default the agenda snapshot of the latest ended meeting (what the team
+    last measured against; a template edited or deleted since does not rewrite history),
+    so the app and ``checkin trends`` show the same targets."""
     meetings = [s for s in reversed(store.meetings(agenda_id)) if s.status == "ended"]
+    if agenda is None and meetings:
+        agenda = store.load_meeting(meetings[-1].id).agenda
     names: list[str] = [m.name for m in agenda.metrics] if agenda else []
     for s in reversed(meetings):  # newest first: today's metrics lead
         names += [n for n in s.readings if n not in names]
@@ -36,13 +39,13 @@ def agenda_trends(store: Store, agenda_id: str, *, agenda: Agenda | None = None)
 
 def completion_trend(store: Store, agenda_id: str, meetings: list[MeetingSummary]) -> Trend:
     """Per meeting: the share (in %) of the agenda's items due since the previous meeting
-    that were done on time. It has no target, so no on/off-track marks."""
+    that were done on time (the wrap-up's figure). No target, so no on/off-track marks."""
     items = [a for a in store.actions() if a.agenda_id == agenda_id]
+    every = store.meetings(agenda_id)
     trend = Trend(COMPLETION, unit="%")
-    previous: date | None = None
     for s in meetings:
-        rate = completion_rate(items, previous, s.date)
+        previous = previous_meeting(every, s.date, s.id)
+        rate = completion_rate(items, previous.date if previous else None, s.date)
         value = None if rate is None else round(rate * 100, 1)
         trend.points.append(Point(s.date, s.id, value, None))
-        previous = s.date
     return trend

@@ -21,6 +21,7 @@ from checkin.core.model import (
     Meeting,
     MetricReading,
 )
+from checkin.core.people import known_people
 from checkin.errors import CheckinError
 from checkin.services.meetings import end_meeting, new_action
 from checkin.services.queries import ProposedRoadblock, metric_history, proposed_roadblocks
@@ -197,10 +198,7 @@ class MeetingSession:
         and the register can hold thousands of items.
         """
         if self._people is None:
-            names = [d.representative for d in self.meeting.agenda.departments
-                     if d.representative]
-            names += sorted({a.owner for a in self.store.actions()})
-            self._people = list(dict.fromkeys(n for n in names if n))
+            self._people = known_people(self.store.actions(), self.meeting.agenda)
         return list(self._people)
 
     def department_of(self, person: str) -> str:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
 from checkin.core.model import MeetingSummary
+from checkin.render.numbers import format_number
 from checkin.services.minutes import export_minutes
 from checkin.store import Store
 from checkin.tui.dialogs.export import ExportDialog, export
@@ -20,7 +21,7 @@ COLUMNS = ("Date", "Agenda", "Facilitator", "Status", "Rating", "Roadblocks", "A
 
 
 def row(s: MeetingSummary) -> tuple[str, ...]:
-    rating = "" if s.rating is None else f"{s.rating:g}/10"
+    rating = "" if s.rating is None else f"{format_number(s.rating)}/10"
     status = "in progress" if s.status == "in-progress" else s.status
     return (s.date.isoformat(), s.agenda_title, s.facilitator or "—", status, rating,
             str(s.roadblocks), str(s.actions))

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from checkin.core.dates import describe
 from checkin.core.model import MeetingSummary
+from checkin.render.numbers import format_number
 from checkin.services.home import AgendaEntry, HomeData
 
 
@@ -122,7 +123,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#home-recent", DataTable)
         table.clear()
         for s in data.recent:
-            rating = f"{s.rating:g}" if s.rating is not None else "–"
+            rating = format_number(s.rating) if s.rating is not None else "–"
             table.add_row(s.date.isoformat(), rating, str(s.roadblocks), str(s.actions),
                           s.agenda_title, key=s.id)
 

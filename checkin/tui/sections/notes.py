@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, ListItem, ListView, TextArea
 
+from checkin.core.people import AmbiguousName, UnknownName, person_or_new
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.owner_input import OwnerInput
 
@@ -71,7 +72,15 @@ class NotesEditor(SectionEditor):
             message.set_classes("-error").update("Type the decision first; nothing was added")
             text_input.focus()
             return
-        self.session.add_decision(text, owner=owner_input.resolved())
+        try:  # a decision names who made the call; it adds nobody to the people list
+            owner = person_or_new(owner_input.value, owner_input.people)[0]
+        except UnknownName:  # blank
+            owner = ""
+        except AmbiguousName as exc:
+            message.set_classes("-error").update(str(exc))
+            owner_input.focus()
+            return
+        self.session.add_decision(text, owner=owner)
         text_input.value = owner_input.value = ""
         message.set_classes("-ok").update(f"Decision {len(self.session.meeting.decisions)} added")
         self.refresh_list(highlight_last=True)
