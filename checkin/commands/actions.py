@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 
 from checkin.commands.common import open_readonly, out, today
-from checkin.core.model import ActionItem
 from checkin.core.people import NameMatchError, known_people, resolve_department, resolve_person
 from checkin.core.rules import filter_actions, sort_actions
 from checkin.render import actions as formats
+from checkin.store import Store
 
 FORMATS = ("table", "md", "csv", "json", "ics", "taskwarrior")
 
@@ -26,8 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     day = today()
     with open_readonly(args) as store:
-        everything = store.actions()
-        owner, department = named_filters(args, everything)
+        owner, department = named_filters(args, store)
         items = filter_actions(
             store.actions(None if args.status == "all" else args.status),
             today=day,
@@ -52,16 +51,19 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def named_filters(args: argparse.Namespace,
-                  items: list[ActionItem]) -> tuple[str | None, str | None]:
-    """``--owner`` / ``--department`` through the people rule, over every item's names:
-    an unknown or ambiguous one is an error (exit 2), never an empty list."""
+def named_filters(args: argparse.Namespace, store: Store) -> tuple[str | None, str | None]:
+    """``--owner`` / ``--department`` through the people rule, over every item's names
+    (read only when one is given): an unknown or ambiguous one is an error (exit 2), never
+    an empty list."""
+    if not (args.owner or args.department):
+        return None, None
     try:
-        owner = resolve_person(args.owner, known_people(items)) if args.owner else None
+        owner = (resolve_person(args.owner, known_people(store.owner_names()))
+                 if args.owner else None)
     except NameMatchError as exc:
         raise type(exc)(f"--owner: {exc}", exc.typed, exc.candidates) from None
     try:
-        department = (resolve_department(args.department, [i.department for i in items])
+        department = (resolve_department(args.department, store.department_names())
                       if args.department else None)
     except NameMatchError as exc:
         raise type(exc)(f"--department: {exc}", exc.typed, exc.candidates) from None

@@ -7,14 +7,18 @@ import argparse
 from checkin.commands.common import open_readonly, out
 from checkin.render.numbers import format_number
 
+LAST = 20
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--agenda", help="only meetings of this agenda")
+    parser.add_argument("--all", action="store_true",
+                        help=f"every meeting (default: the last {LAST})")
 
 
 def run(args: argparse.Namespace) -> int:
     with open_readonly(args) as store:
-        rows = store.meetings(args.agenda)
+        rows = store.meetings(args.agenda, limit=None if args.all else LAST)
     if not rows:
         out("No meetings yet.\n")
         return 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from checkin.core.model import ActionItem, Agenda
+from checkin.core.model import Agenda
 from checkin.errors import CheckinError
 
 
@@ -100,11 +100,11 @@ def resolve_department(typed: str, departments: Iterable[str]) -> str:
                     lambda shown: f'no department called "{shown}"; use one of: {listing}')
 
 
-def known_people(items: Iterable[ActionItem], agenda: Agenda | None = None) -> list[str]:
+def known_people(owners: Iterable[str], agenda: Agenda | None = None) -> list[str]:
     """Names to match against: the agenda's representatives first, then every item owner
-    (sorted), each once."""
+    given (``owners``; sorted), each once."""
     reps = [d.representative for d in agenda.departments] if agenda else []
     reps = [r for r in reps if r and r.strip()]
-    rest = sorted({i.owner for i in items if i.owner and i.owner.strip()} - set(reps),
+    rest = sorted({o for o in owners if o and o.strip()} - set(reps),
                   key=str.casefold)
     return list(dict.fromkeys([*reps, *rest]))

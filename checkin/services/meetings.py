@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from checkin.core.dates import next_meeting_date
 from checkin.core.model import (
@@ -35,7 +35,8 @@ def start_meeting(store: Store, agenda: Agenda, *, now: datetime,
                   facilitator: str = "", on: date | None = None) -> Meeting:
     """A new meeting: agenda snapshot, open roadblocks and action items carried over."""
     on = on or now.date()
-    previous = previous_meeting(store.meetings(agenda.id), on)
+    day_after = on + timedelta(days=1)  # meetings held on or before ``on``
+    previous = previous_meeting(store.meetings(agenda.id, before=(day_after, ""), limit=1), on)
     carried_roadblocks = []
     if previous is not None:
         for rb in store.load_meeting(previous.id).roadblocks:

@@ -7,9 +7,12 @@ meeting file is opened. Renderers: an aligned table, Markdown, CSV (long format)
 
 from __future__ import annotations
 
-from checkin.core.model import Agenda, MeetingSummary
-from checkin.core.rules import completion_rate, previous_meeting
+from datetime import date
+
+from checkin.core.model import ActionItem, Agenda, MeetingSummary
+from checkin.core.rules import completion_rates
 from checkin.core.trends import COMPLETION, Point, Trend, Trends
+from checkin.errors import StoreError
 from checkin.store import Store
 
 
@@ -39,13 +42,30 @@ def agenda_trends(store: Store, agenda_id: str, *, agenda: Agenda | None = None)
 
 def completion_trend(store: Store, agenda_id: str, meetings: list[MeetingSummary]) -> Trend:
     """Per meeting: the share (in %) of the agenda's items due since the previous meeting
-    that were done on time (the wrap-up's figure). No target, so no on/off-track marks."""
-    items = [a for a in store.actions() if a.agenda_id == agenda_id]
-    every = store.meetings(agenda_id)
+    that were done on time. It has no target, so no on/off-track marks."""
+    items = _due_facts(store, agenda_id)
     trend = Trend(COMPLETION, unit="%")
-    for s in meetings:
-        previous = previous_meeting(every, s.date, s.id)
-        rate = completion_rate(items, previous.date if previous else None, s.date)
+    rates = completion_rates(items, [s.date for s in meetings])
+    for s, rate in zip(meetings, rates):
         value = None if rate is None else round(rate * 100, 1)
         trend.points.append(Point(s.date, s.id, value, None))
     return trend
+
+
+def _due_facts(store: Store, agenda_id: str) -> list[ActionItem]:
+    """The agenda's items with just what ``completion_rates`` reads (due, status, closed
+    on), built straight from the stored documents: converting 10,000 items whole cost
+    10x the reading of the files."""
+    out = []
+    for doc in store.action_docs():
+        if doc.get("agenda_id") != agenda_id:
+            continue
+        try:
+            closed = doc.get("closed_on")
+            out.append(ActionItem(
+                id=doc["id"], title="", owner="", due=date.fromisoformat(doc["due"]),
+                status=doc["status"], closed_on=date.fromisoformat(closed) if closed else None))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StoreError(f"action item {doc.get('id')!r} is damaged ({exc}); restore "
+                             "the data file from a backup — it was left untouched") from None
+    return out

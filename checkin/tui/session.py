@@ -169,7 +169,7 @@ class MeetingSession:
         return [self.store.action(i) for i in ids]
 
     def new_actions(self) -> list[ActionItem]:
-        return [a for a in self.store.actions() if a.created_in == self.meeting.id]
+        return self.store.created_in(self.meeting.id)  # never the whole archive
 
     def add_action(self, *, title: str, owner: str, due: date,
                    department: str = "") -> ActionItem:
@@ -198,7 +198,7 @@ class MeetingSession:
         and the register can hold thousands of items.
         """
         if self._people is None:
-            self._people = known_people(self.store.actions(), self.meeting.agenda)
+            self._people = known_people(self.store.owner_names(), self.meeting.agenda)
         return list(self._people)
 
     def department_of(self, person: str) -> str:

@@ -76,7 +76,7 @@ def test_department_errors() -> None:
 def test_known_people_representatives_first_then_owners(weekly_agenda: Agenda) -> None:
     items = [ActionItem(id="A1", title="x", owner="zoe Quinn", due=date(2026, 1, 1)),
              ActionItem(id="A2", title="y", owner="Dana Lee", due=date(2026, 1, 1))]
-    names = known_people(items, weekly_agenda)
+    names = known_people((i.owner for i in items), weekly_agenda)
     reps = [d.representative for d in weekly_agenda.departments]
     assert names == [*reps, "zoe Quinn"]
 

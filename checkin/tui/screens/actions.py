@@ -164,7 +164,7 @@ class ActionsScreen(Screen[None]):
 
     # ------------------------------------------------------------ questions
     def owners(self) -> list[str]:
-        return known_people(self.store.actions())
+        return known_people(self.store.owner_names())
 
     def departments(self) -> list[str]:
         return sorted({a.department for a in self.store.actions() if a.department},
