@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from checkin.errors import CheckinError
 from checkin.store.atomic import atomic_write
 
 
@@ -19,3 +20,13 @@ def write_file(text: str, path: Path) -> None:
     Failures are a one-line CheckinError naming the path.
     """
     atomic_write(Path(path), text.encode("utf-8"), keep_mode=True)
+
+
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` and any missing parents (a CheckinError naming it on failure)."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CheckinError(
+            f"{folder}: cannot create the folder ({exc.strerror or exc}); choose another "
+            "place or fix the permissions of the folder above it") from exc

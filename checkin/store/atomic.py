@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,8 @@ def atomic_write(path: Path, data: bytes, *, keep_mode: bool = False) -> None:
             os.replace(tmp, path)
     except OSError as exc:
         if tmp != path:
-            tmp.unlink(missing_ok=True)
+            with suppress(OSError):  # e.g. ENOTDIR: the folder itself is gone or a file
+                tmp.unlink(missing_ok=True)
         raise StoreError(
             f"{path}: cannot save ({exc.strerror or exc}); free disk space or fix the "
             "folder's permissions, then try again (nothing was changed)"

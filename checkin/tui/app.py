@@ -34,7 +34,7 @@ from checkin.tui.session import MeetingSession
 BETWEEN_SCREENS: dict[str, tuple[str, str, str]] = {
     "action_register": ("actions", "ActionsScreen", "Action items register (ctrl+g)"),
     "history": ("history", "HistoryScreen", "Meeting history (ctrl+y)"),
-    "trends": ("trends", "TrendsScreen", "Scorecard trends"),
+    "trends": ("trends", "TrendsScreen", "Scorecard trends (f3)"),
 }
 
 
@@ -71,6 +71,8 @@ class CheckinApp(App[None]):
                 tooltip="Action items across all meetings: filter, mark done, re-date"),
         Binding("ctrl+y", "history", "History", id="app.history",
                 tooltip="Past meetings, newest first, with their minutes"),
+        Binding("f3", "trends", "Trends", id="app.trends",
+                tooltip="Each metric across the agenda's meetings, with its target"),
         Binding("f2", "toggle_dark", "Light/dark", id="app.theme", show=False,
                 tooltip="Switch between the light and the dark theme"),
     ]
@@ -156,7 +158,7 @@ class CheckinApp(App[None]):
 
     @on(HomeScreen.OpenScreen)
     def open_between(self, message: HomeScreen.OpenScreen) -> None:
-        self.run_action(message.action)
+        self.open_screen(message.action)
 
     def load(self, meeting_id: str) -> Meeting:
         if self.session is not None and self.session.meeting.id == meeting_id:

@@ -19,6 +19,7 @@ from checkin.render.html import export_meeting
 from checkin.services.minutes import minutes_inputs
 from checkin.store import Store
 from checkin.tui.app import CheckinApp
+from checkin.tui.dialogs.confirm import ConfirmDialog
 from checkin.tui.dialogs.export import ExportDialog
 from checkin.tui.screens.home import HomeScreen
 from checkin.tui.screens.meeting import MeetingScreen
@@ -26,7 +27,6 @@ from checkin.tui.screens.minutes import MinutesScreen
 from checkin.tui.sections.action_review import ReviewRow
 from checkin.tui.sections.metrics import MetricRow
 from checkin.tui.sections.roadblocks import RoadblockRow
-from checkin.tui.sections.wrapup import ConfirmEnd
 from checkin.tui.session import SAVE_INTERVAL
 
 SIZE = (100, 30)
@@ -201,7 +201,7 @@ async def wrap_up(pilot: Pilot) -> None:
     assert text_of(screen, "#rating-message") == "Meeting rating 8 (1 given)"
     await pilot.press("ctrl+e")
     await pilot.pause()
-    assert isinstance(pilot.app.screen, ConfirmEnd)
+    assert isinstance(pilot.app.screen, ConfirmDialog)
     await pilot.press("enter")  # "Yes, end it" has the focus
     await pilot.pause()
 

@@ -12,11 +12,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
 from checkin.core.model import MeetingSummary
-from checkin.errors import CheckinError
 from checkin.render.numbers import format_number
 from checkin.services.minutes import export_minutes
 from checkin.store import Store
-from checkin.tui.dialogs.export import ExportDialog
+from checkin.tui.dialogs.export import ExportDialog, export
 
 COLUMNS = ("Date", "Agenda", "Facilitator", "Status", "Rating", "Roadblocks", "Actions")
 
@@ -92,20 +91,13 @@ class HistoryScreen(Screen[None]):
         meeting_id = self.selected
         if meeting_id is None:
             return
-        choice = await self.app.push_screen_wait(ExportDialog(meeting_id))
-        if choice is not None:
-            self.export_to(meeting_id, *choice)
+        meeting = self.app.load(meeting_id)  # type: ignore[attr-defined]
 
-    def export_to(self, meeting_id: str, path: Path, fmt: str) -> None:
-        status = self.query_one("#history-status", Label)
-        try:
-            export_minutes(self.store, self.app.load(meeting_id), path, fmt)  # type: ignore[attr-defined]
-        except CheckinError as exc:
-            status.update(f"Not exported: {exc}")
-            status.set_classes("-error")
-            return
-        status.update(f"Exported {meeting_id} to {path.resolve()}")
-        status.set_classes("-ok")
+        def write(path: Path, fmt: str) -> None:
+            export_minutes(self.store, meeting, path, fmt)
+
+        await export(self, ExportDialog(f"./{meeting_id}.md", write),
+                     self.query_one("#history-status", Label), f"Exported {meeting_id} to")
 
     def action_back(self) -> None:
         self.dismiss()

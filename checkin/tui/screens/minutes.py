@@ -12,10 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown
 
 from checkin.core.model import Meeting
-from checkin.errors import CheckinError
 from checkin.services.minutes import export_minutes, minutes_text
 from checkin.store import Store
-from checkin.tui.dialogs.export import ExportDialog
+from checkin.tui.dialogs.export import ExportDialog, export
 
 
 class MinutesScreen(Screen[None]):
@@ -52,20 +51,8 @@ class MinutesScreen(Screen[None]):
 
     @work
     async def action_export(self) -> None:
-        choice = await self.app.push_screen_wait(ExportDialog(self.meeting.id))
-        if choice is None:
-            return
-        path, fmt = choice
-        self.export_to(path, fmt)
-
-    def export_to(self, path: Path, fmt: str) -> None:
-        """Write the file and say how it went, in the status line."""
-        status = self.query_one("#minutes-status", Label)
-        try:
+        def write(path: Path, fmt: str) -> None:
             export_minutes(self.store, self.meeting, path, fmt)
-        except CheckinError as exc:
-            status.update(f"Not exported: {exc}")
-            status.set_classes("-error")
-            return
-        status.update(f"Exported to {path.resolve()}")
-        status.set_classes("-ok")
+
+        await export(self, ExportDialog(f"./{self.meeting.id}.md", write),
+                     self.query_one("#minutes-status", Label), "Exported to")

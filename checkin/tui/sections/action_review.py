@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.widgets import Label, ListItem, ListView
@@ -14,6 +14,8 @@ from textual.widgets import Label, ListItem, ListView
 from checkin.core.dates import describe
 from checkin.core.model import ActionItem, Section
 from checkin.core.review import keep_open, outcome, short_name, undo_last
+from checkin.errors import CheckinError
+from checkin.tui.keys import key
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt
@@ -53,15 +55,14 @@ class ReviewRow(ListItem):
         }
         if narrow:
             cells["status"] = cells["status"].split()[0]
-        for key, text in cells.items():
-            self.query_one(f".{key}", Label).update(text)
+        for cell, text in cells.items():
+            self.query_one(f".{cell}", Label).update(text)
         self.set_class(late > 0, "-overdue")
         self.set_class(item.status != "open", "-closed")
         self.set_class(outcome(item, meeting_id) != "to review", "-reviewed")
 
 
-def _row_binding(key: str, action: str, label: str, tooltip: str) -> Binding:
-    return Binding(key, action, label, id=f"action_review.{action}", tooltip=tooltip)
+_row_binding = partial(key, "action_review")
 
 
 class ActionReviewEditor(SectionEditor):
@@ -138,7 +139,11 @@ class ActionReviewEditor(SectionEditor):
         return row if isinstance(row, ReviewRow) else None
 
     def saved(self, row: ReviewRow, message: str = "") -> None:
-        self.session.save_action(row.item)
+        try:
+            self.session.save_action(row.item)
+        except CheckinError as exc:  # kept in the session, written with the next save
+            self.post_message(self.SaveFailed(f"Not saved yet: {exc}"))
+            message = ""
         row.show(self.session.today, self.session.meeting.id,
                  narrow=self.has_class("-narrow"))
         self.show_summary()

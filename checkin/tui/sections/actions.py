@@ -91,9 +91,7 @@ class ActionsEditor(SectionEditor):
 
     # ------------------------------------------------------------ the form
     def _say(self, text: str, kind: str) -> None:
-        label = self.query_one("#action-message", Label)
-        label.set_classes(kind)
-        label.update(text)
+        self.query_one("#action-message", Label).set_classes(kind).update(text)
 
     @on(Input.Submitted, "#action-title, #action-owner, #action-dept")
     def _next_field(self, event: Input.Submitted) -> None:
@@ -219,7 +217,11 @@ class ActionsEditor(SectionEditor):
         if event.what == "drop":
             if item.status == "open":
                 item.drop(self.session.today, self.session.meeting.id)
-                self.session.save_action(item)
+                try:
+                    self.session.save_action(item)
+                except CheckinError as exc:  # kept in the session, written with the next save
+                    self.post_message(self.SaveFailed(f"Not saved yet: {exc}"))
+                    return
                 self._say(f"Dropped {item.id}: {item.title}", "-ok")
                 self.refresh_list()
             return

@@ -117,10 +117,8 @@ class AttendanceEditor(SectionEditor):
     def _toggled(self, event: Checkbox.Changed) -> None:
         event.stop()
         row = event.checkbox.parent
-        if isinstance(row, AttendeeRow) and row.attendee.present != event.value:
-            row.attendee.present = event.value
+        if isinstance(row, AttendeeRow) and self.session.edit(row.attendee, present=event.value):
             row.show_state()
-            self.session.changed()
             self.show_count()
 
     @on(Input.Changed, ".note")
@@ -128,8 +126,7 @@ class AttendanceEditor(SectionEditor):
         event.stop()
         row = event.input.parent
         if isinstance(row, AttendeeRow):
-            row.attendee.note = event.value
-            self.session.changed()
+            self.session.edit(row.attendee, note=event.value)
 
     def action_all_present(self) -> None:
         for row in self.query(AttendeeRow):

@@ -16,7 +16,6 @@ from checkin.core.roadblocks import find_open
 from checkin.core.rules import metric_roadblock
 from checkin.render.numbers import format_number, format_target, sparkline
 from checkin.services.meetings import add_roadblock
-from checkin.services.queries import metric_history
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.field_keys import (
     focus_now,
@@ -102,13 +101,8 @@ class MetricsEditor(SectionEditor):
                 if metric.department != department:
                     department = metric.department
                     yield Label(department, classes="department")
-                reading = meeting.reading(metric.name)
-                if reading is None:
-                    reading = MetricReading(metric.name)
-                    meeting.readings.append(reading)
-                history = metric_history(self.session.store, agenda.id, metric.name,
-                                         before=meeting.date)
-                yield MetricRow(metric, reading, [v for _, v in history])
+                reading = meeting.reading(metric.name) or MetricReading(metric.name)
+                yield MetricRow(metric, reading, self.session.metric_history(metric.name))
 
     def on_mount(self) -> None:
         self.show_summary()
@@ -153,9 +147,7 @@ class MetricsEditor(SectionEditor):
             row.show_error(f"{exc} (not saved)")
             return
         row.show_error("")
-        if value != row.reading.value:
-            row.reading.value = value
-            self.session.changed()
+        self.session.edit(row.reading, value=value)
         row.show_mark()
         self.show_summary()
 
@@ -163,8 +155,7 @@ class MetricsEditor(SectionEditor):
     def _comment(self, event: Input.Changed) -> None:
         event.stop()
         row = next(a for a in event.input.ancestors if isinstance(a, MetricRow))
-        row.reading.comment = event.value
-        self.session.changed()
+        self.session.edit(row.reading, comment=event.value)
 
     def focused_row(self) -> MetricRow | None:
         focused = self.screen.focused
@@ -186,7 +177,6 @@ class MetricsEditor(SectionEditor):
         if find_open(self.session.meeting, title):
             self.notify("Already on the roadblocks list", severity="warning", timeout=3)
             return
-        add_roadblock(self.session.meeting, title, raised_by=metric.department,
-                      blocking=drafted.blocking, owner=drafted.owner)
-        self.session.changed()
+        self.session.apply(add_roadblock, title, raised_by=metric.department,
+                           blocking=drafted.blocking, owner=drafted.owner)
         self.notify(f"Sent to roadblocks: {title}", timeout=4)

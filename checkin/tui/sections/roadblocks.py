@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import Label, ListItem, ListView
@@ -15,7 +16,8 @@ from checkin.core.review import short_name
 from checkin.core.roadblocks import DISCUSS_FIRST, escalate, move, renumber, reopen, resolve
 from checkin.errors import CheckinError
 from checkin.services.meetings import add_roadblock
-from checkin.services.queries import ProposedRoadblock, proposed_roadblocks
+from checkin.services.queries import ProposedRoadblock
+from checkin.tui.keys import key
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.roadblock_form import RoadblockForm
 from checkin.tui.session import MeetingSession
@@ -50,9 +52,7 @@ class RoadblockRow(ListItem):
                 yield Label(text, classes=f"cell {key}")
 
 
-def _binding(key: str, action: str, label: str, tooltip: str, show: bool = True) -> Binding:
-    return Binding(key, action, label, id=f"roadblocks.{action.split('(')[0]}_{key}",
-                   tooltip=tooltip, show=show)
+_binding = partial(key, "roadblocks", by_key=True)
 
 
 class RoadblocksEditor(SectionEditor):
@@ -96,10 +96,7 @@ class RoadblocksEditor(SectionEditor):
 
     async def show_proposals(self) -> None:
         """Escalation flags not yet on the list, as "Proposed:" lines; `p` takes the first."""
-        meeting = self.meeting
-        self.proposals = proposed_roadblocks(
-            self.session.store, meeting.agenda.id, agenda=meeting.agenda,
-            existing=[r.title for r in meeting.roadblocks])
+        self.proposals = self.session.proposed_roadblocks()
         box = self.query_one("#proposals", Vertical)
         await box.remove_children()
         shown = self.proposals[:MAX_PROPOSALS]
@@ -165,7 +162,7 @@ class RoadblocksEditor(SectionEditor):
         return row.roadblock if isinstance(row, RoadblockRow) else None
 
     async def changed(self, keep: Roadblock | None, message: str = "") -> None:
-        self.session.changed()
+        """Show the list after a change the session has made."""
         await self.show_rows(keep)
         if message:
             self.notify(message, timeout=3)
@@ -181,23 +178,23 @@ class RoadblocksEditor(SectionEditor):
         if not self.proposals or self.query(InlinePrompt) or self.query(RoadblockForm):
             return
         p = self.proposals[0]
-        rb = add_roadblock(self.meeting, p.title, raised_by=p.raised_by, blocking=p.blocking,
-                           owner=p.owner)
+        rb = self.session.apply(add_roadblock, p.title, raised_by=p.raised_by,
+                                blocking=p.blocking, owner=p.owner)
         await self.show_proposals()
         await self.changed(rb, f"Added: {rb.title}")
 
     async def action_move(self, step: int) -> None:
-        if (rb := self.current()) and move(self.meeting, rb, step):
+        if (rb := self.current()) and self.session.apply(move, rb, step):
             await self.changed(rb)
 
     async def action_escalate(self) -> None:
         if (rb := self.current()) and rb.status == "open":
-            escalate(self.meeting, rb)
+            self.session.apply(escalate, rb)
             await self.changed(rb, f"Escalated: {rb.title}")
 
     async def action_reopen(self) -> None:
         if (rb := self.current()) and rb.status != "open":
-            reopen(self.meeting, rb)
+            self.session.apply(reopen, rb)
             await self.changed(rb, f"Reopened: {rb.title}")
 
     def action_resolve(self) -> None:
@@ -232,8 +229,8 @@ class RoadblocksEditor(SectionEditor):
     async def _added(self, event: RoadblockForm.Submitted) -> None:
         event.stop()
         try:
-            rb = add_roadblock(self.meeting, event.title, raised_by=event.raised_by,
-                               blocking=event.blocking, owner=event.owner)
+            rb = self.session.apply(add_roadblock, event.title, raised_by=event.raised_by,
+                                    blocking=event.blocking, owner=event.owner)
         except CheckinError as exc:
             event.form.show_error(f"{exc}: type what is blocked")
             return
@@ -251,7 +248,7 @@ class RoadblocksEditor(SectionEditor):
         rb = row.roadblock
         if prompt.purpose == "resolve":
             try:
-                resolve(self.meeting, rb, text)
+                self.session.apply(resolve, rb, text)
             except CheckinError as exc:
                 prompt.show_error(str(exc))
                 return

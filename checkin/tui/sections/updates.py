@@ -42,19 +42,9 @@ class UpdatesEditor(SectionEditor):
     def __init__(self, session: MeetingSession, section: Section, *,
                  id: str | None = None) -> None:
         super().__init__(session, section, id=id)
-        self.updates = self._updates()
-
-    def _updates(self) -> list[DepartmentUpdate]:
-        """The meeting's update per agenda department (created if the meeting lacks one)."""
-        meeting = self.session.meeting
-        out = []
-        for dept in meeting.agenda.departments:
-            update = meeting.update(dept.name)
-            if update is None:
-                update = DepartmentUpdate(dept.name)
-                meeting.updates.append(update)
-            out.append(update)
-        return out
+        meeting = session.meeting  # the session gave it an update per department
+        self.updates = [u for d in meeting.agenda.departments
+                        if (u := meeting.update(d.name)) is not None]
 
     def compose(self) -> ComposeResult:
         reps = {d.name: d.representative for d in self.session.meeting.agenda.departments}
@@ -77,10 +67,8 @@ class UpdatesEditor(SectionEditor):
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
         field = event.input
-        if isinstance(field, UpdateField) and getattr(field.update_record, field.field) \
-                != event.value:
-            setattr(field.update_record, field.field, event.value)
-            self.session.changed()
+        if isinstance(field, UpdateField):
+            self.session.edit(field.update_record, **{field.field: event.value})
 
     def action_panel(self, step: int) -> None:
         panels = self.panels()

@@ -1,7 +1,7 @@
 """A table of action items that renders only the rows on screen (Textual's Line API).
 
 Filtering 5,000 items then costs a Python filter plus ~30 rendered lines, not a DataTable
-reload (see DESIGN.md). The header row stays put; rows scroll under it. Looks come from
+reload. The header row stays put; rows scroll under it. Looks come from
 the component classes below, styled in the screen's .tcss.
 """
 

@@ -102,9 +102,7 @@ class QuickAddBar(Vertical):
         )
 
     def _show(self, text: str, kind: str) -> None:
-        label = self.query_one("#quick-add-preview", Label)
-        label.set_classes(kind)
-        label.update(text)
+        self.query_one("#quick-add-preview", Label).set_classes(kind).update(text)
 
     @on(Input.Changed, "#quick-add-input")
     def _changed(self, event: Input.Changed) -> None:
