@@ -8,7 +8,9 @@ fsync of the folder. A reader sees the old file or the new one, never half of on
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,29 +21,42 @@ from tinydb.storages import Storage
 from checkin.errors import StoreError
 
 FILE_MODE = 0o600
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def temp_path(path: Path) -> Path:
+    """An unpredictable temp name beside ``path`` (short enough for any legal name)."""
+    return path.with_name(f".{path.name[:32]}.{secrets.token_hex(8)}.tmp")
+
+
+def _discard(tmp: Path) -> None:
+    with contextlib.suppress(OSError):  # e.g. under a file, name too long: nothing to clean
+        tmp.unlink(missing_ok=True)
 
 
 def atomic_write(path: Path, data: bytes, *, keep_mode: bool = False) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file.
 
-    New files are owner-only; ``keep_mode`` keeps an existing file's permissions.
+    New files are owner-only; ``keep_mode`` keeps an existing file's permissions. The temp
+    file has an unpredictable name and is created with ``O_EXCL | O_NOFOLLOW``: a planted
+    file or symlink is never written through.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = temp_path(path)
     try:
         mode = path.stat().st_mode & 0o777 if keep_mode and path.exists() else FILE_MODE
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, FILE_MODE)
         try:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
+            if keep_mode and hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)  # the umask may have narrowed it
             os.fsync(fd)
         finally:
             os.close(fd)
-        if keep_mode:
-            os.chmod(tmp, mode)  # the umask may have narrowed it
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise StoreError(
             f"{path}: cannot save ({exc.strerror or exc}); free disk space or fix the "
             "folder's permissions, then try again (nothing was changed)"

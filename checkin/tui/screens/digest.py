@@ -41,7 +41,7 @@ class DigestDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="digest-dialog"):
-            yield Label(f"Digest for {self.owner}", id="digest-title")
+            yield Label(Text(f"Digest for {self.owner}"), id="digest-title")
             with VerticalScroll(id="digest-scroll"):
                 yield Static(Text(self.text), id="digest-text")
             yield Input(default_path(self.owner), id="digest-path")
@@ -84,7 +84,7 @@ class DigestDialog(ModalScreen[None]):
             self.status("Not written: choose another name", "-error")
             return
         try:
-            write_file(self.text, path)
+            write_file(self.text, path, data_dir=getattr(self.app, "data_dir", None))
         except CheckinError as exc:
             self.status(f"Not written: {exc}", "-error")
             return
