@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from checkin.errors import CheckinError
+from checkin.render.terminal import safe
 from checkin.store.atomic import atomic_write
 
 STDOUT_NAMES = ("-", "/dev/stdout")
@@ -56,6 +57,7 @@ def write_file(text: str, path: Path, *, data_dir: Path | None = None) -> None:
     ``data_dir`` is the checkin data folder: writing inside it is refused.
     """
     path = Path(path)
+    text = safe(text)  # minutes get `cat`: a typed escape sequence is shown, not obeyed
     data = text.encode("utf-8")
     if str(path) in STDOUT_NAMES:
         sys.stdout.write(text)
