@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Sparkline
+from textual.widgets import DataTable, Footer, Sparkline
 
 from checkin.core.rules import OFF_TRACK_STREAK
 from checkin.core.trends import Trend, Trends
 from checkin.render.trends import OFF, ON, cell, streak_text, target_text
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
+from checkin.tui.widgets.plain import Label
 
 LEGEND = (f"{ON} on track  {OFF} off track  highlighted: latest off-track streak  "
           f"! {OFF_TRACK_STREAK}+ in a row")

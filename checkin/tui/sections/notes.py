@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Input, Label, ListItem, ListView, TextArea
+from textual.widgets import Input, ListItem, ListView, TextArea
 
 from checkin.core.model import Decision
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.owner_input import OwnerInput
+from checkin.tui.widgets.plain import Label
 
 
 class DecisionList(ListView):

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, TextArea
+from textual.widgets import Button, Input, TextArea
 
 from checkin import clock
 from checkin.core.model import Meeting
@@ -18,6 +18,7 @@ from checkin.services.meetings import end_meeting
 from checkin.services.wrapup import completion_since_last, parse_rating, section_times
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.date_input import DateInput
+from checkin.tui.widgets.plain import Label
 
 ROOM = "room"
 
