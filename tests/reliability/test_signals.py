@@ -44,14 +44,23 @@ class Terminal:
         self.screen = b""
 
     def read(self, seconds: float, until: bytes | None = None) -> None:
+        """Read what the app writes for ``seconds``, or until ``until`` shows up anew."""
+        start = len(self.screen)
         end = time.monotonic() + seconds
-        while time.monotonic() < end and not (until and until in self.screen):
+        while time.monotonic() < end and not (until and until in self.screen[start:]):
             ready, _, _ = select.select([self.master], [], [], 0.05)
             if ready:
                 try:
                     self.screen += os.read(self.master, 65536)
                 except OSError:  # the child closed the terminal
                     return
+
+    def wait(self, seconds: float) -> int:
+        """The exit code, reading all the while (a full pty would block the app's exit)."""
+        end = time.monotonic() + seconds
+        while self.proc.poll() is None and time.monotonic() < end:
+            self.read(0.1)
+        return self.proc.wait(timeout=1)
 
     def type(self, keys: bytes) -> None:
         os.write(self.master, keys)
@@ -78,9 +87,9 @@ def test_signal_saves_restores_terminal_and_exits(demo_dir: Path, how: str) -> N
         assert b"Attendance" in term.screen, term.screen[-500:]
         term.read(0.5)
         term.type(b"\t")  # to the first department's note
-        term.read(0.3)
+        term.read(1.0)
         term.type(b"typed just before")
-        term.read(0.03)  # well inside the 0.25 s autosave delay
+        term.read(10, until=b"before")  # on screen: the app has it, its autosave is pending
         before = len(term.screen)
         if how == "window closed":
             os.close(term.master)
@@ -89,8 +98,7 @@ def test_signal_saves_restores_terminal_and_exits(demo_dir: Path, how: str) -> N
         else:
             sig = getattr(signal, how)
             term.proc.send_signal(sig)
-            term.read(5, until=LEAVE_ALT_SCREEN)
-        code = term.proc.wait(timeout=15)
+        code = term.wait(20)
     finally:
         term.close()
     assert code == 128 + sig

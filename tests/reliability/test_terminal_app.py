@@ -1,0 +1,45 @@
+"""The real app in a real pty, on data full of escape sequences (agenda title, prompt,
+facilitator, attendance note, action title and owner): none reaches the terminal."""
+
+from __future__ import annotations
+
+import re
+import signal
+from datetime import timedelta
+from pathlib import Path
+
+from checkin import locations
+from checkin.services.meetings import new_action
+from checkin.store import Store
+
+from .test_bad_input import TODAY
+from .test_signals import Terminal
+
+EVIL = "\x1b]0;pwned\x07\x1b[2J\x9b2J\u202e"
+EVIL_TOML = "\\u001b]0;pwned\\u0007\\u001b[2J\\u009b2J\\u202e"
+SENT = re.compile(rb"\x1b\]0;pwned|\x1b\[2J|\xc2\x9b|\xe2\x80\xae")
+
+
+def test_no_escape_sequence_from_data_reaches_the_terminal(demo_dir: Path) -> None:
+    text = (locations.bundled_agendas_dir() / "weekly.toml").read_text()
+    text = text.replace('title = "Weekly cross-functional check-in"',
+                        f'title = "Weekly {EVIL_TOML}"', 1)
+    text = re.sub(r'^prompt = "', lambda m: f'prompt = "{EVIL_TOML} ', text, flags=re.M)
+    (demo_dir / "agendas").mkdir(exist_ok=True)
+    (demo_dir / "agendas" / "weekly.toml").write_text(text)
+    with Store(demo_dir) as store:
+        new_action(store, title=f"Title {EVIL}", owner=f"Own {EVIL}",
+                   due=TODAY + timedelta(days=2), today=TODAY, agenda_id="weekly")
+    term = Terminal(demo_dir)
+    try:
+        term.read(20, until=b"Attendance")
+        assert b"Attendance" in term.screen
+        for keys in (b"\t", b"\x1b[6~", b"\x1b[6~", b"\x07"):  # note, pagedown x2, ctrl+g
+            term.type(keys)
+            term.read(1.0)
+        term.proc.send_signal(signal.SIGTERM)
+        assert term.wait(20) == 128 + signal.SIGTERM
+    finally:
+        term.close()
+    assert b"pwned" in term.screen  # the text is on screen ...
+    assert not SENT.search(term.screen), SENT.findall(term.screen)[:3]  # ... never obeyed
