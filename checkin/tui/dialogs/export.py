@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, RadioButton, RadioSet
+from textual.widgets import RadioButton, RadioSet
 
 from checkin.tui.dialogs.confirm import ConfirmDialog
-from checkin.tui.widgets.plain import Label
+from checkin.tui.widgets.plain import Input, Label
 
 
 def with_format(text: str, fmt: str) -> str:

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from checkin.core.dates import is_past
 from checkin.core.model import ActionItem
@@ -24,7 +24,7 @@ from checkin.store import Store
 from checkin.tui.screens.digest import DigestDialog
 from checkin.tui.widgets.action_table import ActionTable
 from checkin.tui.widgets.inline_prompt import InlinePrompt
-from checkin.tui.widgets.plain import Label
+from checkin.tui.widgets.plain import Input, Label
 
 STATUSES = ("open", "done", "dropped", "all")
 SORTS = ("due", "owner", "department")

@@ -11,12 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input
 
 from checkin.errors import CheckinError
 from checkin.services.files import write_file
 from checkin.tui.dialogs.confirm import ConfirmDialog
-from checkin.tui.widgets.plain import Label, Static
+from checkin.tui.widgets.plain import Input, Label, Static
 
 
 def default_path(owner: str) -> str:

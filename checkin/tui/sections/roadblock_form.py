@@ -8,10 +8,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Select, SelectionList
+from textual.widgets import Select, SelectionList
 
 from checkin.tui.widgets.inline_prompt import complete
-from checkin.tui.widgets.plain import Label
+from checkin.tui.widgets.plain import Input, Label
 
 
 class RoadblockForm(Vertical):

@@ -6,12 +6,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Input
 
 from checkin.core.model import DepartmentUpdate, Section
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
-from checkin.tui.widgets.plain import Label, plain_title
+from checkin.tui.widgets.plain import Input, Label, plain_title
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("wins", "Win", "a win to celebrate"),

@@ -10,15 +10,16 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, TextArea
+from textual.widgets import Button, TextArea
 
 from checkin import clock
 from checkin.core.model import Meeting
+from checkin.render.terminal import safe
 from checkin.services.meetings import end_meeting
 from checkin.services.wrapup import completion_since_last, parse_rating, section_times
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.date_input import DateInput
-from checkin.tui.widgets.plain import Label
+from checkin.tui.widgets.plain import Input, Label
 
 ROOM = "room"
 
@@ -51,7 +52,7 @@ class WrapUpEditor(SectionEditor):
         meeting = self.session.meeting
         with VerticalScroll(id="wrapup-body", can_focus=False):
             yield Label("Summary", classes="part-title")
-            yield TextArea(meeting.summary, id="summary", placeholder="One-line summary",
+            yield TextArea(safe(meeting.summary), id="summary", placeholder="One-line summary",
                            tab_behavior="focus")
             yield Label("Rating 1-10: one for the room, or one per attendee",
                         classes="part-title")

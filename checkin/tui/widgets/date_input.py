@@ -9,10 +9,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Input
 
 from checkin.core.dates import DueDateError, describe, is_past, parse_due
-from checkin.tui.widgets.plain import Label
+from checkin.tui.widgets.plain import Input, Label
 
 
 class DateInput(Horizontal):

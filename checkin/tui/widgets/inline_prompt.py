@@ -10,10 +10,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.suggester import SuggestFromList
-from textual.widgets import Input
 
 from checkin.tui.widgets.date_input import DateInput
-from checkin.tui.widgets.plain import Label
+from checkin.tui.widgets.plain import Input, Label
 
 
 def complete(text: str, names: list[str]) -> str:

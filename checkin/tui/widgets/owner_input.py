@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from textual.suggester import SuggestFromList
-from textual.widgets import Input
 
 from checkin.core.people import resolve_person
 from checkin.core.quickadd import QuickAddError
+from checkin.tui.widgets.plain import Input
 
 
 class OwnerInput(Input):

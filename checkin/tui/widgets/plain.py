@@ -12,6 +12,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.content import Content
+from textual.widgets import Input as TextualInput
 from textual.widgets import Label as TextualLabel
 from textual.widgets import Static as TextualStatic
 
@@ -57,3 +58,11 @@ class Label(TextualLabel):
 def plain_title(text: str) -> Content:
     """Typed text for ``border_title`` / ``border_subtitle`` (a str there is markup)."""
     return Content(safe(text))
+
+
+class Input(TextualInput):
+    """An Input whose value never holds a control character (a stored note with an escape
+    sequence is shown, and kept, as ``\\u001b``: drawn raw it would reach the terminal)."""
+
+    def validate_value(self, value: str) -> str:
+        return safe(value)

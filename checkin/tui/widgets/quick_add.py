@@ -8,14 +8,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.suggester import Suggester
-from textual.widgets import Input
 
 from checkin.core.dates import describe
 from checkin.core.model import ActionItem
 from checkin.core.quickadd import QuickAdd, QuickAddError, parse_quick_add
 from checkin.errors import CheckinError
 from checkin.tui.session import MeetingSession
-from checkin.tui.widgets.plain import Label
+from checkin.tui.widgets.plain import Input, Label
 
 PLACEHOLDER = "@owner #dept what needs doing due:fri"
 HINT = "e.g. @Maria #Sales fix CRM dedupe due:fri   (right arrow completes @names and #depts)"
