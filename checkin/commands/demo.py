@@ -8,11 +8,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from checkin import clock, locations
-from checkin.core.agenda import load_agenda
+from checkin import clock
 from checkin.errors import CheckinError
 from checkin.render.terminal import safe
-from checkin.services.agendas import find_agenda
+from checkin.services.agendas import agenda_by_name
 from checkin.services.demo import seed_demo_folder
 
 
@@ -22,7 +21,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    agenda = load_agenda(find_agenda("weekly", [locations.bundled_agendas_dir()]))
+    agenda = agenda_by_name(None)  # the bundled weekly agenda, whatever the user overrides
     if args.data:
         root = Path(args.data).expanduser()
     else:

@@ -1,9 +1,8 @@
-"""Crash-safe file writes and a TinyDB storage built on them.
+"""Crash-safe file writes: temp file in the same folder, fsync, ``os.replace``, fsync of
+the folder. A reader sees the old file or the new one, never half of one.
 
-TinyDB's JSONStorage rewrites its file in place and re-parses it on every access
-(see DESIGN.md, "Known traps"). ``AtomicJSONStorage`` keeps the parsed data in memory
-and replaces the file atomically: temp file in the same folder, fsync, ``os.replace``,
-fsync of the folder. A reader sees the old file or the new one, never half of one.
+(TinyDB's JSONStorage rewrote its file in place and re-parsed it on every access; the data
+files are now the line format of ``checkin.store.lines``, held by ``datafile.DataFile``.)
 """
 
 from __future__ import annotations
@@ -11,17 +10,31 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb.storages import Storage
 
 from checkin.errors import StoreError
 
 FILE_MODE = 0o600
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_durable = True  # False only inside ``unsynced`` (bulk generators of throwaway data)
+
+
+@contextmanager
+def unsynced() -> Iterator[None]:
+    """Write in place without fsync within the block: for writers of throwaway data
+    (benchmark histories), where a crash costs nothing and the disk's flush and rename
+    times would dominate."""
+    global _durable
+    _durable = False
+    try:
+        yield
+    finally:
+        _durable = True
 
 
 def temp_path(path: Path) -> Path:
@@ -41,27 +54,35 @@ def atomic_write(path: Path, data: bytes, *, keep_mode: bool = False) -> None:
     file has an unpredictable name and is created with ``O_EXCL | O_NOFOLLOW``: a planted
     file or symlink is never written through.
     """
-    tmp = temp_path(path)
+    tmp = temp_path(path) if _durable else path
     try:
         mode = path.stat().st_mode & 0o777 if keep_mode and path.exists() else FILE_MODE
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, FILE_MODE)
+        # in place (unsynced): no O_TRUNC, which frees every block (slow with discard)
+        flags = os.O_CREAT | os.O_EXCL | NOFOLLOW if _durable else os.O_CREAT
+        fd = os.open(tmp, os.O_WRONLY | flags, FILE_MODE)
         try:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
+            if not _durable:
+                os.ftruncate(fd, len(data))
             if keep_mode and hasattr(os, "fchmod"):
                 os.fchmod(fd, mode)  # the umask may have narrowed it
-            os.fsync(fd)
+            if _durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
+        if tmp != path:
+            os.replace(tmp, path)
     except OSError as exc:
-        _discard(tmp)
+        if tmp != path:
+            _discard(tmp)
         raise StoreError(
             f"{path}: cannot save ({exc.strerror or exc}); free disk space or fix the "
             "folder's permissions, then try again (nothing was changed)"
         ) from exc
-    _fsync_dir(path.parent)
+    if _durable:
+        _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -100,36 +121,3 @@ def read_json(path: Path) -> Any | None:
             "restore it from a backup or move it aside — it was left untouched"
         )
     return data
-
-
-class AtomicJSONStorage(Storage):
-    """TinyDB storage: parsed once, cached in memory, written atomically.
-
-    ``check`` validates (and may migrate) the raw data the first time it is read.
-    """
-
-    def __init__(self, path: Path, check: Callable[[Path, dict], dict] | None = None,
-                 readonly: bool = False) -> None:
-        self.path = Path(path)
-        self._check = check
-        self._readonly = readonly
-        self._data: dict[str, Any] | None = None
-        self._loaded = False
-
-    def read(self) -> dict[str, Any] | None:
-        if not self._loaded:
-            data = read_json(self.path)
-            if data is not None and self._check is not None:
-                data = self._check(self.path, data)
-            self._data, self._loaded = data, True
-        return self._data
-
-    def write(self, data: dict[str, Any]) -> None:
-        if self._readonly:
-            raise StoreError(f"{self.path}: opened read-only; close the other checkin first")
-        try:
-            atomic_write(self.path, orjson.dumps(data))
-        except StoreError:
-            self._loaded = False  # the in-memory copy may be ahead of the disk: re-read
-            raise
-        self._data = data

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer
 
 from checkin.core.model import MeetingSummary
 from checkin.errors import CheckinError
+from checkin.render.numbers import format_number
 from checkin.services.minutes import export_minutes
 from checkin.store import Store
 from checkin.tui.dialogs.export import ExportDialog
@@ -23,7 +24,7 @@ COLUMNS = ("Date", "Agenda", "Facilitator", "Status", "Rating", "Roadblocks", "A
 
 
 def row(s: MeetingSummary) -> tuple[str | Text, ...]:
-    rating = "" if s.rating is None else f"{s.rating:g}/10"
+    rating = "" if s.rating is None else f"{format_number(s.rating)}/10"
     status = "in progress" if s.status == "in-progress" else s.status
     return (s.date.isoformat(), plain(s.agenda_title), plain(s.facilitator or "—"), status,
             rating, str(s.roadblocks), str(s.actions))
