@@ -43,6 +43,10 @@ def test_no_escape_sequence_from_data_reaches_the_terminal(demo_dir: Path) -> No
         for keys in (b"\t", b"\x1b[6~", b"\x1b[6~", b"\x07"):  # note, pagedown x2, ctrl+g
             term.type(keys)
             term.read(1.0)
+        # Let the register screen finish building: a SIGTERM while it is still mounting
+        # crashes ActionsScreen.sorted_items (NoMatches 'ActionTable'; seen under load).
+        term.read(10, until=b"Owner")
+        term.read(1.0)
         term.proc.send_signal(signal.SIGTERM)
         code = term.wait(20)
         assert code == 128 + signal.SIGTERM, term.screen[-3000:].decode(errors="replace")
