@@ -8,6 +8,7 @@ from pathlib import Path
 
 from checkin import clock, locations
 from checkin.core.model import Agenda
+from checkin.render.terminal import safe
 from checkin.store import Store
 
 
@@ -27,7 +28,8 @@ def agenda_for(args: argparse.Namespace, name: str | None) -> Agenda:
 
 
 def out(text: str) -> None:
-    sys.stdout.write(text)
+    """Print ``text`` with every control character made visible (never obeyed)."""
+    sys.stdout.write(safe(text))
 
 
 today = clock.today

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from checkin.commands.common import open_readonly, out
+from checkin.commands.common import data_dir, open_readonly, out
 from checkin.services.files import write_file
 from checkin.services.minutes import minutes_text
 
@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
         meeting = store.load_meeting(store.find_meeting(args.meeting).id)
         text = minutes_text(store, meeting, args.format)
     if args.output:
-        write_file(text, Path(args.output))
+        write_file(text, Path(args.output), data_dir=data_dir(args))
     else:
         out(text)
     return 0

@@ -6,7 +6,10 @@ data dir or a broken agenda is a one-line CheckinError (exit 2), never a traceba
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import signal
 from datetime import date
 from importlib import import_module
 from pathlib import Path
@@ -14,12 +17,14 @@ from pathlib import Path
 from textual import on
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from checkin import clock
 from checkin.core.agenda import load_agenda
 from checkin.core.model import Agenda, Meeting
 from checkin.errors import CheckinError
+from checkin.render.terminal import safe
 from checkin.services.agendas import agenda_by_name
 from checkin.services.home import HomeData, home_data
 from checkin.services.meetings import start_or_resume
@@ -29,6 +34,9 @@ from checkin.tui.screens.help import HelpScreen, keys_of
 from checkin.tui.screens.home import HomeScreen
 from checkin.tui.screens.meeting import MeetingScreen
 from checkin.tui.session import MeetingSession
+
+HANGUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
+                       if hasattr(signal, name))
 
 # action -> (module in checkin.tui.screens, class, Home label); imported when first opened.
 BETWEEN_SCREENS: dict[str, tuple[str, str, str]] = {
@@ -107,12 +115,38 @@ class CheckinApp(App[None]):
         # which otherwise cost 50+ ms pauses mid-keystroke on a large register.
         gc.collect()
         gc.freeze()
+        self.catch_signals()
         if self.start_agenda is not None:
             self.start(self.start_agenda)
 
     def flush(self) -> None:
         if self.session is not None:
             self.session.flush()
+
+    # ------------------------------------------------------------ signals
+    def catch_signals(self) -> None:
+        """SIGTERM and SIGHUP (the terminal window closed): save, restore the terminal, exit.
+
+        Without this Python dies at once: the debounced last edit is lost and the terminal
+        is left in the alternate screen with mouse reporting on.
+        """
+        if self.is_headless:  # tests drive the app inside pytest: leave its signals alone
+            return
+        loop = asyncio.get_running_loop()
+        for sig in HANGUP_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.on_signal, sig)  # not on Windows
+
+    def on_signal(self, sig: int) -> None:
+        with contextlib.suppress(CheckinError):  # no screen to say so; exit as asked
+            self.flush()
+        self.exit(return_code=128 + sig)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications carry typed text (titles, names, errors): never markup."""
+        super().notify(safe(message), title=safe(title), severity=severity, timeout=timeout,
+                       markup=False)
 
     async def action_quit(self) -> None:
         try:

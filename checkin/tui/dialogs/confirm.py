@@ -15,7 +15,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button
+
+from checkin.tui.widgets.plain import Label
 
 Variant = Literal["default", "primary", "success", "warning", "error"]
 

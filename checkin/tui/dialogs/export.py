@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from textual.widgets import RadioButton, RadioSet
 
 from checkin.errors import CheckinError
 from checkin.services.files import make_folder
 from checkin.tui.dialogs.confirm import ConfirmDialog
+from checkin.tui.widgets.plain import Input, Label
 
 Writer = Callable[[Path, str], None]  # (path, format) -> None; raises CheckinError
 FORMAT_LABELS = {"md": "Markdown (.md)", "html": "HTML page (.html)"}

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Footer
 
 from checkin.core.model import ActionItem
 from checkin.core.people import known_people
@@ -25,6 +25,7 @@ from checkin.tui.keys import key
 from checkin.tui.screens.digest import DigestDialog
 from checkin.tui.widgets.action_table import ActionTable
 from checkin.tui.widgets.inline_prompt import InlinePrompt
+from checkin.tui.widgets.plain import Input, Label
 
 STATUSES = ("open", "done", "dropped", "all")
 SORTS = ("due", "owner", "department")

@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
 
 from checkin.services.files import write_file
 from checkin.tui.dialogs.export import ExportDialog, export
+from checkin.tui.widgets.plain import Label, Static
 
 
 def default_path(owner: str) -> str:
@@ -50,7 +50,7 @@ class DigestDialog(ModalScreen[None]):
     @work
     async def action_write(self) -> None:
         def write(path: Path, fmt: str) -> None:
-            write_file(self.text, path)
+            write_file(self.text, path, data_dir=getattr(self.app, "data_dir", None))
 
         dialog = ExportDialog(default_path(self.owner), write, formats=("md",),
                               title=f"Write the digest for {self.owner} to a file")

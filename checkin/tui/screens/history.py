@@ -5,29 +5,31 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Footer
 
 from checkin.core.model import MeetingSummary
 from checkin.render.numbers import format_number
 from checkin.services.minutes import export_minutes
 from checkin.store import Store
 from checkin.tui.dialogs.export import ExportDialog, export
+from checkin.tui.widgets.plain import Label, plain
 
 COLUMNS = ("Date", "Agenda", "Facilitator", "Status", "Rating", "Roadblocks", "Actions")
 
 
-def row(s: MeetingSummary) -> tuple[str, ...]:
+def row(s: MeetingSummary) -> tuple[str | Text, ...]:
     rating = "" if s.rating is None else f"{format_number(s.rating)}/10"
     status = "in progress" if s.status == "in-progress" else s.status
-    return (s.date.isoformat(), s.agenda_title, s.facilitator or "—", status, rating,
-            str(s.roadblocks), str(s.actions))
+    return (s.date.isoformat(), plain(s.agenda_title), plain(s.facilitator or "—"), status,
+            rating, str(s.roadblocks), str(s.actions))
 
 
-class MeetingTable(DataTable[str]):
+class MeetingTable(DataTable[str | Text]):
     """The meetings; Enter (shown in the footer) opens the highlighted one's minutes."""
 
     BINDINGS = [

@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, OptionList, Static
+from textual.widgets import DataTable, Footer, OptionList
 from textual.widgets.option_list import Option
 
 from checkin.core.dates import describe
 from checkin.core.model import MeetingSummary
 from checkin.render.numbers import format_number
 from checkin.services.home import AgendaEntry, HomeData
+from checkin.tui.widgets.plain import Label, Static, plain
 
 
 def agenda_prompt(entry: AgendaEntry, today_label: str) -> Text:
@@ -135,7 +136,7 @@ class HomeScreen(Screen[None]):
         for s in data.recent:
             rating = format_number(s.rating) if s.rating is not None else "–"
             table.add_row(s.date.isoformat(), rating, str(s.roadblocks), str(s.actions),
-                          s.agenda_title, key=s.id)
+                          plain(s.agenda_title), key=s.id)
 
         overdue = f" · {data.overdue_actions} overdue" if data.overdue_actions else ""
         self.query_one("#home-counts", Static).update(

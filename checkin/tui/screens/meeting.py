@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Label
+from textual.widgets import Footer
 
 from checkin import clock
 from checkin.core.model import Section
@@ -24,6 +24,7 @@ from checkin.tui.sections import editor_class
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import SAVE_INTERVAL, MeetingSession
 from checkin.tui.widgets.meeting_clock import MeetingClock
+from checkin.tui.widgets.plain import Label
 from checkin.tui.widgets.quick_add import QuickAddBar
 from checkin.tui.widgets.sidebar import SectionSidebar
 

@@ -9,12 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Markdown
+from textual.widgets import Footer, Markdown
 
 from checkin.core.model import Meeting
+from checkin.render.terminal import safe
 from checkin.services.minutes import export_minutes, minutes_text
 from checkin.store import Store
 from checkin.tui.dialogs.export import ExportDialog, export
+from checkin.tui.widgets.plain import Label
 
 
 class MinutesScreen(Screen[None]):
@@ -44,7 +46,7 @@ class MinutesScreen(Screen[None]):
         self.query_one("#minutes-scroll").focus()
 
     def markdown(self) -> str:
-        return minutes_text(self.store, self.meeting)
+        return safe(minutes_text(self.store, self.meeting))
 
     def action_back(self) -> None:
         self.dismiss()

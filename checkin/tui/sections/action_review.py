@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.widgets import Label, ListItem, ListView
+from textual.widgets import ListItem, ListView
 
 from checkin.core.dates import describe
 from checkin.core.model import ActionItem, Section
@@ -19,6 +19,7 @@ from checkin.tui.keys import key
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt
+from checkin.tui.widgets.plain import Label
 
 COLUMNS = (("owner", "Owner"), ("title", "Item"), ("due", "Due"), ("late", "Late"),
            ("slips", "Slips"), ("status", "Outcome"))

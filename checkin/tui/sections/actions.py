@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.message import Message
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, ListItem, ListView
+from textual.widgets import ListItem, ListView
 
 from checkin.core.dates import describe
 from checkin.core.model import ActionItem, Section
@@ -18,6 +18,7 @@ from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.date_input import DateInput
 from checkin.tui.widgets.owner_input import OwnerInput, confirm_new_person
+from checkin.tui.widgets.plain import Input, Label
 
 NEXT_MEETING = "next meeting"
 

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
-from textual.widgets import Checkbox, Input, Label
+from textual.widgets import Checkbox
 
 from checkin.core.model import Attendee, Section
 from checkin.tui.sections.base import SectionEditor
@@ -18,6 +18,7 @@ from checkin.tui.sections.field_keys import (
     row_bindings,
 )
 from checkin.tui.session import MeetingSession
+from checkin.tui.widgets.plain import Input, Label
 
 NARROW = 60  # below this many columns the columns tighten
 

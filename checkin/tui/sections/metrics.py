@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
-from textual.widgets import Input, Label
 
 from checkin.core.metrics import MetricValueError, parse_metric_value
 from checkin.core.model import MetricDef, MetricReading, Section
@@ -23,6 +22,7 @@ from checkin.tui.sections.field_keys import (
     row_bindings,
 )
 from checkin.tui.session import MeetingSession
+from checkin.tui.widgets.plain import Input, Label
 
 NARROW = 60  # below this many columns the trend and comment columns shrink
 TREND = 8  # readings in the sparkline (NARROW_TREND when narrow)

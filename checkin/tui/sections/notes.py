@@ -7,11 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Input, Label, ListItem, ListView, TextArea
+from textual.widgets import ListItem, ListView, TextArea
 
 from checkin.core.people import AmbiguousName, UnknownName, person_or_new
+from checkin.render.terminal import safe
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.owner_input import OwnerInput
+from checkin.tui.widgets.plain import Input, Label
 
 
 class DecisionList(ListView):
@@ -37,7 +39,7 @@ class NotesEditor(SectionEditor):
 
     def compose(self) -> ComposeResult:
         yield Label("Notes", classes="part-title")
-        yield TextArea(self.session.meeting.notes, id="notes-text", soft_wrap=True,
+        yield TextArea(safe(self.session.meeting.notes), id="notes-text", soft_wrap=True,
                        tab_behavior="focus", show_line_numbers=False,
                        placeholder="Anything worth keeping that is not a decision or an item")
         yield Label("Decisions", classes="part-title")

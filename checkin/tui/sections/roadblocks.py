@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.widgets import Label, ListItem, ListView
+from textual.widgets import ListItem, ListView
 
 from checkin.core.dates import describe, next_meeting_date
 from checkin.core.model import Meeting, Roadblock, Section
@@ -22,6 +22,7 @@ from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.roadblock_form import RoadblockForm
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt
+from checkin.tui.widgets.plain import Label
 
 NARROW = 84  # below this many columns the "blocking" column is hidden
 NARROWER = 60  # and below this, "raised by"

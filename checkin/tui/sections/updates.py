@@ -6,11 +6,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Input, Label
 
 from checkin.core.model import DepartmentUpdate, Section
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
+from checkin.tui.widgets.plain import Input, Label, plain_title
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("wins", "Win", "a win to celebrate"),
@@ -52,7 +52,8 @@ class UpdatesEditor(SectionEditor):
             for update in self.updates:
                 rep = reps.get(update.department, "")
                 with Grid(classes="update-panel") as panel:
-                    panel.border_title = update.department + (f" · {rep}" if rep else "")
+                    title = update.department + (f" · {rep}" if rep else "")
+                    panel.border_title = plain_title(title)
                     for field, label, placeholder in FIELDS:
                         yield Label(label, classes="update-label")
                         yield UpdateField(update, field, placeholder)

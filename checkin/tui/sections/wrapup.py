@@ -9,16 +9,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Input, Label, TextArea
+from textual.widgets import Button, TextArea
 
 from checkin import clock
 from checkin.core.model import Meeting
 from checkin.errors import CheckinError
 from checkin.render.numbers import format_number
+from checkin.render.terminal import safe
 from checkin.services.wrapup import parse_rating, section_times
 from checkin.tui.dialogs.confirm import ConfirmDialog
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.date_input import DateInput
+from checkin.tui.widgets.plain import Input, Label
 
 ROOM = "room"
 
@@ -58,7 +60,7 @@ class WrapUpEditor(SectionEditor):
         meeting = self.session.meeting
         with VerticalScroll(id="wrapup-body", can_focus=False):
             yield Label("Summary", classes="part-title")
-            yield TextArea(meeting.summary, id="summary", placeholder="One-line summary",
+            yield TextArea(safe(meeting.summary), id="summary", placeholder="One-line summary",
                            tab_behavior="focus")
             yield Label("Rating 1-10: one for the room, or one per attendee",
                         classes="part-title")

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Input
 
 from checkin.core.people import NameMatchError, person_or_new, resolve_person
+from checkin.tui.widgets.plain import Input
 
 
 class OwnerInput(Input):
