@@ -1,6 +1,6 @@
 """Meeting minutes: a Meeting as Markdown (HTML and files: :mod:`checkin.export`).
 
-Every string a person typed goes through :mod:`checkin.mdtext`, so nothing typed can change
+Every string a person typed goes through :mod:`checkin.render.mdtext`, so nothing typed can change
 the document's structure. Which blocks appear depends only on the data's shape (lists,
 objects, dates), never on what the text says, except that blank optional text (shared goal, notes,
 summary, a metric comment) counts as absent. Every ``##`` section is always present; an empty one
@@ -10,7 +10,6 @@ the same bytes (no clock, no locale, data order kept).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,10 +17,10 @@ from datetime import date
 from checkin.core.dates import WEEKDAYS
 from checkin.core.model import ActionItem, Meeting, MetricDef, Roadblock
 from checkin.render.mdtext import inline, is_blank, paragraphs
+from checkin.render.numbers import format_number, format_target, format_value, sparkline
 
 NONE = "None."
 DASH = "—"
-SPARKS = "▁▂▃▄▅▆▇█"
 TREND_POINTS = 6
 ACTION_HEADER = "| Owner | Item | Department | Due | Status |\n|---|---|---|---|---|"
 SCORE_HEADER = (
@@ -91,22 +90,23 @@ def render_markdown(
     history: Sequence[Meeting] = (),
     since: SinceLast | None = None,
 ) -> str:
-    """The minutes of ``meeting`` as Markdown (ends with exactly one newline)."""
+    """The minutes of ``meeting`` as Markdown (ends with exactly one newline).
+
+    Ordered for readers: who and when, then the summary people act on (decisions, new
+    action items by owner, open roadblocks), then the detail, then time and rating.
+    """
+    earlier = [h for h in history if h.id != meeting.id]
     blocks = _header(meeting)
+    blocks += _attendance(meeting)
+    blocks += _summary(meeting, actions)
     if since is not None:
         blocks += _since(since)
-    blocks += _attendance(meeting)
-    blocks += _scorecard(meeting, [h for h in history if h.id != meeting.id])
+    blocks += _scorecard(meeting, earlier)
     blocks += ["## Roadblocks", _roadblocks(meeting)]
     blocks += _updates(meeting)
-    decisions = [
-        f"- {inline(d.text) or DASH}" + (f" — {inline(d.owner)}" if not is_blank(d.owner) else "")
-        for d in meeting.decisions
-    ]
-    blocks += ["## Decisions", "\n".join(decisions) or NONE]
-    blocks += ["## Notes", *(paragraphs(meeting.notes) or [NONE])]
     blocks += _actions(meeting, actions)
-    blocks += ["## Summary", *(paragraphs(meeting.summary) or [NONE])]
+    blocks += ["## Notes", *(paragraphs(meeting.notes) or [NONE])]
+    blocks += _time(meeting, earlier)
     nxt = meeting.next_meeting
     blocks += [
         "## Next meeting",
@@ -117,19 +117,47 @@ def render_markdown(
 
 def _header(meeting: Meeting) -> list[str]:
     agenda = meeting.agenda
-    rating = meeting.rating
-    n = len(meeting.ratings)
     facts = [
+        f"- **Date:** {WEEKDAYS[meeting.date.weekday()]} {meeting.date.isoformat()}",
         f"- **Facilitator:** {inline(meeting.facilitator) or DASH}",
         "- **Status:** "
         + ("Draft (meeting in progress)" if meeting.status == "in-progress" else "Final"),
-        "- **Rating:** "
-        + ("not rated" if rating is None else f"{_num(rating)}/10 ({n} rating{'s' * (n != 1)})"),
     ]
     if not is_blank(agenda.shared_goal):
         facts.append(f"- **Shared goal:** {inline(agenda.shared_goal)}")
     title = inline(agenda.title) or "Meeting"
     return [f"# {title} — {meeting.date.isoformat()}", "\n".join(facts)]
+
+
+def _summary(meeting: Meeting, actions: list[ActionItem]) -> list[str]:
+    """What people act on: the wrap-up summary, decisions, new items by owner, open
+    roadblocks with their owners."""
+    decisions = [
+        f"- {inline(d.text) or DASH}" + (f" — {inline(d.owner)}" if not is_blank(d.owner) else "")
+        for d in meeting.decisions
+    ]
+    new = sorted(_new_items(meeting, actions), key=lambda a: (_owner_key(a.owner), a.due, a.id))
+    items = [
+        f"- **{inline(a.owner) or 'No owner'}:** {inline(a.title) or DASH} — due "
+        f"{WEEKDAYS[a.due.weekday()]} {a.due.isoformat()}"
+        for a in new
+    ]
+    open_blocks = [r for r in _ranked(meeting.roadblocks) if r.status != "resolved"]
+    roadblocks = [
+        f"- {_strong(r.title)} — "
+        + (f"owner {inline(r.owner)}" if not is_blank(r.owner) else "no owner")
+        + (f", {inline(r.status)}" if r.status != "open" else "")
+        for r in open_blocks
+    ]
+    blocks = ["## Summary", *paragraphs(meeting.summary)]
+    for label, lines in (("Decisions", decisions), ("New action items", items),
+                         ("Open roadblocks", roadblocks)):
+        blocks += [f"**{label}**", "\n".join(lines) or NONE]
+    return blocks
+
+
+def _owner_key(owner: str) -> str:
+    return " ".join(owner.split()).casefold()
 
 
 def _since(since: SinceLast) -> list[str]:
@@ -138,11 +166,13 @@ def _since(since: SinceLast) -> list[str]:
         "## Since last meeting",
         f"Compared with the meeting of {when.isoformat()}." if when else "No earlier meeting.",
     ]
-    metrics = [
-        f"- {inline(c.name) or DASH}: {_amount(c.previous, c.unit)} → {_amount(c.current, c.unit)}"
-        f" (target {_target(c.target, c.better, c.unit)}), {_track(c.on_track)}"
-        for c in since.metrics
-    ]
+    metrics = []
+    for c in since.metrics:
+        m = MetricDef(c.name, "", c.target, c.better, c.unit)
+        metrics.append(
+            f"- {inline(c.name) or DASH}: {_amount(m, c.previous)} → {_amount(m, c.current)}"
+            f" (target {inline(format_target(m))}), {_track(c.on_track)}"
+        )
     groups = [
         ("Metrics", metrics),
         ("Action items closed", [f"- {_item(a)} ({inline(a.status)})" for a in since.closed]),
@@ -205,12 +235,11 @@ def _scorecard(meeting: Meeting, history: list[Meeting]) -> list[str]:
     for name, m in defs:
         reading = meeting.reading(name)
         value = reading.value if reading else None
-        unit = m.unit if m else ""
         cells = [
             inline(name) or DASH,
             (inline(m.department) if m else "") or DASH,
-            _target(m.target, m.better, unit) if m else DASH,
-            _amount(value, unit),
+            inline(format_target(m)) if m else DASH,
+            _amount(m or MetricDef(name, "", 0.0), value),
             _track(m.on_track(value) if m else None),
             _trend(name, m.better if m else "", value, history),
         ]
@@ -226,7 +255,7 @@ def _trend(name: str, better: str, current: float | None, history: list[Meeting]
     values = (past + ([] if current is None else [current]))[-TREND_POINTS:]
     if not values:
         return DASH
-    shown = f"{_spark(values)} ({', '.join(_num(v) for v in values)})"
+    shown = _series(values)
     if current is None:
         return f"{shown}, not read"
     if not past:
@@ -241,22 +270,14 @@ def _trend(name: str, better: str, current: float | None, history: list[Meeting]
     return f"{shown} {'↑' if up else '↓'} {'improving' if improving else 'worsening'}"
 
 
-def _spark(values: list[float]) -> str:
-    finite = [v for v in values if math.isfinite(v)]
-    lo, hi = (min(finite), max(finite)) if finite else (0.0, 0.0)
-
-    def level(v: float) -> str:
-        if not math.isfinite(v):
-            return "·"
-        return SPARKS[3] if hi == lo else SPARKS[round((v - lo) / (hi - lo) * (len(SPARKS) - 1))]
-
-    return "".join(level(v) for v in values)
+def _series(values: list[float]) -> str:
+    """``▃▅█ (90, 95, 120)``: a sparkline and the numbers it draws."""
+    return f"{sparkline(list(values))} ({', '.join(_num(v) for v in values)})"
 
 
 def _roadblocks(meeting: Meeting) -> str:
-    ranked = sorted(meeting.roadblocks, key=lambda r: (r.rank <= 0, r.rank))
     lines = []
-    for i, r in enumerate(ranked, 1):
+    for i, r in enumerate(_ranked(meeting.roadblocks), 1):
         parts = [f"status: {inline(r.status) or DASH}"]
         if not is_blank(r.raised_by):
             parts.append(f"raised by {inline(r.raised_by)}")
@@ -292,8 +313,7 @@ def _updates(meeting: Meeting) -> list[str]:
 def _actions(meeting: Meeting, actions: list[ActionItem]) -> list[str]:
     by_id = {a.id: a for a in _unique(actions)}
     carried = [by_id[i] for i in dict.fromkeys(meeting.carried_action_ids) if i in by_id]
-    carried_ids = {a.id for a in carried}
-    new = [a for a in _unique(actions) if a.created_in == meeting.id and a.id not in carried_ids]
+    new = _new_items(meeting, actions)
     blocks = ["## Action items"]
     for label, items in (("New", new), ("Carried over", carried)):
         rows = [
@@ -339,31 +359,13 @@ def _ordered(first: list[str], then: list[str]) -> list[str]:
 
 
 def _num(value: float) -> str:
-    """120.0 -> "120", 4.25 -> "4.25", 1/3 -> "0.3333333333"."""
-    v = float(value)
-    if not math.isfinite(v):
-        return str(v)
-    if v.is_integer() and abs(v) < 1e15:
-        return f"{int(v):,}".replace(",", "\u202f")  # 250 000: a comma would be ambiguous in lists
-    return f"{v:.10g}"
+    """A bare number through the one formatter: ``120``, ``4.25``, ``250,000``."""
+    return format_number(value, grouped=True)
 
 
-CURRENCIES = ("$", "€", "£", "¥")
-
-
-def _amount(value: float | None, unit: str) -> str:
-    """A reading with its unit: "130 leads", "25%", "$250,000"."""
-    if value is None:
-        return DASH
-    u = inline(unit)
-    if unit.strip() in CURRENCIES:
-        return f"{u}{_num(value)}"
-    return _num(value) + ("" if not u else u if unit.strip().startswith("%") else f" {u}")
-
-
-def _target(target: float, better: str, unit: str) -> str:
-    sign = {"higher": "≥ ", "lower": "≤ "}.get(better, "")
-    return sign + _amount(target, unit)
+def _amount(metric: MetricDef, value: float | None) -> str:
+    """A reading with its unit (``130 leads``, ``25%``, ``$250,000``), or a dash."""
+    return DASH if value is None else inline(format_value(metric, value))
 
 
 def _track(on_track: bool | None) -> str:
@@ -378,3 +380,42 @@ def _strong(text: str) -> str:
 
 def _item(a: ActionItem) -> str:
     return _strong(a.title) + (f" — {inline(a.owner)}" if not is_blank(a.owner) else "")
+
+
+def _ranked(roadblocks: list[Roadblock]) -> list[Roadblock]:
+    """Ranked ones first (1, 2, ...), then the unranked in the order raised."""
+    return sorted(roadblocks, key=lambda r: (r.rank <= 0, r.rank))
+
+
+def _new_items(meeting: Meeting, actions: list[ActionItem]) -> list[ActionItem]:
+    """Items created in this meeting (an item also carried over is listed as carried)."""
+    carried = set(meeting.carried_action_ids)
+    return [a for a in _unique(actions) if a.created_in == meeting.id and a.id not in carried]
+
+
+# ---------------------------------------------------------------- time and rating
+TIME_HEADER = "| Section | Planned | Actual |\n|---|--:|--:|"
+
+
+def _minutes(seconds: float) -> str:
+    return f"{_num(round(seconds / 60))} min"
+
+
+def _time(meeting: Meeting, history: list[Meeting]) -> list[str]:
+    """Planned and actual minutes per section and in total; the rating and its trend."""
+    sections = meeting.agenda.sections
+    spent = [*meeting.elapsed_seconds, *[0.0] * len(sections)][: len(sections)]
+    rows = [TIME_HEADER]
+    for section, seconds in zip(sections, spent):
+        rows.append(f"| {inline(section.title) or DASH} | "
+                    f"{_minutes(section.timebox_minutes * 60)} | {_minutes(seconds)} |")
+    planned = sum(s.timebox_minutes for s in sections) * 60
+    rows.append(f"| **Total** | {_minutes(planned)} | {_minutes(sum(spent))} |")
+    rating, n = meeting.rating, len(meeting.ratings)
+    said = "Not rated." if rating is None else (
+        f"{_num(rating)}/10 from {n} rating{'s' * (n != 1)}.")
+    past = [h.rating for h in history if h.rating is not None][-(TREND_POINTS - 1):]
+    if rating is not None and past:
+        said += f" Last meetings: {_series([*past, rating])}"
+        said += " → steady" if rating == past[-1] else " ↑" if rating > past[-1] else " ↓"
+    return ["## Time", "\n".join(rows), f"**Rating:** {said}"]
