@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "write a meeting's minutes"),
     "agendas": ("agendas", "list agenda templates, or check one"),
     "trends": ("trends", "metric readings across an agenda's meetings"),
+    "remind": ("remind", "per owner, open action items due soon or overdue"),
 }
 
 

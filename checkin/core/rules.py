@@ -96,3 +96,11 @@ def completion_rate(items: list[ActionItem], since: date | None, until: date) ->
     if not due:
         return None
     return sum(1 for i in due if i.done_on_time()) / len(due)
+
+
+def due_within(items: list[ActionItem], today: date, days: int) -> list[ActionItem]:
+    """Open items due in the next ``days`` days or already overdue (what a reminder lists)."""
+    from datetime import timedelta
+
+    until = today + timedelta(days=days)
+    return [i for i in items if i.status == "open" and i.due <= until]
