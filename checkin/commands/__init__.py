@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "agendas": ("agendas", "list agenda templates, or check one"),
     "trends": ("trends", "metric readings across an agenda's meetings"),
     "remind": ("remind", "per owner, open action items due soon or overdue"),
+    "completion": ("completion", "print a bash or zsh completion script"),
 }
 
 
