@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from checkin.core.model import ActionItem, Meeting
+from checkin.services.hooks import HookRunner
 from checkin.services.meetings import new_action
 from checkin.store import Store
 
@@ -18,8 +19,9 @@ SAVE_INTERVAL = 0.25  # seconds: at most four meeting writes a second while typi
 
 class MeetingSession:
     def __init__(self, store: Store, meeting: Meeting, *, today: date,
-                 dayfirst: bool = False) -> None:
+                 dayfirst: bool = False, hooks: HookRunner | None = None) -> None:
         self.store = store
+        self.hooks = hooks  # hooks run off this thread: they never hold up the meeting
         self.meeting = meeting
         self.today = today
         self.dayfirst = dayfirst
@@ -51,12 +53,24 @@ class MeetingSession:
                           department=department, meeting=self.meeting)
         self.changed()  # the meeting's summary counts its action items
         self._people = None
+        if self.hooks:
+            self.hooks.action_added(item)
         return item
 
     def save_action(self, item: ActionItem) -> None:
         self.store.save_action(item)
         self.changed()
         self._people = None
+        if self.hooks:
+            self.hooks.action_saved(item)
+
+    def ended(self) -> None:
+        """The meeting was ended (and saved): run the ``meeting-ended`` hook, if any."""
+        if self.hooks:
+            from checkin.services.minutes import minutes_text
+
+            self.hooks.meeting_ended(self.meeting.id,
+                                     lambda: minutes_text(self.store, self.meeting))
 
     def people(self) -> list[str]:
         """Names for owner completion: representatives, then everyone who owned an item.

@@ -172,6 +172,7 @@ class WrapUpEditor(SectionEditor):
         meeting = self.session.meeting
         self.session.flush()
         end_meeting(self.session.store, meeting, now=clock.now())
+        self.session.ended()
         self.post_message(self.Ended(meeting))
 
 

@@ -1,0 +1,64 @@
+"""Hooks in the live app: they run off the UI thread, a hanging one is stopped and
+reported, and the meeting goes on (real app, real store, real executables)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from conftest import AppFactory, reopen
+
+from checkin.tui.screens.meeting import MeetingScreen
+from checkin.tui.screens.minutes import MinutesScreen
+from checkin.tui.sections.wrapup import ConfirmEnd
+
+SIZE = (100, 30)
+
+
+def make_hook(folder: Path, event: str, body: str) -> None:
+    path = folder / event
+    path.write_text("#!/bin/sh\n" + body + "\n")
+    path.chmod(0o700)
+
+
+async def test_hooks_fire_without_holding_up_the_meeting(
+        demo_dir: Path, app_factory: AppFactory, isolated_config: Path, tmp_path: Path) -> None:
+    hooks = isolated_config.parent / "hooks"
+    hooks.mkdir()
+    added, ended = tmp_path / "added.json", tmp_path / "ended.md"
+    make_hook(hooks, "action-added", f"cat > '{added}'")
+    make_hook(hooks, "meeting-ended", f"cp \"$1\" '{ended}'; echo \"$2\" >> '{ended}'; sleep 30")
+    app = app_factory(demo_dir, agenda="weekly", live_clock=False)
+    app.hooks.timeout = 6.0
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        meeting_id = app.screen.session.meeting.id
+        await pilot.press("ctrl+t", *"@priya Fix onboarding bug due:fri", "enter", "escape")
+        await pilot.pause()
+        while app.screen.section.kind != "wrap-up":
+            await pilot.press("pagedown")
+            await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmEnd)
+        start = time.monotonic()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
+        print(f"minutes shown {time.monotonic() - start:.2f} s after ending")
+        assert any(t.is_alive() for t in app.hooks._threads)  # the hook still sleeps
+        app.hooks.wait(10)
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any("hook meeting-ended: stopped after 6 s" in m for m in said), said
+        await pilot.press("ctrl+q")
+    item = json.loads(added.read_text())
+    assert (item["title"], item["owner"], item["created_in"]) == (
+        "Fix onboarding bug", "Priya Raman", meeting_id)
+    text = ended.read_text()
+    assert text.startswith("# Weekly cross-functional check-in") and text.endswith(
+        f"{meeting_id}\n")
+    with reopen(demo_dir) as store:  # nothing lost: ended and saved before the hook ran
+        assert store.find_meeting(meeting_id).status == "ended"
