@@ -14,10 +14,7 @@ naming the file, the line and the fix. Only ``tomllib`` is imported (cheap at st
 
 from __future__ import annotations
 
-import difflib
 import re
-import shlex
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +50,8 @@ def load_config(path: Path | None = None) -> Config:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the config file ({exc.strerror}); "
                           "fix its permissions or set $CHECKIN_CONFIG to another file") from None
+    import tomllib  # only when there is a file: start-up stays cheap without one
+
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
         data = tomllib.loads(text)
@@ -82,6 +81,8 @@ class _Checker:
     def config(self, data: dict[str, Any]) -> Config:
         for key in data:
             if key not in KEYS:
+                import difflib
+
                 close = difflib.get_close_matches(key, KEYS, n=1)
                 hint = f"did you mean {close[0]}? " if close else ""
                 raise self.fail(key, "unknown key", f"{hint}known keys: {', '.join(KEYS)}")
@@ -110,6 +111,8 @@ class _Checker:
             return list(value)
         if not isinstance(value, str):
             raise self.fail("sendmail_command", f"{value!r} is not a command", fix)
+        import shlex
+
         try:
             words = shlex.split(value)
         except ValueError as exc:
