@@ -1,10 +1,10 @@
-"""Hooks in the live app: they run off the UI thread, a hanging one is stopped and
-reported, and the meeting goes on (real app, real store, real executables)."""
+"""Hooks in the live app: they run off the UI thread, a failing one is reported, and the
+meeting goes on (real app, real store, real executables). Stopping a hanging hook is
+tested in tests/services/test_hooks.py."""
 
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 from conftest import AppFactory, reopen
@@ -28,9 +28,12 @@ async def test_hooks_fire_without_holding_up_the_meeting(
     hooks.mkdir()
     added, ended = tmp_path / "added.json", tmp_path / "ended.md"
     make_hook(hooks, "action-added", f"cat > '{added}'")
-    make_hook(hooks, "meeting-ended", f"cp \"$1\" '{ended}'; echo \"$2\" >> '{ended}'; sleep 30")
+    release = tmp_path / "release"
+    # Holds until the test releases it, so the minutes can only show if the UI did not wait.
+    make_hook(hooks, "meeting-ended", f"cp \"$1\" '{ended}'; echo \"$2\" >> '{ended}'\n"
+              f"while [ ! -e '{release}' ]; do sleep 0.05; done\necho 'webhook down' >&2; exit 7")
     app = app_factory(demo_dir, agenda="weekly", live_clock=False)
-    app.hooks.timeout = 6.0
+    app.hooks.timeout = 120
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
@@ -43,16 +46,15 @@ async def test_hooks_fire_without_holding_up_the_meeting(
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmEnd)
-        start = time.monotonic()
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, MinutesScreen)
-        print(f"minutes shown {time.monotonic() - start:.2f} s after ending")
-        assert any(t.is_alive() for t in app.hooks._threads)  # the hook still sleeps
-        app.hooks.wait(10)
+        assert isinstance(app.screen, MinutesScreen)  # shown while the hook still waits
+        release.touch()
+        app.hooks.wait(60)
         await pilot.pause()
         said = [n.message for n in app._notifications]
-        assert any("hook meeting-ended: stopped after 6 s" in m for m in said), said
+        assert ("hook meeting-ended: failed with exit status 7 (webhook down); "
+                "your data is saved") in said, said
         await pilot.press("ctrl+q")
     item = json.loads(added.read_text())
     assert (item["title"], item["owner"], item["created_in"]) == (
