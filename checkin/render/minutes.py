@@ -1,11 +1,14 @@
-"""Meeting minutes: a Meeting as Markdown (HTML and files: :mod:`checkin.export`).
+"""Meeting minutes: a Meeting as Markdown (the HTML page: :mod:`checkin.render.html`).
 
-Every string a person typed goes through :mod:`checkin.render.mdtext`, so nothing typed can change
-the document's structure. Which blocks appear depends only on the data's shape (lists,
-objects, dates), never on what the text says, except that blank optional text (shared goal, notes,
-summary, a metric comment) counts as absent. Every ``##`` section is always present; an empty one
-says "None.". The output depends only on the arguments: the same meeting always gives
-the same bytes (no clock, no locale, data order kept).
+Minutes are read raw as often as rendered, so they are ordered for readers (title, date,
+facilitator, attendance, then the summary people act on, then the detail, then time and
+rating) and every string a person typed goes through :mod:`checkin.render.mdtext`, which
+escapes only what could change the document's structure. Which blocks appear depends only
+on the data's shape (lists, objects, dates), never on what the text says, except that blank
+optional text (shared goal, notes, summary, a metric comment) counts as absent. Every ``##``
+section is always present; an empty one says "None.". Numbers go through
+:mod:`checkin.render.numbers`. The output depends only on the arguments: the same meeting
+always gives the same bytes (no clock, no locale, data order kept).
 """
 
 from __future__ import annotations
