@@ -64,3 +64,30 @@ async def test_hooks_fire_without_holding_up_the_meeting(
         f"{meeting_id}\n")
     with reopen(demo_dir) as store:  # nothing lost: ended and saved before the hook ran
         assert store.find_meeting(meeting_id).status == "ended"
+
+
+async def test_closing_an_item_between_meetings_fires_action_closed(
+        demo_dir: Path, app_factory: AppFactory, isolated_config: Path, tmp_path: Path) -> None:
+    from checkin.tui.screens.actions import ActionsScreen
+    from checkin.tui.widgets.action_table import ActionTable
+
+    hooks = isolated_config.parent / "hooks"
+    hooks.mkdir()
+    closed = tmp_path / "closed.jsonl"
+    make_hook(hooks, "action-closed", f"cat >> '{closed}'")
+    app = app_factory(demo_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionsScreen)
+        first, second = (i.id for i in app.screen.query_one(ActionTable).items[:2])
+        await pilot.press("d")  # done
+        await pilot.press("r", *"+2w", "enter")  # the next one re-dated: not a close
+        await pilot.pause()
+        app.hooks.wait(30)
+        await pilot.press("ctrl+q")
+    lines = closed.read_text().splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [first]
+    assert json.loads(lines[0])["status"] == "done"
+    with reopen(demo_dir) as store:
+        assert store.action(first).status == "done" and store.action(second).status == "open"
