@@ -20,7 +20,7 @@ from datetime import date
 from checkin.core.dates import WEEKDAYS
 from checkin.core.model import ActionItem, Meeting, MetricDef, Roadblock
 from checkin.render.mdtext import inline, is_blank, paragraphs
-from checkin.render.numbers import format_number, format_target, format_value, sparkline
+from checkin.render.numbers import CURRENCIES, format_number, format_target, format_value, sparkline
 
 NONE = "None."
 DASH = "—"
@@ -169,13 +169,11 @@ def _since(since: SinceLast) -> list[str]:
         "## Since last meeting",
         f"Compared with the meeting of {when.isoformat()}." if when else "No earlier meeting.",
     ]
-    metrics = []
-    for c in since.metrics:
-        m = MetricDef(c.name, "", c.target, c.better, c.unit)
-        metrics.append(
-            f"- {inline(c.name) or DASH}: {_amount(m, c.previous)} → {_amount(m, c.current)}"
-            f" (target {inline(format_target(m))}), {_track(c.on_track)}"
-        )
+    metrics = [
+        f"- {inline(c.name) or DASH}: {_amount(c.previous, c.unit)} → {_amount(c.current, c.unit)}"
+        f" (target {format_target(c, unit=_unit(c.unit))}), {_track(c.on_track)}"
+        for c in since.metrics
+    ]
     groups = [
         ("Metrics", metrics),
         ("Action items closed", [f"- {_item(a)} ({inline(a.status)})" for a in since.closed]),
@@ -238,11 +236,12 @@ def _scorecard(meeting: Meeting, history: list[Meeting]) -> list[str]:
     for name, m in defs:
         reading = meeting.reading(name)
         value = reading.value if reading else None
+        unit = m.unit if m else ""
         cells = [
             inline(name) or DASH,
             (inline(m.department) if m else "") or DASH,
-            inline(format_target(m)) if m else DASH,
-            _amount(m or MetricDef(name, "", 0.0), value),
+            format_target(m, unit=_unit(unit)) if m else DASH,
+            _amount(value, unit),
             _track(m.on_track(value) if m else None),
             _trend(name, m.better if m else "", value, history),
         ]
@@ -363,12 +362,22 @@ def _ordered(first: list[str], then: list[str]) -> list[str]:
 
 def _num(value: float) -> str:
     """A bare number through the one formatter: ``120``, ``4.25``, ``250,000``."""
-    return format_number(value, grouped=True)
+    return format_number(value)
 
 
-def _amount(metric: MetricDef, value: float | None) -> str:
-    """A reading with its unit (``130 leads``, ``25%``, ``$250,000``), or a dash."""
-    return DASH if value is None else inline(format_value(metric, value))
+def _unit(unit: str) -> str:
+    """A typed unit made safe for Markdown; a currency sign or a leading ``%`` stays bare so
+    an amount never shows a backslash (``$250,000``, ``25%``)."""
+    u = unit.strip()
+    if u in CURRENCIES:
+        return u
+    if u.startswith("%"):
+        return "%" + inline(u[1:])
+    return inline(u)
+
+
+def _amount(value: float | None, unit: str) -> str:
+    return format_value(_unit(unit), value, missing=DASH)
 
 
 def _track(on_track: bool | None) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from checkin.core.dates import next_meeting_date
 from checkin.core.model import (
@@ -16,6 +16,7 @@ from checkin.core.model import (
     MetricReading,
     Roadblock,
 )
+from checkin.core.rules import previous_meeting
 from checkin.errors import CheckinError
 from checkin.services.queries import carried_actions
 from checkin.store import Store
@@ -34,7 +35,8 @@ def start_meeting(store: Store, agenda: Agenda, *, now: datetime,
                   facilitator: str = "", on: date | None = None) -> Meeting:
     """A new meeting: agenda snapshot, open roadblocks and action items carried over."""
     on = on or now.date()
-    previous = next((s for s in store.meetings(agenda.id) if s.date <= on), None)
+    day_after = on + timedelta(days=1)  # meetings held on or before ``on``
+    previous = previous_meeting(store.meetings(agenda.id, before=(day_after, ""), limit=1), on)
     carried_roadblocks = []
     if previous is not None:
         for rb in store.load_meeting(previous.id).roadblocks:
