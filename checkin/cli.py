@@ -70,6 +70,19 @@ def build_parser(argv: Sequence[str] = (), *, full: bool = False) -> argparse.Ar
     return parser
 
 
+def apply_config(args: argparse.Namespace) -> None:
+    """Read the config file first (``args.config``); its values are the defaults that
+    options given on the command line override."""
+    from checkin.config import load_config
+
+    config = args.config = load_config()
+    args.dayfirst = args.dayfirst or config.dayfirst
+    if args.command in (None, "run") and not getattr(args, "facilitator", ""):
+        args.facilitator = config.facilitator
+    if args.command == "run" and not args.agenda and config.default_agenda:
+        args.agenda = config.default_agenda
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv).parse_args(argv)
@@ -77,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from checkin import commands
 
+        apply_config(args)
         return commands.dispatch(command, args)
     except CheckinError as exc:
         print(safe(f"checkin: error: {exc}").replace("\n", " "), file=sys.stderr)

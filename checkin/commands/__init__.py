@@ -19,6 +19,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "write a meeting's minutes"),
     "agendas": ("agendas", "list agenda templates, or check one"),
     "trends": ("trends", "metric readings across an agenda's meetings"),
+    "remind": ("remind", "per owner, open action items due soon or overdue"),
+    "completion": ("completion", "print a bash or zsh completion script"),
 }
 
 

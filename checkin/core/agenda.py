@@ -33,7 +33,7 @@ from checkin.errors import AgendaError
 ALLOWED_KEYS: dict[str | None, tuple[str, ...]] = {
     None: ("title", "cadence", "duration_minutes", "shared_goal", "departments", "metrics",
            "sections"),
-    "departments": ("name", "representative"),
+    "departments": ("name", "representative", "email"),
     "metrics": ("name", "department", "unit", "target", "better"),
     "sections": ("kind", "title", "timebox_minutes", "prompt"),
 }
@@ -45,6 +45,7 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_ID_CHARS = 64  # the file name (without .toml) goes into every meeting file's name
 MAX_TABLES = {"departments": 50, "metrics": 100, "sections": 50}
 MAX_TEXT_CHARS = 2000
+_EMAIL = re.compile(r"[^@\s<>,;\"()]+@[^@\s<>,;\"()]+\.[^@\s<>,;\"().]+")
 
 _SYNTAX_HINT = (
     "check the TOML syntax there: text needs quotes (title = \"Weekly\"), "
@@ -226,7 +227,11 @@ class _Validator:
                 self.fail(("departments", i, "name"), f"{_show(name)} is listed twice",
                           "give each [[departments]] a different name, or remove one")
             rep = self.text(("departments", i, "representative"), entry, "")
-            result.append(Department(name=name, representative=rep))
+            email = self.text(("departments", i, "email"), entry, "").strip()
+            if email and not _EMAIL.fullmatch(email):
+                self.fail(("departments", i, "email"), f"{_show(email)} is not an email address",
+                          'write one address like email = "sales@example.com", or remove it')
+            result.append(Department(name=name, representative=rep, email=email))
         return result
 
     def metrics(self, entries: list[dict[str, Any]], departments: list[Department]

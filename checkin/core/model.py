@@ -51,6 +51,7 @@ BETTER: tuple[str, ...] = ("higher", "lower")
 class Department:
     name: str
     representative: str = ""
+    email: str = ""  # where the minutes go (optional): `checkin export --format eml`
 
 
 @dataclass

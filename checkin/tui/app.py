@@ -27,6 +27,7 @@ from checkin.errors import CheckinError
 from checkin.render.terminal import safe
 from checkin.services.agendas import agenda_by_name
 from checkin.services.home import HomeData, home_data
+from checkin.services.hooks import HookResult, HookRunner
 from checkin.services.meetings import start_or_resume
 from checkin.store import Store
 from checkin.tui.commands import ScreenCommands
@@ -94,6 +95,7 @@ class CheckinApp(App[None]):
         self.facilitator = facilitator
         self.dayfirst = dayfirst
         self.session: MeetingSession | None = None
+        self.hooks = HookRunner(self._hook_failed)
         self.live_clock = True  # tests freeze the meeting clock for snapshots
         self.theme = "textual-dark"
 
@@ -156,6 +158,12 @@ class CheckinApp(App[None]):
             return
         self.exit()
 
+    def _hook_failed(self, result: HookResult) -> None:
+        """A hook failed or hung (called from its thread): say so, never stop the meeting."""
+        with contextlib.suppress(RuntimeError):  # the app has already closed
+            self.call_from_thread(self.notify, result.message, title="Hook",
+                                  severity="warning", timeout=10, markup=False)
+
     # ------------------------------------------------------------ navigation
     def start(self, agenda: Agenda) -> None:
         meeting = start_or_resume(self.store, agenda, now=clock.now(),
@@ -165,7 +173,7 @@ class CheckinApp(App[None]):
     def open_meeting(self, meeting: Meeting) -> None:
         self.flush()
         self.session = MeetingSession(self.store, meeting, today=self.today(),
-                                      dayfirst=self.dayfirst)
+                                      dayfirst=self.dayfirst, hooks=self.hooks)
         self.push_screen(MeetingScreen(self.session, live_clock=self.live_clock))
 
     def show_minutes(self, meeting: Meeting) -> None:

@@ -23,6 +23,7 @@ from checkin.core.model import (
 )
 from checkin.core.people import known_people
 from checkin.errors import CheckinError
+from checkin.services.hooks import HookRunner
 from checkin.services.meetings import end_meeting, new_action
 from checkin.services.queries import ProposedRoadblock, metric_history, proposed_roadblocks
 from checkin.services.wrapup import Completion, completion_since_last
@@ -51,8 +52,9 @@ def complete(meeting: Meeting) -> None:
 
 class MeetingSession:
     def __init__(self, store: Store, meeting: Meeting, *, today: date,
-                 dayfirst: bool = False) -> None:
+                 dayfirst: bool = False, hooks: HookRunner | None = None) -> None:
         self.store = store
+        self.hooks = hooks  # hooks run off this thread: they never hold up the meeting
         self.meeting = meeting
         self.today = today
         self.dayfirst = dayfirst
@@ -95,6 +97,7 @@ class MeetingSession:
             self.save_error = str(exc)
             self.changed()
             raise
+        self.ended()
 
     # ------------------------------------------------------------ editing the meeting
     def edit(self, record: object, **fields: Any) -> bool:
@@ -178,6 +181,8 @@ class MeetingSession:
                           department=department, meeting=self.meeting)
         self.changed()  # the meeting's summary counts its action items
         self._people = None
+        if self.hooks:
+            self.hooks.action_added(item)
         return item
 
     def save_action(self, item: ActionItem) -> None:
@@ -190,6 +195,16 @@ class MeetingSession:
             self.unsaved_actions[item.id] = item
             self.save_error = str(exc)
             raise
+        if self.hooks:
+            self.hooks.action_saved(item)
+
+    def ended(self) -> None:
+        """The meeting was ended (and saved): run the ``meeting-ended`` hook, if any."""
+        if self.hooks:
+            from checkin.services.minutes import minutes_text
+
+            self.hooks.meeting_ended(self.meeting.id,
+                                     lambda: minutes_text(self.store, self.meeting))
 
     def people(self) -> list[str]:
         """Names for owner completion: representatives, then everyone who owned an item.

@@ -36,7 +36,7 @@ async def test_enter_opens_the_minutes_read_only(demo_dir: Path) -> None:
             second = store.meetings()[1]
         assert app.screen.meeting.id == second.id
         markdown = app.screen.query_one(Markdown)
-        assert markdown.source.startswith(f"# Weekly cross\\-functional check\\-in — {second.date}")
+        assert markdown.source.startswith(f"# Weekly cross-functional check-in — {second.date}")
         await pilot.press("escape")
         assert isinstance(app.screen, HistoryScreen)
 
@@ -50,5 +50,5 @@ async def test_export_writes_the_minutes(demo_dir: Path, tmp_path: Path) -> None
         text = target.read_text()
         with reopened(demo_dir) as store:
             newest = store.meetings()[0]
-        assert text.startswith(f"# Weekly cross\\-functional check\\-in — {newest.date}")
+        assert text.startswith(f"# Weekly cross-functional check-in — {newest.date}")
         assert "Exported" in str(app.screen.query_one("#history-status").render())

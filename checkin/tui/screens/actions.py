@@ -232,6 +232,9 @@ class ActionsScreen(Screen[None]):
     def save(self, item: ActionItem, message: str) -> None:
         """Write the item at once and re-sort (its due date or owner may have changed)."""
         self.store.save_action(item)
+        hooks = getattr(self.app, "hooks", None)
+        if hooks is not None:
+            hooks.action_saved(item)  # `action-closed` when this closed it
         self._sorted = None
         self.notify(message, timeout=3)
 
