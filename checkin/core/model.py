@@ -190,6 +190,7 @@ class Change:
     old: str = ""
     new: str = ""
     meeting: str | None = None
+    note: str = ""  # why, when given (``checkin drop --reason``)
 
 
 @dataclass
@@ -228,8 +229,9 @@ class ActionItem:
         self._log(on, "done", self.status, "done", meeting)
         self.status, self.closed_on, self.closed_in = "done", on, meeting
 
-    def drop(self, on: date, meeting: str | None = None) -> None:
+    def drop(self, on: date, meeting: str | None = None, reason: str = "") -> None:
         self._log(on, "drop", self.status, "dropped", meeting)
+        self.history[-1].note = reason
         self.status, self.closed_on, self.closed_in = "dropped", on, meeting
 
     def reopen(self, on: date, meeting: str | None = None) -> None:

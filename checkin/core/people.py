@@ -8,6 +8,8 @@ typed with ``_`` or quotes: ``@Maria_Lopez``, ``@"Maria Lopez"``, ``#customer-su
 
 from __future__ import annotations
 
+from checkin.errors import CheckinError
+
 
 class QuickAddError(ValueError):
     """A quick-add line that cannot become an action item; the message says what to add."""
@@ -54,3 +56,17 @@ def resolve_department(typed: str, departments: list[str]) -> str:
 
 def _fail(message: str) -> str:
     raise QuickAddError(message)
+
+
+# The name-matching errors the `rules` work defines (minimal stand-ins until it lands):
+# callers catch these to tell "nobody by that name" from "several people".
+class NameMatchError(CheckinError, ValueError):
+    """A typed name that matches no one, or several; the message says what to type."""
+
+
+class AmbiguousName(NameMatchError):
+    """A typed name matching several people or departments."""
+
+
+class UnknownName(NameMatchError):
+    """A typed name matching nobody known."""
