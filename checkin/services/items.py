@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from checkin.core.dates import DueDateError, is_past, next_meeting_date, parse_due
+from checkin.core.dates import DueDateError, is_past, parse_due
 from checkin.core.model import ActionItem, Agenda
 from checkin.core.people import UnknownName, resolve_person
 from checkin.core.quickadd import QuickAddError, parse_quick_add
 from checkin.errors import CheckinError
-from checkin.services.meetings import new_action
+from checkin.services.meetings import new_action, next_meeting_of
 from checkin.store import Store
 
 
@@ -24,19 +24,6 @@ def people(store: Store, agenda: Agenda | None) -> list[str]:
     names = [d.representative for d in agenda.departments] if agenda else []
     names += sorted({a.owner for a in store.actions()})
     return list(dict.fromkeys(n for n in names if n))
-
-
-def next_meeting_of(store: Store, agenda: Agenda, today: date) -> date:
-    """The date the agenda meets next: the open meeting's, else what the last one set."""
-    rows = store.meetings(agenda.id)
-    current = next((s for s in rows if s.status == "in-progress"), None)
-    if current is not None:
-        return current.date
-    if rows:
-        last = store.load_meeting(rows[0].id)
-        if last.next_meeting and last.next_meeting >= today:
-            return last.next_meeting
-    return next_meeting_date(agenda.cadence, today)
 
 
 def known_person(typed: str, names: list[str], *, allow_new: bool) -> str:

@@ -1,0 +1,136 @@
+"""Prep forms taken into a meeting: what a department sent, and what is still "from prep".
+
+A department's representative fills in a form before the meeting (``checkin prep``); the
+values land in the meeting as if typed there, and ``Meeting.prep`` remembers what each
+field received. A field is *from prep* while it still holds exactly that text: the room
+changing it is all it takes to make it the room's own. Proposed roadblocks and action
+status changes wait in ``Meeting.prep_roadblocks``/``prep_statuses`` to be accepted.
+No I/O here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checkin.core.model import (
+    DepartmentUpdate,
+    Meeting,
+    MetricReading,
+    PrepRoadblock,
+    PrepSource,
+    PrepStatus,
+)
+
+UPDATE_FIELDS = ("wins", "progress", "needs")
+FROM_PREP = "from prep"
+
+
+@dataclass
+class MetricEntry:
+    name: str
+    value: float | None = None
+    comment: str = ""
+
+
+@dataclass
+class PrepForm:
+    """One department's filled-in form, validated."""
+
+    department: str
+    wins: str = ""
+    progress: str = ""
+    needs: str = ""
+    metrics: list[MetricEntry] = field(default_factory=list)
+    statuses: list[PrepStatus] = field(default_factory=list)
+    roadblocks: list[PrepRoadblock] = field(default_factory=list)
+
+
+def value_text(value: float | None) -> str:
+    """A reading as the text ``Meeting.prep`` compares ("" when none)."""
+    return "" if value is None else repr(float(value))
+
+
+def current(meeting: Meeting, key: str) -> str:
+    """The text a prep-able field holds now; ``key`` is ``kind:name``."""
+    kind, _, name = key.partition(":")
+    if kind in ("value", "comment"):
+        reading = meeting.reading(name)
+        if reading is None:
+            return ""
+        return value_text(reading.value) if kind == "value" else reading.comment
+    update = meeting.update(name)
+    return getattr(update, kind, "") if update is not None and kind in UPDATE_FIELDS else ""
+
+
+def from_prep(meeting: Meeting, key: str) -> bool:
+    """True while the field still holds what a prep form put there (and that was not "")."""
+    sent = meeting.prep.get(key)
+    return bool(sent) and current(meeting, key) == sent
+
+
+def _set(meeting: Meeting, key: str, text: str) -> None:
+    kind, _, name = key.partition(":")
+    if kind in ("value", "comment"):
+        reading = meeting.reading(name)
+        if reading is None:
+            reading = MetricReading(name)
+            meeting.readings.append(reading)
+        if kind == "value":
+            reading.value = float(text) if text else None
+        else:
+            reading.comment = text
+    else:
+        update = meeting.update(name)
+        if update is None:
+            update = DepartmentUpdate(name)
+            meeting.updates.append(update)
+        setattr(update, kind, text)
+
+
+def department_keys(meeting: Meeting, department: str) -> list[str]:
+    """Every prep-able field of one department: its updates and its metrics."""
+    keys = [f"{kind}:{department}" for kind in UPDATE_FIELDS]
+    for metric in meeting.agenda.metrics:
+        if metric.department == department:
+            keys += [f"value:{metric.name}", f"comment:{metric.name}"]
+    return keys
+
+
+def take_form(meeting: Meeting, form: PrepForm, source: PrepSource) -> None:
+    """Put a department's form into the meeting, replacing that department's earlier one.
+
+    Fields the room already changed are left alone; fields still holding the earlier
+    form's text (or empty) take the new text.
+    """
+    dept = form.department
+    wanted = {f"{kind}:{dept}": getattr(form, kind) for kind in UPDATE_FIELDS}
+    for entry in form.metrics:
+        wanted[f"value:{entry.name}"] = value_text(entry.value)
+        wanted[f"comment:{entry.name}"] = entry.comment
+    for key in dict.fromkeys(department_keys(meeting, dept) + list(wanted)):
+        text = wanted.get(key, "")
+        if current(meeting, key) in ("", meeting.prep.get(key, "")):
+            _set(meeting, key, text)
+            if text:
+                meeting.prep[key] = text
+            else:
+                meeting.prep.pop(key, None)
+    for attendee in meeting.attendance:
+        if attendee.department == dept:
+            attendee.prepared = True
+    meeting.prep_roadblocks = [r for r in meeting.prep_roadblocks if r.department != dept]
+    meeting.prep_roadblocks += form.roadblocks
+    meeting.prep_statuses = [s for s in meeting.prep_statuses if s.department != dept]
+    meeting.prep_statuses += form.statuses
+    meeting.prep_sources[dept] = source
+
+
+def waiting_roadblocks(meeting: Meeting) -> list[PrepRoadblock]:
+    """Proposed roadblocks not yet on the meeting's list (by title)."""
+    taken = {r.title.casefold() for r in meeting.roadblocks}
+    return [r for r in meeting.prep_roadblocks if r.title.casefold() not in taken]
+
+
+def waiting_status(meeting: Meeting, action_id: str) -> PrepStatus | None:
+    """The status change proposed for an item, if any is still waiting."""
+    return next((s for s in meeting.prep_statuses if s.action_id == action_id), None)
