@@ -107,14 +107,7 @@ def take_form(meeting: Meeting, form: PrepForm, source: PrepSource) -> None:
     for entry in form.metrics:
         wanted[f"value:{entry.name}"] = value_text(entry.value)
         wanted[f"comment:{entry.name}"] = entry.comment
-    for key in dict.fromkeys(department_keys(meeting, dept) + list(wanted)):
-        text = wanted.get(key, "")
-        if current(meeting, key) in ("", meeting.prep.get(key, "")):
-            _set(meeting, key, text)
-            if text:
-                meeting.prep[key] = text
-            else:
-                meeting.prep.pop(key, None)
+    take_values(meeting, wanted, clear=department_keys(meeting, dept))
     for attendee in meeting.attendance:
         if attendee.department == dept:
             attendee.prepared = True
@@ -123,6 +116,20 @@ def take_form(meeting: Meeting, form: PrepForm, source: PrepSource) -> None:
     meeting.prep_statuses = [s for s in meeting.prep_statuses if s.department != dept]
     meeting.prep_statuses += form.statuses
     meeting.prep_sources[dept] = source
+
+
+def take_values(meeting: Meeting, wanted: dict[str, str],
+                clear: list[str] | None = None) -> None:
+    """Set fields from prep: ``wanted`` (key -> text), and ``clear`` the earlier prep of
+    keys not in it. A field the room already changed is left alone."""
+    for key in dict.fromkeys([*(clear or []), *wanted]):
+        text = wanted.get(key, "")
+        if current(meeting, key) in ("", meeting.prep.get(key, "")):
+            _set(meeting, key, text)
+            if text:
+                meeting.prep[key] = text
+            else:
+                meeting.prep.pop(key, None)
 
 
 def waiting_roadblocks(meeting: Meeting) -> list[PrepRoadblock]:

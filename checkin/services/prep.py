@@ -14,10 +14,10 @@ from pathlib import Path
 
 from checkin.core.model import ActionItem, Agenda, Department, MetricDef
 from checkin.errors import CheckinError
+from checkin.services.files import write_file
 from checkin.services.meetings import next_meeting_of
 from checkin.services.queries import carried_actions, metric_history
 from checkin.store import Store
-from checkin.services.files import write_file
 
 LAST_READINGS = 3
 
