@@ -123,7 +123,8 @@ def _header(meeting: Meeting) -> list[str]:
     facts = [
         f"- **Facilitator:** {inline(meeting.facilitator) or DASH}",
         "- **Status:** "
-        + ("Draft (meeting in progress)" if meeting.status == "in-progress" else "Final"),
+        + {"in-progress": "Draft (meeting in progress)",
+           "planned": "Planned (prep taken in; not started)"}.get(meeting.status, "Final"),
         "- **Rating:** "
         + ("not rated" if rating is None else f"{_num(rating)}/10 ({n} rating{'s' * (n != 1)})"),
     ]
