@@ -11,8 +11,10 @@ No I/O here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from checkin.core.model import (
+    ActionItem,
     DepartmentUpdate,
     Meeting,
     MetricReading,
@@ -66,6 +68,19 @@ def from_prep(meeting: Meeting, key: str) -> bool:
     """True while the field still holds what a prep form put there (and that was not "")."""
     sent = meeting.prep.get(key)
     return bool(sent) and current(meeting, key) == sent
+
+
+def prep_summary(meeting: Meeting, kind: str) -> str:
+    """`` · 3 from prep`` for the fields of one kind ("value", "wins"...) still from prep;
+    "" when none, so a meeting without prep reads as before."""
+    n = sum(1 for key in meeting.prep if key.startswith(f"{kind}:") and from_prep(meeting, key))
+    return f" · {n} {FROM_PREP}" if n else ""
+
+
+def update_prep_note(meeting: Meeting, department: str) -> str:
+    """Which of a department's update fields still hold its prep form's text."""
+    kinds = [k for k in UPDATE_FIELDS if from_prep(meeting, f"{k}:{department}")]
+    return f"{FROM_PREP}: {', '.join(kinds)}" if kinds else ""
 
 
 def _set(meeting: Meeting, key: str, text: str) -> None:
@@ -141,3 +156,19 @@ def waiting_roadblocks(meeting: Meeting) -> list[PrepRoadblock]:
 def waiting_status(meeting: Meeting, action_id: str) -> PrepStatus | None:
     """The status change proposed for an item, if any is still waiting."""
     return next((s for s in meeting.prep_statuses if s.action_id == action_id), None)
+
+
+def accept_status(meeting: Meeting, item: ActionItem, today: date) -> str | None:
+    """Apply the status change waiting for ``item`` (done, dropped or a new due date) with
+    the model's own methods, so history and slips record it; what was done, or None."""
+    waiting = waiting_status(meeting, item.id)
+    if waiting is None or item.status != "open":
+        return None
+    meeting.prep_statuses.remove(waiting)
+    if waiting.status == "done":
+        item.mark_done(today, meeting.id)
+    elif waiting.status == "dropped":
+        item.drop(today, meeting.id)
+    else:
+        item.redate(date.fromisoformat(waiting.status), today, meeting.id)
+    return waiting.status

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -42,7 +43,9 @@ class AttendeeRow(Horizontal):
         a = self.attendee
         yield PresenceBox(a.department, a.present, compact=True, classes="present")
         yield Label("", classes="state")
-        yield Label(a.person or "(no representative)", classes="person")
+        yield Label(Text(a.person or "(no representative)")
+                    + (Text(" · prepared", style="italic") if a.prepared else Text()),
+                    classes="person")
         yield Input(a.note, placeholder="note…", compact=True,
                     classes="note")
 
@@ -110,8 +113,10 @@ class AttendanceEditor(SectionEditor):
     def show_count(self) -> None:
         people = self.session.meeting.attendance
         present = sum(1 for a in people if a.present)
+        prepared = sum(1 for a in people if a.prepared)
         self.query_one("#attendance-count", Label).update(
-            f"{present} of {len(people)} present")
+            f"{present} of {len(people)} present"
+            + (f" · {prepared} prepared" if prepared else ""))
 
     @on(Checkbox.Changed)
     def _toggled(self, event: Checkbox.Changed) -> None:

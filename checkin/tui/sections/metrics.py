@@ -12,6 +12,7 @@ from textual.widgets import Input, Label
 
 from checkin.core.metrics import MetricValueError, parse_metric_value
 from checkin.core.model import MetricDef, MetricReading, Section
+from checkin.core.prep import prep_summary
 from checkin.core.roadblocks import find_open
 from checkin.core.rules import off_track_title
 from checkin.render.numbers import format_number, format_target_short, sparkline
@@ -123,7 +124,8 @@ class MetricsEditor(SectionEditor):
         read = [r for r in rows if r.reading.value is not None]
         off = [r for r in read if r.metric.on_track(r.reading.value) is False]
         self.query_one("#metrics-summary", Label).update(
-            f"{len(read)} of {len(rows)} read · {len(off)} off track")
+            f"{len(read)} of {len(rows)} read · {len(off)} off track"
+            + prep_summary(self.session.meeting, "value"))
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW
@@ -165,6 +167,7 @@ class MetricsEditor(SectionEditor):
         row = next(a for a in event.input.ancestors if isinstance(a, MetricRow))
         row.reading.comment = event.value
         self.session.changed()
+        self.show_summary()
 
     def focused_row(self) -> MetricRow | None:
         focused = self.screen.focused

@@ -15,7 +15,7 @@ from checkin.core.review import short_name
 from checkin.core.roadblocks import DISCUSS_FIRST, escalate, move, renumber, reopen, resolve
 from checkin.errors import CheckinError
 from checkin.services.meetings import add_roadblock
-from checkin.services.queries import ProposedRoadblock, proposed_roadblocks
+from checkin.services.queries import ProposedRoadblock, prep_proposals, proposed_roadblocks
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.roadblock_form import RoadblockForm
 from checkin.tui.session import MeetingSession
@@ -97,7 +97,7 @@ class RoadblocksEditor(SectionEditor):
     async def show_proposals(self) -> None:
         """Escalation flags not yet on the list, as "Proposed:" lines; `p` takes the first."""
         meeting = self.meeting
-        self.proposals = proposed_roadblocks(
+        self.proposals = prep_proposals(meeting) + proposed_roadblocks(
             self.session.store, meeting.agenda.id, agenda=meeting.agenda,
             existing=[r.title for r in meeting.roadblocks])
         box = self.query_one("#proposals", Vertical)

@@ -9,6 +9,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Input, Label
 
 from checkin.core.model import DepartmentUpdate, Section
+from checkin.core.prep import update_prep_note
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 
@@ -63,6 +64,8 @@ class UpdatesEditor(SectionEditor):
                 rep = reps.get(update.department, "")
                 with Grid(classes="update-panel") as panel:
                     panel.border_title = update.department + (f" · {rep}" if rep else "")
+                    panel.border_subtitle = update_prep_note(self.session.meeting,
+                                                             update.department)
                     for field, label, placeholder in FIELDS:
                         yield Label(label, classes="update-label")
                         yield UpdateField(update, field, placeholder)
@@ -81,6 +84,11 @@ class UpdatesEditor(SectionEditor):
                 != event.value:
             setattr(field.update_record, field.field, event.value)
             self.session.changed()
+            for panel in field.ancestors:
+                if isinstance(panel, Grid):
+                    panel.border_subtitle = update_prep_note(
+                        self.session.meeting, field.update_record.department)
+                    break
 
     def action_panel(self, step: int) -> None:
         panels = self.panels()
