@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "prep": ("prep", "write one fill-in form per department for the next meeting"),
     "collect": ("collect", "take filled-in prep forms (or readings.csv) into the next meeting"),
     "sync": ("sync", "commit, pull and push a data dir that is a git working tree"),
+    "merge-driver": ("merge_driver", "git's merge driver for checkin files (set up by sync)"),
 }
 
 
