@@ -167,7 +167,6 @@ class MetricsEditor(SectionEditor):
         row = next(a for a in event.input.ancestors if isinstance(a, MetricRow))
         row.reading.comment = event.value
         self.session.changed()
-        self.show_summary()
 
     def focused_row(self) -> MetricRow | None:
         focused = self.screen.focused
