@@ -46,6 +46,12 @@ class PrepForm:
     statuses: list[PrepStatus] = field(default_factory=list)
     roadblocks: list[PrepRoadblock] = field(default_factory=list)
 
+    def is_empty(self) -> bool:
+        """Nothing filled in: the form as `checkin prep` wrote it (not "prepared")."""
+        return not (self.wins or self.progress or self.needs or self.statuses
+                    or self.roadblocks
+                    or any(m.value is not None or m.comment for m in self.metrics))
+
 
 def value_text(value: float | None) -> str:
     """A reading as the text ``Meeting.prep`` compares ("" when none)."""

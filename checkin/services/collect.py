@@ -280,6 +280,8 @@ def read(path: Path, agendas: dict[str, Agenda], store: Store, *, today: date,
 
 def take(store: Store, got: Collected, *, now: datetime) -> str:
     """Put a checked file into its meeting; one line saying what happened."""
+    if got.form is not None and got.form.is_empty():
+        return f"{got.path}: nothing filled in; skipped"
     meeting = plan_meeting(store, got.agenda, now=now, on=got.meeting)
     if got.form is None:
         before = dict(meeting.prep)

@@ -78,6 +78,8 @@ def test_collect_takes_a_form_into_a_planned_meeting(demo_dir: Path, tmp_path: P
     again = checkin("--data", str(demo_dir), "collect", str(tmp_path))  # a folder this time
     assert again.returncode == 0, again.stderr
     assert "already taken" in again.stdout
+    assert "it.toml: nothing filled in; skipped" in again.stdout
+    assert [a.department for a in planned(demo_dir).attendance if a.prepared] == ["Sales"]
     assert planned(demo_dir).update("Sales").wins == "Closed Acme"
 
     sales.write_text(sales.read_text().replace("Closed Acme", "Closed Acme and Globex"))
