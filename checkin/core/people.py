@@ -8,6 +8,9 @@ typed with ``_`` or quotes: ``@Maria_Lopez``, ``@"Maria Lopez"``, ``#customer-su
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from checkin.core.model import ActionItem, Agenda
 from checkin.errors import CheckinError
 
 
@@ -70,3 +73,13 @@ class AmbiguousName(NameMatchError):
 
 class UnknownName(NameMatchError):
     """A typed name matching nobody known."""
+
+
+def known_people(items: Iterable[ActionItem], agenda: Agenda | None = None) -> list[str]:
+    """Names to match against: the agenda's representatives first, then every item owner
+    (sorted), each once (the `rules` work's signature)."""
+    reps = [d.representative for d in agenda.departments] if agenda else []
+    reps = [r for r in reps if r and r.strip()]
+    rest = sorted({i.owner for i in items if i.owner and i.owner.strip()} - set(reps),
+                  key=str.casefold)
+    return list(dict.fromkeys([*reps, *rest]))

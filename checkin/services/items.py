@@ -12,7 +12,7 @@ from datetime import date
 
 from checkin.core.dates import DueDateError, is_past, parse_due
 from checkin.core.model import ActionItem, Agenda
-from checkin.core.people import UnknownName, resolve_person
+from checkin.core.people import AmbiguousName, UnknownName, known_people, resolve_person
 from checkin.core.quickadd import QuickAddError, parse_quick_add
 from checkin.errors import CheckinError
 from checkin.services.meetings import new_action, next_meeting_of
@@ -20,10 +20,8 @@ from checkin.store import Store
 
 
 def people(store: Store, agenda: Agenda | None) -> list[str]:
-    """Known names, as the app offers them: representatives, then every item's owner."""
-    names = [d.representative for d in agenda.departments] if agenda else []
-    names += sorted({a.owner for a in store.actions()})
-    return list(dict.fromkeys(n for n in names if n))
+    """Known names, as the app offers them (`core.people.known_people`)."""
+    return known_people(store.actions(), agenda)
 
 
 def known_person(typed: str, names: list[str], *, allow_new: bool) -> str:
@@ -32,7 +30,7 @@ def known_person(typed: str, names: list[str], *, allow_new: bool) -> str:
         name = resolve_person(typed, names)
     except UnknownName:
         name = typed
-    except QuickAddError as exc:  # ambiguous, as core.people words it
+    except (QuickAddError, AmbiguousName) as exc:
         raise CheckinError(str(exc)) from None
     if name not in names and not allow_new:
         raise UnknownName(

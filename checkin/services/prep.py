@@ -92,12 +92,12 @@ def write_forms(store: Store, agenda: Agenda, *, today: date, out_dir: Path | No
     meeting = next_meeting_of(store, agenda, today)
     depts = agenda.departments
     if department is not None:
-        from checkin.core.people import resolve_department
+        from checkin.core.people import NameMatchError, resolve_department
         from checkin.core.quickadd import QuickAddError
 
         try:
             name = resolve_department(department, [d.name for d in depts])
-        except QuickAddError as exc:
+        except (QuickAddError, NameMatchError) as exc:
             raise CheckinError(f"--department: {exc}") from None
         depts = [d for d in depts if d.name == name]
     folder = Path(out_dir) if out_dir else Path(f"prep-{meeting.isoformat()}")
