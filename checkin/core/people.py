@@ -66,6 +66,11 @@ def _fail(message: str) -> str:
 class NameMatchError(CheckinError, ValueError):
     """A typed name that matches no one, or several; the message says what to type."""
 
+    def __init__(self, message: str, typed: str, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.typed = typed
+        self.candidates = candidates
+
 
 class AmbiguousName(NameMatchError):
     """A typed name matching several people or departments."""

@@ -35,7 +35,7 @@ def known_person(typed: str, names: list[str], *, allow_new: bool) -> str:
     if name not in names and not allow_new:
         raise UnknownName(
             f"nobody called {typed!r} owns an item or represents a department; check the "
-            "spelling, or add --new to give it to someone new")
+            "spelling, or add --new to give it to someone new", typed, names)
     return " ".join(name.split())
 
 
