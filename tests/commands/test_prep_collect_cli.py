@@ -72,7 +72,8 @@ def test_collect_takes_a_form_into_a_planned_meeting(demo_dir: Path, tmp_path: P
     assert meeting.roadblocks == [] or all(r.title != "Waiting for pricing"
                                            for r in meeting.roadblocks)
     minutes = checkin("--data", str(demo_dir), "export", meeting.id).stdout
-    assert "262\u202f000 (from prep)" in minutes and "Planned" in minutes
+    row = minutes.split("| Pipeline added |", 1)[1].split("\n", 1)[0]
+    assert "262" in row and "(from prep)" in row and "Planned" in minutes
     assert "Closed Acme (from prep)" in minutes and "prepared" in minutes
 
     again = checkin("--data", str(demo_dir), "collect", str(tmp_path))  # a folder this time
