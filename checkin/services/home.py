@@ -41,6 +41,7 @@ class AgendaEntry:
     info: AgendaInfo
     next_date: date | None = None
     in_progress: MeetingSummary | None = None
+    planned: MeetingSummary | None = None  # prep forms taken in, not started yet
     meetings_held: int = 0
     waiting: Waiting | None = None
 
@@ -91,7 +92,8 @@ def home_data(store: Store, data_dir: Path, today: date) -> HomeData:
             last = last_ended(store, rows)  # one meeting file per agenda
             entry.next_date = next_date_for(last, today)
             entry.in_progress = next((s for s in rows if s.status == "in-progress"), None)
-            entry.meetings_held = len(rows)
+            entry.planned = next((s for s in rows if s.status == "planned"), None)
+            entry.meetings_held = sum(1 for s in rows if s.status != "planned")
             entry.waiting = waiting_for(last, info.id, today, actions)
         entries.append(entry)
     meetings = store.meetings()

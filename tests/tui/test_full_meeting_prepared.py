@@ -15,7 +15,7 @@ from pathlib import Path
 
 from conftest import AppFactory, reopen
 from test_full_meeting import SIZE, next_section, start_weekly_from_home, text_of
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, OptionList
 
 from checkin.core.prep import from_prep
 from checkin.render.html import export_meeting
@@ -52,6 +52,11 @@ async def test_meeting_with_two_departments_prepared(demo_dir: Path, tmp_path: P
     prepare(demo_dir, tmp_path / "forms")
     app = app_factory(demo_dir, live_clock=False)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        agendas = app.screen.query_one("#home-agendas", OptionList)
+        weekly = next(agendas.get_option_at_index(n) for n in range(agendas.option_count)
+                      if agendas.get_option_at_index(n).id == "agenda:weekly")
+        assert "prep taken in for 2026-11-23: Enter starts it" in str(weekly.prompt)
         screen = await start_weekly_from_home(pilot)
         assert screen.session.meeting.id == MEETING
         assert "2 prepared" in text_of(screen, "#attendance-count")
