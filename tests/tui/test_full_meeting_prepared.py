@@ -56,14 +56,13 @@ async def test_meeting_with_two_departments_prepared(demo_dir: Path, tmp_path: P
         agendas = app.screen.query_one("#home-agendas", OptionList)
         weekly = next(agendas.get_option_at_index(n) for n in range(agendas.option_count)
                       if agendas.get_option_at_index(n).id == "agenda:weekly")
-        assert "prep taken in for 2026-11-23: Enter starts it" in str(weekly.prompt)
+        assert "prep taken in: Enter starts it" in str(weekly.prompt)
         screen = await start_weekly_from_home(pilot)
         assert screen.session.meeting.id == MEETING
-        assert "2 prepared" in text_of(screen, "#attendance-count")
+        assert "✎ prepared: Sales, IT" in text_of(screen, "#attendance-count")
         people = {str(lbl.render()) for lbl in
                   screen.query_one(AttendanceEditor).query(".person").results(Label)}
-        assert any("Marcus" in p and "prepared" in p for p in people)
-        assert not any("Dana" in p and "prepared" in p for p in people)
+        assert "Marcus Okafor ✎" in people and "Dana Lee" in people
 
         await next_section(pilot, "action-review")
         screen = await next_section(pilot, "metrics")

@@ -28,7 +28,7 @@ def agenda_prompt(entry: AgendaEntry, today_label: str) -> Text:
     if entry.in_progress:
         state = "in progress: Enter resumes"
     elif entry.planned:
-        state = f"prep taken in for {entry.planned.date.isoformat()}: Enter starts it"
+        state = "prep taken in: Enter starts it"
     elif entry.meetings_held:
         state = f"next meeting {today_label}"
     else:

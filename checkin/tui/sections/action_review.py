@@ -124,8 +124,10 @@ class ActionReviewEditor(SectionEditor):
         today, mid = self.session.today, self.session.meeting.id
         late = sum(1 for i in self.items if i.is_overdue(today))
         done = sum(1 for i in self.items if outcome(i, mid) != "to review")
+        waiting = len(self.session.meeting.prep_statuses)
         self.query_one("#review-summary", Label).update(
-            f"{len(self.items)} carried over · {late} overdue · {done} reviewed")
+            f"{len(self.items)} carried over · {late} overdue · {done} reviewed"
+            + (f" · {waiting} from prep (p accepts)" if waiting else ""))
 
     # ------------------------------------------------------------ helpers
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

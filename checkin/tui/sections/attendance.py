@@ -44,7 +44,7 @@ class AttendeeRow(Horizontal):
         yield PresenceBox(a.department, a.present, compact=True, classes="present")
         yield Label("", classes="state")
         yield Label(Text(a.person or "(no representative)")
-                    + (Text(" · prepared", style="italic") if a.prepared else Text()),
+                    + (Text(" ✎", style="italic") if a.prepared else Text()),
                     classes="person")
         yield Input(a.note, placeholder="note…", compact=True,
                     classes="note")
@@ -113,10 +113,10 @@ class AttendanceEditor(SectionEditor):
     def show_count(self) -> None:
         people = self.session.meeting.attendance
         present = sum(1 for a in people if a.present)
-        prepared = sum(1 for a in people if a.prepared)
-        self.query_one("#attendance-count", Label).update(
+        prepared = list(dict.fromkeys(a.department for a in people if a.prepared))
+        self.query_one("#attendance-count", Label).update(Text(
             f"{present} of {len(people)} present"
-            + (f" · {prepared} prepared" if prepared else ""))
+            + (f" · ✎ prepared: {', '.join(prepared)}" if prepared else "")))
 
     @on(Checkbox.Changed)
     def _toggled(self, event: Checkbox.Changed) -> None:
