@@ -172,7 +172,10 @@ def _statuses(rows: Any, store: Store, dept: str, at: Lines, problems: Problems,
         row = row if isinstance(row, dict) else {}
         status = row.get("status", "")
         line = at.of("actions", n, "status")
-        if not isinstance(status, str | date) or status in ("", None):
+        if not isinstance(status, str | date):
+            problems.add(line, 'status must be "done", "dropped" or a new due date; or ""')
+            continue
+        if status == "":
             continue
         item_id = str(row.get("id", "")).strip().upper()
         try:

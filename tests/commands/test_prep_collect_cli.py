@@ -111,6 +111,10 @@ def test_collect_reports_each_problem_by_line_and_takes_nothing(demo_dir: Path,
     form.write_text('agenda = "weekly"\ndepartment = "Legal"\nmeeting = 2026-11-23\n')
     assert_one_line_error(checkin("--data", str(demo_dir), "collect", str(form)),
                           "it.toml:2:", "Legal", "use one of")
+    form.write_text('agenda = "weekly"\ndepartment = "IT"\nmeeting = 2026-11-23\n'
+                    '[[actions]]\nid = "A1"\nstatus = 5\n')
+    assert_one_line_error(checkin("--data", str(demo_dir), "collect", str(form)),
+                          "it.toml:6:", "status")
     form.write_text('agenda = "weekly"\ndepartment = "IT\n')
     assert_one_line_error(checkin("--data", str(demo_dir), "collect", str(form)),
                           "it.toml:2:", "TOML")
