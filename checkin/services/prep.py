@@ -14,6 +14,7 @@ from pathlib import Path
 
 from checkin.core.model import ActionItem, Agenda, Department, MetricDef
 from checkin.errors import CheckinError
+from checkin.render.plain import safe
 from checkin.services.files import write_file
 from checkin.services.meetings import next_meeting_of
 from checkin.services.queries import carried_actions, metric_history
@@ -32,6 +33,11 @@ def _str(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a valid TOML basic string
 
 
+def _comment(text: str) -> str:
+    """Text for a ``#`` comment: one line, whatever an agenda's title holds."""
+    return " ".join(safe(text).split())
+
+
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
@@ -40,7 +46,7 @@ def form_text(agenda: Agenda, dept: Department, meeting: date, metrics: list[Met
               history: dict[str, list[float]], items: list[ActionItem]) -> str:
     """The TOML form of one department."""
     lines = [
-        f"# Prep for {agenda.title}: {meeting.isoformat()}, {dept.name}.",
+        f"# Prep for {_comment(agenda.title)}: {meeting.isoformat()}, {_comment(dept.name)}.",
         "# Fill in what you can, save, and send the file back (or commit it to the shared",
         "# repo). Text goes between the quotes; leave a field \"\" to say nothing.",
         f"# The facilitator takes it in with: checkin collect {file_name(dept.name)}",
@@ -53,7 +59,7 @@ def form_text(agenda: Agenda, dept: Department, meeting: date, metrics: list[Met
         'needs = ""        # what you need, and from which department',
     ]
     for m in metrics:
-        unit = f" (in {m.unit})" if m.unit else ""
+        unit = f" (in {_comment(m.unit)})" if m.unit.strip() else ""
         lines += [
             "",
             "[[metrics]]       # one KPI you own; only value and comment are yours to fill",
