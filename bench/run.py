@@ -1,7 +1,8 @@
 """Run every checkin benchmark and print one table of ratios against baselines of the same run.
 
-    python bench/run.py                 # 1, 5 and 10 years of history (~3 minutes)
-    python bench/run.py --quick         # 1 and 5 years only, fewer runs (~1 minute)
+    python bench/run.py                 # 1, 5, 10 and 20 years of history
+    python bench/run.py --quick         # 1 and 5 years only, fewer runs
+    python bench/run.py --years 1,20 --only commands,done
     python bench/run.py --cache DIR     # keep the generated histories in DIR and reuse them
 
 Every figure is the median of several runs. See docs/PERFORMANCE.md for what each row
@@ -75,7 +76,8 @@ def floor_write_all(root: Path) -> float:
     """Every final data file written once, atomically with fsync: the least any writer does."""
     from checkin.store.atomic import atomic_write
 
-    files = [root / "register.json", *sorted((root / "meetings").glob("*.json"))]
+    files = [root / "register.json", *sorted((root / "meetings").glob("*.json")),
+             *sorted((root / "archive").glob("*.json"))]
     blobs = [(p.name, p.read_bytes()) for p in files]
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
@@ -93,7 +95,7 @@ def histories(years: list[int], cache: Path, runs: int) -> tuple[dict[int, Path]
             print(f"  reusing {root}", file=sys.stderr)
             continue
         times = []
-        reps = runs if n == 1 else 1  # 5 and 10 years take 15-70 s: measured once
+        reps = runs if n == 1 else 1  # the longer histories are measured once
         for rep in range(reps):
             target = root if rep == reps - 1 else cache / f"scratch-{n}-{rep}"
             shutil.rmtree(target, ignore_errors=True)
@@ -108,16 +110,17 @@ def histories(years: list[int], cache: Path, runs: int) -> tuple[dict[int, Path]
                         took, floor_write_all(root), "each final file written once",
                         note=f"{per_meeting[n] * 1000:.1f} ms/meeting"))
     if 1 in per_meeting:
-        for n in (5, 10):
+        for n in (5, 10, 20):
             if n in per_meeting:
                 rows.append(Row(f"generate: cost per meeting, {n} years vs 1 year",
                                 per_meeting[n], per_meeting[1], "1 year",
-                                target="flat (1.0x)", ok=per_meeting[n] / per_meeting[1] < 1.2))
+                                target="<= 1.3x", ok=per_meeting[n] / per_meeting[1] <= 1.3))
     return dirs, rows
 
 
-# ---------------------------------------------------------------- 2. checkin actions vs task
+# ---------------------------------------------------------------- 2. read-only commands
 def taskwarrior_dir(data: Path, tmp: Path) -> dict[str, str] | None:
+    """A throwaway TASKDATA holding the same full history (completed items too)."""
     if shutil.which("task") is None:
         print("  taskwarrior missing: apt-get install -y taskwarrior", file=sys.stderr)
         subprocess.run(["apt-get", "install", "-y", "-q", "taskwarrior"],
@@ -128,42 +131,140 @@ def taskwarrior_dir(data: Path, tmp: Path) -> dict[str, str] | None:
     rc.write_text(f"data.location={tmp / 'taskdata'}\nconfirmation=off\nnews.version=99\n")
     task_env = dict(os.environ, TASKRC=str(rc), TASKDATA=str(tmp / "taskdata"))
     items = run_quiet([sys.executable, "-m", "checkin", "--data", str(data), "actions",
-                       "--status", "open", "--format", "taskwarrior"]).stdout
-    (tmp / "open.json").write_text(items)
-    subprocess.run(["task", "import", str(tmp / "open.json")], env=task_env,
+                       "--status", "all", "--format", "taskwarrior"]).stdout
+    (tmp / "all.json").write_text(items)
+    subprocess.run(["task", "import", str(tmp / "all.json")], env=task_env,
                    capture_output=True, check=True)
     return task_env
 
 
-def bench_actions(dirs: dict[int, Path], runs: int) -> list[Row]:
-    rows = []
+def process(cmd: list[str], **kw: object) -> Callable[[], object]:
+    return lambda: run_quiet(cmd, **kw)
+
+
+COMMANDS = {"actions --overdue": ["actions", "--overdue"], "meetings": ["meetings"],
+            "export last": ["export", "last"]}
+TARGETS = {"actions --overdue": (3.0, 1.1), "meetings": (5.0, 1.2), "export last": (5.0, 1.2)}
+
+
+def bench_commands(dirs: dict[int, Path], runs: int) -> list[Row]:
+    """Each read-only command as a whole process, paired with `python -c pass` (and, for
+    `actions --overdue`, taskwarrior's `task +OVERDUE list` on the same full history)."""
+    rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
-        main = max(n for n in dirs if n <= 5)
-        task_env = taskwarrior_dir(dirs[main], Path(tmp))
-        task_time = None
-        if task_env is None:
-            print("  taskwarrior cannot be installed: that comparison is skipped",
-                  file=sys.stderr)
-        else:
-            task_time = median_time(lambda: subprocess.run(
-                ["task", "list"], env=task_env, capture_output=True, check=True), runs)
+        fns: dict[str, Callable[[], object]] = {
+            "python": process([sys.executable, "-c", "pass"])}
         for n, root in sorted(dirs.items()):
-            cmd = [sys.executable, "-m", "checkin", "--data", str(root), "actions", "--overdue"]
-            took = median_time(lambda cmd=cmd: run_quiet(cmd), runs)
-            if n == main and task_time is not None:
-                rows.append(Row(f"`checkin actions --overdue`, {n} years (process)", took,
-                                task_time, "`task list`, same open items",
-                                target="<= 1.0x", ok=took <= task_time))
-            else:
-                rows.append(Row(f"`checkin actions --overdue`, {n} years (process)", took,
-                                None, ""))
-        py = median_time(lambda: run_quiet([sys.executable, "-c", "pass"]), runs)
-        rows.append(Row("`python -c pass` (interpreter start, for scale)", py, None, ""))
+            tw = Path(tmp) / f"tw-{n}"
+            tw.mkdir()
+            task_env = taskwarrior_dir(root, tw)
+            if task_env is not None:
+                fns[f"task {n}"] = lambda e=task_env: subprocess.run(
+                    ["task", "+OVERDUE", "list"], env=e, capture_output=True, check=False)
+            for name, args in COMMANDS.items():
+                fns[f"{name} {n}"] = process([sys.executable, "-m", "checkin", "--data",
+                                              str(root), *args])
+        med = paired(fns, runs)
+    py = med["python"]
+    rows.append(Row("`python -c pass` (interpreter start)", py, None, ""))
+    first = min(dirs)
+    for name in COMMANDS:
+        limit, flat = TARGETS[name]
+        for n in sorted(dirs):
+            took = med[f"{name} {n}"]
+            rows.append(Row(f"`checkin {name}`, {n} years", took, py, "`python -c pass`",
+                            target=f"<= {limit:g}x", ok=took <= limit * py))
+            if name == "actions --overdue" and f"task {n}" in med:
+                rows.append(Row(f"`checkin {name}`, {n} years vs taskwarrior", took,
+                                med[f"task {n}"], "`task +OVERDUE list`, full history",
+                                target="<= 0.9x", ok=took <= 0.9 * med[f"task {n}"]))
+        last = max(dirs)
+        if last != first:
+            rows.append(Row(f"`checkin {name}`, {last} years vs {first}", med[f"{name} {last}"],
+                            med[f"{name} {first}"], f"{first} year(s)", target=f"<= {flat:g}x",
+                            ok=med[f"{name} {last}"] <= flat * med[f"{name} {first}"]))
+    return rows
+
+
+# ---------------------------------------------------------------- 2b. trends, marking done
+def bench_trends(dirs: dict[int, Path], runs: int) -> list[Row]:
+    """`agenda_trends` in-process against json-loading the files it reads."""
+    import orjson
+
+    from checkin.services.trends import agenda_trends
+    from checkin.store import Store
+
+    rows = []
+    for n, root in sorted(dirs.items()):
+        files = [root / "register.json", *sorted((root / "archive").glob("*.json"))]
+
+        def load(files: list[Path] = files) -> None:
+            for f in files:
+                for line in f.read_bytes().splitlines():
+                    orjson.loads(line)
+
+        def trends(root: Path = root) -> None:
+            with Store(root, readonly=True) as store:
+                agenda_trends(store, "weekly")
+
+        med = paired({"trends": trends, "load": load}, runs)
+        rows.append(Row(f"trends weekly, {n} years (in-process)", med["trends"], med["load"],
+                        "json-load the files it reads", target="<= 2x",
+                        ok=med["trends"] <= 2 * med["load"]))
+    return rows
+
+
+def bench_mark_done(dirs: dict[int, Path], runs: int) -> list[Row]:
+    """Marking one item done in a live meeting against a crash-safe write of the register
+    (the one file it changes: the item stays there until the meeting ends)."""
+    from checkin import clock
+    from checkin.services.meetings import start_or_resume
+    from checkin.store import Store
+    from checkin.store.atomic import atomic_write
+
+    agenda = generate.weekly_agenda()
+    fns: dict[str, Callable[[], object]] = {}
+    stores = []
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            for n, root in sorted(dirs.items()):
+                copy = Path(tmp) / f"data-{n}"
+                shutil.copytree(root, copy)
+                store = Store(copy).open()
+                stores.append(store)
+                meeting = start_or_resume(store, agenda, now=clock.now())
+                item = store.actions("open")[0]
+                flip = iter(range(10**7))
+
+                def mark(store: Store = store, item=item, m=meeting, flip=flip) -> None:  # noqa: ANN001
+                    if next(flip) % 2:
+                        item.reopen(clock.today(), m.id)
+                    else:
+                        item.mark_done(clock.today(), m.id)
+                    store.save_action(item)
+
+                blob = store.register_path.read_bytes()
+                fns[f"done {n}"] = mark
+                fns[f"floor {n}"] = lambda p=Path(tmp) / f"reg-{n}", b=blob: atomic_write(p, b)
+            med = paired(fns, runs)
+        finally:
+            for store in stores:
+                store.close()
+    rows = []
+    first, last = min(dirs), max(dirs)
+    for n in sorted(dirs):
+        rows.append(Row(f"mark an item done in a live meeting, {n} years", med[f"done {n}"],
+                        med[f"floor {n}"], "crash-safe write of the register",
+                        target="<= 3x", ok=med[f"done {n}"] <= 3 * med[f"floor {n}"]))
+    if last != first:
+        rows.append(Row(f"mark done, {last} years vs {first}", med[f"done {last}"],
+                        med[f"done {first}"], f"{first} year(s)", target="flat (<= 1.2x)",
+                        ok=med[f"done {last}"] <= 1.2 * med[f"done {first}"]))
     return rows
 
 
 # ---------------------------------------------------------------- 3. app start
-def bench_app_start(data: Path, runs: int) -> list[Row]:
+def bench_app_start(dirs: dict[int, Path], runs: int) -> list[Row]:
     script = str(REPO / "bench" / "app_start.py")
 
     def start(*args: str) -> float:
@@ -177,13 +278,28 @@ def bench_app_start(data: Path, runs: int) -> list[Row]:
             raise RuntimeError(f"app_start {args} did not get ready: {err[-2000:]}")
         return took
 
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "data"
-        shutil.copytree(data, copy)
-        app = statistics.median(start("checkin", str(copy)) for _ in range(runs))
-    bare = statistics.median(start("bare") for _ in range(runs))
-    return [Row("app start to Home, 5 years (headless process)", app, bare,
-                "bare Textual app, one Static", target="<= 1.3x", ok=app <= 1.3 * bare)]
+        fns: dict[str, Callable[[], object]] = {"bare": lambda: start("bare")}
+        for n in (min(dirs), max(dirs)):
+            copy = Path(tmp) / f"data-{n}"
+            shutil.copytree(dirs[n], copy)
+            fns[f"app {n}"] = lambda c=copy: start("checkin", str(c))
+        times: dict[str, list[float]] = {k: [] for k in fns}
+        for _ in range(runs):
+            for k, fn in fns.items():
+                times[k].append(fn())
+        med = {k: statistics.median(v) for k, v in times.items()}
+    bare = med["bare"]
+    for n in (min(dirs), max(dirs)):
+        rows.append(Row(f"app start to Home, {n} years (headless process)", med[f"app {n}"],
+                        bare, "bare Textual app, one Static", target="<= 1.3x",
+                        ok=med[f"app {n}"] <= 1.3 * bare))
+    if max(dirs) != min(dirs):
+        lo, hi = med[f"app {min(dirs)}"], med[f"app {max(dirs)}"]
+        rows.append(Row(f"app start, {max(dirs)} years vs {min(dirs)}", hi, lo,
+                        f"{min(dirs)} year(s)", target="<= 1.1x", ok=hi <= 1.1 * lo))
+    return rows
 
 
 # ---------------------------------------------------------------- 4. autosave
@@ -199,11 +315,10 @@ def paired(fns: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
 
 
 def bench_autosave(dirs: dict[int, Path], runs: int) -> list[Row]:
-    import orjson
-
     from checkin import clock
     from checkin.services.meetings import start_or_resume
     from checkin.store import Store
+    from checkin.store.lines import parse_lines
     from checkin.tui.session import MeetingSession
 
     agenda = generate.weekly_agenda()
@@ -219,7 +334,8 @@ def bench_autosave(dirs: dict[int, Path], runs: int) -> list[Row]:
                 session = MeetingSession(store, start_or_resume(store, agenda, now=clock.now()),
                                          today=clock.today())
                 fns[f"note {n}"], fns[f"reading {n}"] = typing_steps(session)
-                doc = orjson.loads(store.meeting_path(session.meeting.id).read_bytes())
+                raw = store.meeting_path(session.meeting.id).read_bytes()
+                doc = parse_lines(raw)["meeting"][session.meeting.id]
                 fns[f"floor {n}"] = floor_step(Path(tmp) / f"floor-{n}.json", doc)
             med = paired(fns, runs)
         finally:
@@ -312,11 +428,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="1 and 5 years, fewer runs")
     parser.add_argument("--runs", type=int, help="runs per figure (default 7, quick 3)")
     parser.add_argument("--cache", type=Path, help="keep/reuse generated histories here")
-    parser.add_argument("--only", help="comma list: generate,actions,app,autosave,export")
+    parser.add_argument("--only",
+                        help="comma list: generate,commands,trends,done,app,autosave,export")
+    parser.add_argument("--years", help="comma list of history lengths (default 1,5,10,20)")
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 7)
-    years = [1, 5] if args.quick else [1, 5, 10]
-    only = set((args.only or "generate,actions,app,autosave,export").split(","))
+    years = [int(y) for y in (args.years or ("1,5" if args.quick else "1,5,10,20")).split(",")]
+    only = set((args.only or "generate,commands,trends,done,app,autosave,export").split(","))
     cache = args.cache or Path(tempfile.mkdtemp(prefix="checkin-bench-"))
     cache.mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
@@ -325,8 +443,10 @@ def main(argv: list[str] | None = None) -> int:
         dirs, gen_rows = histories(years, cache, runs)
         if "generate" in only:
             rows += gen_rows
-        steps = [("actions", lambda: bench_actions(dirs, runs)),
-                 ("app", lambda: bench_app_start(dirs[5], runs)),
+        steps = [("commands", lambda: bench_commands(dirs, runs)),
+                 ("trends", lambda: bench_trends(dirs, runs)),
+                 ("done", lambda: bench_mark_done(dirs, max(runs * 4, 15))),
+                 ("app", lambda: bench_app_start(dirs, runs)),
                  ("autosave", lambda: bench_autosave(dirs, max(runs * 8, 25))),
                  ("export", lambda: bench_export(max(runs, 20)))]
         for name, step in steps:

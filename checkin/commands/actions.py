@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 
 from checkin.commands.common import open_readonly, out, today
+from checkin.core.people import NameMatchError, known_people, resolve_department, resolve_person
 from checkin.core.rules import filter_actions, sort_actions
 from checkin.render import actions as formats
+from checkin.store import Store
 
 FORMATS = ("table", "md", "csv", "json", "ics", "taskwarrior")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--owner")
-    parser.add_argument("--department")
+    parser.add_argument("--owner", help="whole name, or a unique part of it: pri, raman")
+    parser.add_argument("--department", help="whole name, or a unique part of it: support")
     parser.add_argument("--overdue", action="store_true", help="only open items past due")
     parser.add_argument("--status", choices=("open", "done", "dropped", "all"), default="open")
     parser.add_argument("--agenda", help="only items of this agenda")
@@ -24,11 +26,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     day = today()
     with open_readonly(args) as store:
+        owner, department = named_filters(args, store)
         items = filter_actions(
             store.actions(None if args.status == "all" else args.status),
             today=day,
-            owner=args.owner,
-            department=args.department,
+            owner=owner,
+            department=department,
             status=args.status,
             overdue=args.overdue,
             agenda_id=args.agenda,
@@ -39,10 +42,29 @@ def run(args: argparse.Namespace) -> int:
         from checkin.render import share
 
         out(share.FORMATS[fmt](items, day))
-    elif args.by_owner or (args.owner and fmt == "md"):
+    elif args.by_owner or (owner and fmt == "md"):
         from checkin.render import share
 
         out(share.digest(items, day, by_owner=args.by_owner, fmt=fmt))
     else:
         out(formats.FORMATS[fmt](items, day))
     return 0
+
+
+def named_filters(args: argparse.Namespace, store: Store) -> tuple[str | None, str | None]:
+    """``--owner`` / ``--department`` through the people rule, over every item's names
+    (read only when one is given): an unknown or ambiguous one is an error (exit 2), never
+    an empty list."""
+    if not (args.owner or args.department):
+        return None, None
+    try:
+        owner = (resolve_person(args.owner, known_people(store.owner_names()))
+                 if args.owner else None)
+    except NameMatchError as exc:
+        raise type(exc)(f"--owner: {exc}", exc.typed, exc.candidates) from None
+    try:
+        department = (resolve_department(args.department, store.department_names())
+                      if args.department else None)
+    except NameMatchError as exc:
+        raise type(exc)(f"--department: {exc}", exc.typed, exc.candidates) from None
+    return owner, department

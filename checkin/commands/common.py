@@ -21,10 +21,9 @@ def open_readonly(args: argparse.Namespace) -> Store:
 
 
 def agenda_for(args: argparse.Namespace, name: str | None) -> Agenda:
-    from checkin.core.agenda import load_agenda
-    from checkin.services.agendas import agenda_dirs, find_agenda
+    from checkin.services.agendas import agenda_by_name
 
-    return load_agenda(find_agenda(name or "weekly", agenda_dirs(data_dir(args))))
+    return agenda_by_name(name, data_dir(args))
 
 
 def out(text: str) -> None:

@@ -7,10 +7,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from checkin import clock, locations
-from checkin.core.agenda import load_agenda
+from checkin import clock
 from checkin.errors import CheckinError
-from checkin.services.agendas import find_agenda
+from checkin.services.agendas import agenda_by_name
 from checkin.services.demo import seed_history
 from checkin.store import Store
 
@@ -30,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
             )
     else:
         root = Path(tempfile.mkdtemp(prefix="checkin-demo-"))
-    agenda = load_agenda(find_agenda("weekly", [locations.bundled_agendas_dir()]))
+    agenda = agenda_by_name(None)  # the bundled weekly agenda, whatever the user overrides
     with Store(root) as store:
         seed_history(store, agenda, weeks=args.weeks, today=clock.today())
     if args.no_ui:

@@ -5,22 +5,27 @@ from __future__ import annotations
 import argparse
 
 from checkin.commands.common import open_readonly, out
+from checkin.render.numbers import format_number
+
+LAST = 20
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--agenda", help="only meetings of this agenda")
+    parser.add_argument("--all", action="store_true",
+                        help=f"every meeting (default: the last {LAST})")
 
 
 def run(args: argparse.Namespace) -> int:
     with open_readonly(args) as store:
-        rows = store.meetings(args.agenda)
+        rows = store.meetings(args.agenda, limit=None if args.all else LAST)
     if not rows:
         out("No meetings yet.\n")
         return 0
     header = ("ID", "DATE", "AGENDA", "FACILITATOR", "STATUS", "RATING", "ROADBLOCKS", "ACTIONS")
     table = [header] + [
         (s.id, s.date.isoformat(), s.agenda_title, s.facilitator, s.status,
-         "" if s.rating is None else f"{s.rating:g}", str(s.roadblocks), str(s.actions))
+         format_number(s.rating), str(s.roadblocks), str(s.actions))
         for s in rows
     ]
     widths = [max(len(r[c]) for r in table) for c in range(len(header))]

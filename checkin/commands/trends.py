@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from checkin.commands.common import data_dir, open_readonly, out
-from checkin.core.model import Agenda
+from checkin.commands.common import open_readonly, out
 from checkin.errors import CheckinError
 from checkin.render.trends import RENDERERS
 from checkin.services.trends import agenda_trends
@@ -16,17 +15,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("table", "md", "csv"), default="table")
 
 
-def template(args: argparse.Namespace, agenda_id: str) -> Agenda | None:
-    """The agenda template (targets, departments), or None if it is gone or broken."""
-    from checkin.core.agenda import load_agenda
-    from checkin.services.agendas import agenda_dirs, find_agenda
-
-    try:
-        return load_agenda(find_agenda(agenda_id, agenda_dirs(data_dir(args))))
-    except CheckinError:
-        return None
-
-
 def run(args: argparse.Namespace) -> int:
     with open_readonly(args) as store:
         known = sorted({s.agenda_id for s in store.meetings()})
@@ -35,6 +23,6 @@ def run(args: argparse.Namespace) -> int:
                 f"no meetings of agenda {args.agenda!r}; agendas with meetings: "
                 + (", ".join(known) or "none yet")
             )
-        trends = agenda_trends(store, args.agenda, agenda=template(args, args.agenda))
+        trends = agenda_trends(store, args.agenda)  # targets: the latest meeting's snapshot
     out(RENDERERS[args.format](trends))
     return 0

@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from checkin.core.dates import DueDateError, parse_due
-from checkin.core.people import QuickAddError, resolve_department, resolve_person
+from checkin.core.people import person_or_new, resolve_department
 
 _TOKEN = re.compile(r'(?P<tag>@|#|(?i:due:))?(?:"(?P<quoted>[^"]*)"|(?P<word>\S+))')
+
+
+class QuickAddError(ValueError):
+    """A quick-add line that cannot become an action item; the message says what to add."""
 
 
 @dataclass(frozen=True)
@@ -26,8 +30,7 @@ class QuickAdd:
     department: str
     due: date
     due_is_default: bool = False
-
-
+    owner_is_new: bool = False  # nobody of that name yet: the app asks "new person?"
 
 
 def parse_quick_add(
@@ -41,7 +44,9 @@ def parse_quick_add(
     representatives: Mapping[str, str] | None = None,
 ) -> QuickAdd:
     """Parse a quick-add line. ``representatives`` maps a person to their department, the
-    default when no ``#dept`` is typed. Raises QuickAddError saying what is missing."""
+    default when no ``#dept`` is typed. Raises QuickAddError saying what is missing, and
+    the people rule's `AmbiguousName` / `UnknownName` for an unclear ``@name`` or ``#dept``;
+    an owner nobody has yet comes back with ``owner_is_new`` set, for the caller to confirm."""
     title: list[str] = []
     owners: list[str] = []
     depts: list[str] = []
@@ -67,7 +72,7 @@ def parse_quick_add(
     if problems:
         raise QuickAddError("missing " + " and ".join(problems))
 
-    owner = resolve_person(owners[0], people)
+    owner, new = person_or_new(owners[0], people)
     if depts:
         department = resolve_department(depts[0], departments)
     else:
@@ -83,4 +88,5 @@ def parse_quick_add(
         raise QuickAddError("no next meeting date to default to: add due:fri or due:+1w")
     else:
         due = next_meeting
-    return QuickAdd(" ".join(title), owner, department, due, due_is_default=not dues)
+    return QuickAdd(" ".join(title), owner, department, due, due_is_default=not dues,
+                    owner_is_new=new)

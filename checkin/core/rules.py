@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 
-from checkin.core.model import ActionItem, MeetingSummary
+from checkin.core.model import ActionItem, Agenda, MeetingSummary, MetricDef
 
 SLIP_LIMIT = 3
 
@@ -64,15 +65,58 @@ def off_track_title(metric: str) -> str:
     return f"Off track: {metric}"
 
 
-def off_track_streak(summaries: list[MeetingSummary], metric: str) -> int:
-    """How many of the latest meetings (newest first) in a row had the metric off track."""
+def off_track_streak(marks: Iterable[bool | None]) -> int:
+    """How many of the latest on/off-track marks (newest first) in a row were off track
+    (``False``); a reading on track or not read ends the streak."""
     streak = 0
-    for s in summaries:
-        if s.on_track.get(metric) is False:
-            streak += 1
-        else:
+    for mark in marks:
+        if mark is not False:
             break
+        streak += 1
     return streak
+
+
+def earlier_meetings(summaries: Iterable[MeetingSummary], on: date,
+                     meeting_id: str | None = None) -> list[MeetingSummary]:
+    """The meetings before the one held ``on`` (with id ``meeting_id``; without an id, a
+    meeting not yet stored: every meeting up to that date), newest first. Ties on a date
+    go by id, the order the store lists them in."""
+    def earlier(s: MeetingSummary) -> bool:
+        return s.date <= on if meeting_id is None else (s.date, s.id) < (on, meeting_id)
+
+    rows = [s for s in summaries if earlier(s) and s.id != meeting_id]
+    return sorted(rows, key=lambda s: (s.date, s.id), reverse=True)
+
+
+def previous_meeting(summaries: Iterable[MeetingSummary], on: date,
+                     meeting_id: str | None = None) -> MeetingSummary | None:
+    """"The previous meeting": the latest of `earlier_meetings` (pass one agenda's rows),
+    the one whose roadblocks carry over, whose date opens the completion window and whose
+    readings the minutes compare with."""
+    return next(iter(earlier_meetings(summaries, on, meeting_id)), None)
+
+
+@dataclass
+class MetricRoadblock:
+    """The roadblock a metric off track becomes, sent by hand (ctrl+r in the scorecard) or
+    proposed at a meeting's start: the same title, owner and blocked department."""
+
+    title: str
+    owner: str = ""
+    blocking: list[str] = field(default_factory=list)
+
+
+def metric_roadblock(metric: MetricDef | str, agenda: Agenda | None) -> MetricRoadblock:
+    """Title `off_track_title`; owner: the representative of the metric's department in
+    ``agenda`` (blank if unknown); blocking: that department."""
+    definition = (agenda.metric(metric) if agenda else None) if isinstance(metric, str) \
+        else metric
+    name = metric if isinstance(metric, str) else metric.name
+    if definition is None:
+        return MetricRoadblock(off_track_title(name))
+    dept = agenda.department(definition.department) if agenda else None
+    return MetricRoadblock(off_track_title(name), dept.representative if dept else "",
+                           [definition.department] if definition.department else [])
 
 
 @dataclass
@@ -89,10 +133,36 @@ def slip_flag(item: ActionItem) -> Flag:
     return Flag("slipping", item.title, f"{item.id} ({item.owner}) re-dated {item.slips} times")
 
 
+def completion_window(items: Iterable[ActionItem], since: date | None,
+                      until: date) -> list[ActionItem]:
+    """The items a meeting's completion rate counts: due in (since, until] (``since``: the
+    previous meeting's date, None for the first), dropped ones left out."""
+    return [i for i in items if i.due <= until and (since is None or i.due > since)
+            and i.status != "dropped"]
+
+
 def completion_rate(items: list[ActionItem], since: date | None, until: date) -> float | None:
-    """Share of items due in (since, until] that were done on time; None if none were due."""
-    due = [i for i in items if i.due <= until and (since is None or i.due > since)
-           and i.status != "dropped"]
+    """Share of `completion_window` done on time; None if nothing was due."""
+    due = completion_window(items, since, until)
     if not due:
         return None
     return sum(1 for i in due if i.done_on_time()) / len(due)
+
+
+def completion_rates(items: list[ActionItem], until: list[date]) -> list[float | None]:
+    """``completion_rate`` of each window (until[k-1], until[k]] (the first open-ended),
+    ``until`` ascending, in one pass over the items: sorted once, windows bisected."""
+    from bisect import bisect_right
+
+    counted = sorted((i.due, i.done_on_time()) for i in items if i.status != "dropped")
+    dues = [d for d, _ in counted]
+    on_time = [0]
+    for _, ok in counted:
+        on_time.append(on_time[-1] + ok)
+    rates: list[float | None] = []
+    lo = 0
+    for day in until:
+        hi = bisect_right(dues, day)
+        rates.append(None if hi == lo else (on_time[hi] - on_time[lo]) / (hi - lo))
+        lo = hi
+    return rates

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from checkin.core.model import MeetingSummary
-from checkin.core.rules import OFF_TRACK_STREAK
+from checkin.core.rules import OFF_TRACK_STREAK, off_track_streak
 
 COMPLETION = "Action items done on time"
 
@@ -40,12 +40,7 @@ class Trend:
     @property
     def streak(self) -> int:
         """How many of the latest readings in a row were off track."""
-        count = 0
-        for p in reversed(self.points):
-            if p.on_track is not False:
-                break
-            count += 1
-        return count
+        return off_track_streak(p.on_track for p in reversed(self.points))
 
     @property
     def escalate(self) -> bool:

@@ -10,7 +10,6 @@ the same bytes (no clock, no locale, data order kept).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,10 +18,10 @@ from checkin.core.dates import WEEKDAYS
 from checkin.core.model import ActionItem, Meeting, MetricDef, Roadblock
 from checkin.core.prep import FROM_PREP, from_prep
 from checkin.render.mdtext import inline, is_blank, paragraphs
+from checkin.render.numbers import CURRENCIES, format_number, format_target, format_value, sparkline
 
 NONE = "None."
 DASH = "—"
-SPARKS = "▁▂▃▄▅▆▇█"
 TREND_POINTS = 6
 ACTION_HEADER = "| Owner | Item | Department | Due | Status |\n|---|---|---|---|---|"
 SCORE_HEADER = (
@@ -126,7 +125,8 @@ def _header(meeting: Meeting) -> list[str]:
         + {"in-progress": "Draft (meeting in progress)",
            "planned": "Planned (prep taken in; not started)"}.get(meeting.status, "Final"),
         "- **Rating:** "
-        + ("not rated" if rating is None else f"{_num(rating)}/10 ({n} rating{'s' * (n != 1)})"),
+        + ("not rated" if rating is None
+           else f"{format_number(rating)}/10 ({n} rating{'s' * (n != 1)})"),
     ]
     if not is_blank(agenda.shared_goal):
         facts.append(f"- **Shared goal:** {inline(agenda.shared_goal)}")
@@ -142,7 +142,7 @@ def _since(since: SinceLast) -> list[str]:
     ]
     metrics = [
         f"- {inline(c.name) or DASH}: {_amount(c.previous, c.unit)} → {_amount(c.current, c.unit)}"
-        f" (target {_target(c.target, c.better, c.unit)}), {_track(c.on_track)}"
+        f" (target {format_target(c, unit=_unit(c.unit))}), {_track(c.on_track)}"
         for c in since.metrics
     ]
     groups = [
@@ -213,7 +213,7 @@ def _scorecard(meeting: Meeting, history: list[Meeting]) -> list[str]:
         cells = [
             inline(name) or DASH,
             (inline(m.department) if m else "") or DASH,
-            _target(m.target, m.better, unit) if m else DASH,
+            format_target(m, unit=_unit(unit)) if m else DASH,
             _amount(value, unit) + _prep_tag(meeting, f"value:{name}"),
             _track(m.on_track(value) if m else None),
             _trend(name, m.better if m else "", value, history),
@@ -231,7 +231,7 @@ def _trend(name: str, better: str, current: float | None, history: list[Meeting]
     values = (past + ([] if current is None else [current]))[-TREND_POINTS:]
     if not values:
         return DASH
-    shown = f"{_spark(values)} ({', '.join(_num(v) for v in values)})"
+    shown = f"{sparkline(values)} ({', '.join(format_number(v) for v in values)})"
     if current is None:
         return f"{shown}, not read"
     if not past:
@@ -244,18 +244,6 @@ def _trend(name: str, better: str, current: float | None, history: list[Meeting]
         return f"{shown} {'↑' if up else '↓'}"
     improving = up == (better == "higher")
     return f"{shown} {'↑' if up else '↓'} {'improving' if improving else 'worsening'}"
-
-
-def _spark(values: list[float]) -> str:
-    finite = [v for v in values if math.isfinite(v)]
-    lo, hi = (min(finite), max(finite)) if finite else (0.0, 0.0)
-
-    def level(v: float) -> str:
-        if not math.isfinite(v):
-            return "·"
-        return SPARKS[3] if hi == lo else SPARKS[round((v - lo) / (hi - lo) * (len(SPARKS) - 1))]
-
-    return "".join(level(v) for v in values)
 
 
 def _roadblocks(meeting: Meeting) -> str:
@@ -351,32 +339,19 @@ def _ordered(first: list[str], then: list[str]) -> list[str]:
     return list(dict.fromkeys([*first, *then]))
 
 
-def _num(value: float) -> str:
-    """120.0 -> "120", 4.25 -> "4.25", 1/3 -> "0.3333333333"."""
-    v = float(value)
-    if not math.isfinite(v):
-        return str(v)
-    if v.is_integer() and abs(v) < 1e15:
-        return f"{int(v):,}".replace(",", "\u202f")  # 250 000: a comma would be ambiguous in lists
-    return f"{v:.10g}"
-
-
-CURRENCIES = ("$", "€", "£", "¥")
+def _unit(unit: str) -> str:
+    """A typed unit made safe for Markdown; a currency sign or a leading ``%`` stays bare so
+    an amount never shows a backslash (``$250,000``, ``25%``)."""
+    u = unit.strip()
+    if u in CURRENCIES:
+        return u
+    if u.startswith("%"):
+        return "%" + inline(u[1:])
+    return inline(u)
 
 
 def _amount(value: float | None, unit: str) -> str:
-    """A reading with its unit: "130 leads", "25%", "$250,000"."""
-    if value is None:
-        return DASH
-    u = inline(unit)
-    if unit.strip() in CURRENCIES:
-        return f"{u}{_num(value)}"
-    return _num(value) + ("" if not u else u if unit.strip().startswith("%") else f" {u}")
-
-
-def _target(target: float, better: str, unit: str) -> str:
-    sign = {"higher": "≥ ", "lower": "≤ "}.get(better, "")
-    return sign + _amount(target, unit)
+    return format_value(_unit(unit), value, missing=DASH)
 
 
 def _track(on_track: bool | None) -> str:

@@ -13,15 +13,15 @@ import io
 from checkin.core.rules import OFF_TRACK_STREAK
 from checkin.core.trends import Point, Trend, Trends
 from checkin.render.mdtext import inline
+from checkin.render.numbers import format_number, format_target
 
 ON, OFF, NONE = "✓", "✗", "·"
 
 
 # ---------------------------------------------------------------- rendering
 def number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}" if abs(value) < 1e6 else f"{value:.3g}"
+    """A reading as the scorecard writes it (``1,234,567``, never ``1.23e+06``)."""
+    return format_number(value)
 
 
 def mark(on_track: bool | None) -> str:
@@ -38,10 +38,8 @@ def cell(point: Point, unit: str = "") -> str:
 
 
 def target_text(trend: Trend) -> str:
-    if trend.target is None:
-        return ""
-    sign = "≥" if trend.better == "higher" else "≤"
-    return f"{sign}{number(trend.target)}{trend.unit if trend.unit == '%' else ''}"
+    """``≥ $250,000``, as in the scorecard and the minutes; ``""`` without a target."""
+    return format_target(trend)
 
 
 def streak_text(trend: Trend) -> str:
@@ -94,8 +92,9 @@ def as_csv(trends: Trends) -> str:
     for t in trends.rows:
         for p in t.points:
             track = "" if p.on_track is None else ("yes" if p.on_track else "no")
-            writer.writerow([t.name, p.date.isoformat(), p.meeting_id, number(p.value), track,
-                             number(t.target), t.unit])
+            writer.writerow([t.name, p.date.isoformat(), p.meeting_id,
+                             format_number(p.value, grouping=""), track,
+                             format_number(t.target, grouping=""), t.unit])
     return buf.getvalue()
 
 

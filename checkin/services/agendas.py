@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checkin.core.agenda import _show, load_agenda
+from checkin.core.model import Agenda
 from checkin.errors import AgendaError
 from checkin.locations import bundled_agendas_dir, user_agendas_dir
 
@@ -45,6 +46,17 @@ def list_agendas(dirs: Iterable[Path]) -> list[AgendaInfo]:
         else:
             found[path.stem] = AgendaInfo(agenda.id, agenda.title, path, agenda.cadence)
     return [found[ident] for ident in sorted(found)]
+
+
+DEFAULT_AGENDA = "weekly"
+
+
+def agenda_by_name(name: str | None, data_dir: Path | None = None) -> Agenda:
+    """The one loader by name, for the CLI, the app and the demo: ``name`` is an agenda id
+    or a ``.toml`` path (default `DEFAULT_AGENDA`), looked up in the data dir's agendas over
+    the bundled ones; without ``data_dir``, in the bundled ones only. Raises AgendaError."""
+    dirs = agenda_dirs(data_dir) if data_dir is not None else [bundled_agendas_dir()]
+    return load_agenda(find_agenda(name or DEFAULT_AGENDA, dirs))
 
 
 def find_agenda(name: str, dirs: Iterable[Path]) -> Path:

@@ -88,19 +88,19 @@ def home_data(store: Store, data_dir: Path, today: date) -> HomeData:
     for info in list_agendas(agenda_dirs(data_dir)):
         entry = AgendaEntry(info)
         if info.error is None:
-            rows = store.meetings(info.id)
+            rows = store.meetings(info.id, status="ended", limit=1)  # converts one row
             last = last_ended(store, rows)  # one meeting file per agenda
             entry.next_date = next_date_for(last, today)
-            entry.in_progress = next((s for s in rows if s.status == "in-progress"), None)
-            entry.planned = next((s for s in rows if s.status == "planned"), None)
-            entry.meetings_held = sum(1 for s in rows if s.status != "planned")
+            entry.in_progress = store.in_progress(info.id)
+            planned = store.meetings(info.id, status="planned", limit=1)
+            entry.planned = planned[0] if planned else None
+            entry.meetings_held = store.meeting_count(info.id) - len(planned)
             entry.waiting = waiting_for(last, info.id, today, actions)
         entries.append(entry)
-    meetings = store.meetings()
     return HomeData(
         agendas=entries,
-        in_progress=[s for s in meetings if s.status == "in-progress"],
-        recent=[s for s in meetings if s.status == "ended"][:RECENT_MEETINGS],
+        in_progress=store.meetings(status="in-progress"),
+        recent=store.meetings(status="ended", limit=RECENT_MEETINGS),
         open_actions=len(actions),
         overdue_actions=sum(1 for a in actions if a.is_overdue(today)),
         flags=escalation_flags(store),

@@ -21,7 +21,7 @@ from checkin.store import Store
 
 def people(store: Store, agenda: Agenda | None) -> list[str]:
     """Known names, as the app offers them (`core.people.known_people`)."""
-    return known_people(store.actions(), agenda)
+    return known_people(store.owner_names(), agenda)
 
 
 def known_person(typed: str, names: list[str], *, allow_new: bool) -> str:

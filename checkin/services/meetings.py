@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from checkin.core.dates import next_meeting_date
 from checkin.core.model import (
@@ -17,6 +17,7 @@ from checkin.core.model import (
     MetricReading,
     Roadblock,
 )
+from checkin.core.rules import previous_meeting
 from checkin.errors import CheckinError
 from checkin.services.queries import carried_actions
 from checkin.store import Store
@@ -43,16 +44,17 @@ def start_or_resume(store: Store, agenda: Agenda, *, now: datetime,
 
 
 def planned_meeting(store: Store, agenda_id: str) -> MeetingSummary | None:
-    return next((s for s in store.meetings(agenda_id) if s.status == PLANNED), None)
+    rows = store.meetings(agenda_id, status=PLANNED, limit=1)
+    return rows[0] if rows else None
 
 
 def next_meeting_of(store: Store, agenda: Agenda, today: date) -> date:
     """The date the agenda meets next: the open or planned meeting's, else what the last
     one set (if still ahead), else one cadence from today."""
-    rows = store.meetings(agenda.id)
-    current = next((s for s in rows if s.status in ("in-progress", PLANNED)), None)
+    current = store.in_progress(agenda.id) or planned_meeting(store, agenda.id)
     if current is not None:
         return current.date
+    rows = store.meetings(agenda.id, limit=1)
     if rows:
         last = store.load_meeting(rows[0].id)
         if last.next_meeting and last.next_meeting >= today:
@@ -76,7 +78,8 @@ def start_meeting(store: Store, agenda: Agenda, *, now: datetime,
                   facilitator: str = "", on: date | None = None) -> Meeting:
     """A new meeting: agenda snapshot, open roadblocks and action items carried over."""
     on = on or now.date()
-    previous = next((s for s in store.meetings(agenda.id) if s.date <= on), None)
+    day_after = on + timedelta(days=1)  # meetings held on or before ``on``
+    previous = previous_meeting(store.meetings(agenda.id, before=(day_after, ""), limit=1), on)
     carried_roadblocks = []
     if previous is not None:
         for rb in store.load_meeting(previous.id).roadblocks:

@@ -6,20 +6,34 @@ from pathlib import Path
 from typing import Any
 
 from checkin.core.model import Meeting
+from checkin.core.rules import earlier_meetings
 from checkin.render.html import export_meeting
 from checkin.services.files import write_file
 from checkin.store import Store
+from checkin.store.lines import id_key
 
 TREND_MEETINGS = 6
 
 
 def minutes_inputs(store: Store, meeting: Meeting) -> dict[str, Any]:
     """``actions`` and ``history`` keyword arguments for ``export_meeting``."""
-    earlier = [s for s in store.meetings(meeting.agenda.id)
-               if (s.date, s.id) < (meeting.date, meeting.id)][:TREND_MEETINGS]
+    earlier = earlier_meetings(store.meetings(meeting.agenda.id, limit=TREND_MEETINGS,
+                                              before=(meeting.date, meeting.id)),
+                               meeting.date, meeting.id)
     history = [store.load_meeting(s.id) for s in reversed(earlier)]
     related = set(meeting.carried_action_ids)
-    actions = [a for a in store.actions()
+    # items it touched are open, or were closed in its year or later: no older archive
+    years = [y for y in store.archive_years() if y >= meeting.date.year]
+
+    def touched(doc: dict[str, Any]) -> bool:  # on the stored document: no conversion
+        return (meeting.id in (doc.get("created_in"), doc.get("closed_in"))
+                or doc.get("id") in related
+                or any(isinstance(c, dict) and c.get("meeting") == meeting.id
+                       for c in doc.get("history") or ()))
+
+    pool = {a.id: a for a in store.register_actions(touched)}
+    pool.update((a.id, a) for a in store.closed_actions(years, touched))
+    actions = [a for a in sorted(pool.values(), key=lambda a: id_key(a.id))
                if a.created_in == meeting.id or a.id in related or a.closed_in == meeting.id
                or any(c.meeting == meeting.id for c in a.history)]
     return {"actions": actions, "history": history}

@@ -10,11 +10,13 @@ from checkin.core.rules import (
     OFF_TRACK_STREAK,
     SLIP_LIMIT,
     Flag,
+    metric_roadblock,
     off_track_streak,
-    off_track_title,
     slip_flag,
 )
 from checkin.store import Store
+
+STREAK_WINDOW = 13  # ended meetings converted to find a streak; more only if all are off
 
 
 def carried_actions(store: Store, agenda_id: str) -> list[ActionItem]:
@@ -25,7 +27,7 @@ def carried_actions(store: Store, agenda_id: str) -> list[ActionItem]:
 def metric_history(store: Store, agenda_id: str, metric: str,
                    before: date | None = None) -> list[tuple[date, float | None]]:
     """(date, value) of a metric across an agenda's meetings, oldest first."""
-    rows = [s for s in store.meetings(agenda_id) if before is None or s.date < before]
+    rows = store.meetings(agenda_id, before=None if before is None else (before, ""))
     return [(s.date, s.readings.get(metric)) for s in reversed(rows)]
 
 
@@ -38,12 +40,15 @@ def slipping(store: Store, agenda_id: str | None = None) -> list[ActionItem]:
 def escalation_flags(store: Store, agenda_id: str | None = None) -> list[Flag]:
     """Items re-dated SLIP_LIMIT times; metrics off track OFF_TRACK_STREAK meetings running."""
     flags = [slip_flag(a) for a in slipping(store, agenda_id)]
-    agendas = [agenda_id] if agenda_id else sorted({s.agenda_id for s in store.meetings()})
+    agendas = [agenda_id] if agenda_id else store.meeting_agendas()
     for aid in agendas:
-        rows = [s for s in store.meetings(aid) if s.status == "ended"]
+        rows = store.meetings(aid, status="ended", limit=STREAK_WINDOW)  # converts a few
         metrics = rows[0].readings if rows else {}
         for metric in metrics:
-            streak = off_track_streak(rows, metric)
+            streak = off_track_streak(s.on_track.get(metric) for s in rows)
+            if streak == len(rows) == STREAK_WINDOW:  # as long as the window: read them all
+                rows = store.meetings(aid, status="ended")
+                streak = off_track_streak(s.on_track.get(metric) for s in rows)
             if streak >= OFF_TRACK_STREAK:
                 flags.append(Flag("off-track", metric, f"off track {streak} meetings in a row"))
     return flags
@@ -79,12 +84,9 @@ def proposed_roadblocks(store: Store, agenda_id: str, *, agenda: Agenda | None =
     for flag in escalation_flags(store, agenda_id):
         if flag.kind != "off-track":
             continue
-        metric = agenda.metric(flag.subject) if agenda else None
-        dept = agenda.department(metric.department) if agenda and metric else None
-        proposals.append(ProposedRoadblock(
-            flag, off_track_title(flag.subject),
-            owner=dept.representative if dept else "",
-            blocking=[metric.department] if metric else []))
+        drafted = metric_roadblock(flag.subject, agenda)
+        proposals.append(ProposedRoadblock(flag, drafted.title, owner=drafted.owner,
+                                           blocking=drafted.blocking))
     out = []
     for proposal in proposals:
         if proposal.title.casefold() not in taken:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shlex
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 from checkin.core.merge import describe, merge
@@ -23,6 +24,7 @@ DRIVER = "checkin"
 IGNORED = (LOCK_NAME, ".clone", ".*.tmp", "*.bak", "*.bak.*")  # machine-local, never shared
 ATTRIBUTES = f"*.json merge={DRIVER}\n"
 CONFLICT = "checkin-conflict: "
+MESSAGE_ITEMS = 8  # changes named one by one in a commit message; more are counted
 
 
 def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -57,14 +59,12 @@ def set_up(root: Path) -> None:
 def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> list[str]:
     """Merge three versions into ``ours``; the conflicts, one line each (none: clean)."""
     try:
-        b, b_ids = gitformat.load(base.read_bytes())
-        o, o_ids = gitformat.load(ours.read_bytes())
-        t, t_ids = gitformat.load(theirs.read_bytes())
+        b, o, t = (gitformat.load(p.read_bytes()) for p in (base, ours, theirs))
     except ValueError as exc:
         return [f"{name}: cannot be merged ({exc}); pick one side with `git checkout "
                 f"--ours {name}` or --theirs, then `git add {name}`"]
     result = merge(b, o, t)
-    ours.write_bytes(gitformat.dump(result.tables, o_ids, t_ids, b_ids))
+    ours.write_bytes(gitformat.dump(result.tables))
     return [describe(c, name) for c in result.conflicts]
 
 
@@ -72,34 +72,55 @@ def _changes(root: Path) -> list[str]:
     """What the staged changes are, in words: items added/closed/changed, meetings."""
     names = git(root, "diff", "--cached", "--name-status").stdout.splitlines()
     words: list[str] = []
+    items = False
     for line in names:
         status, _, path = line.partition("\t")
-        if path == "register.json":
-            words += _register_changes(root)
+        if path == "register.json" or path.startswith("archive/"):
+            items = True
         elif path.startswith("meetings/") and path.endswith(".json"):
             words.append(f"meeting {Path(path).stem} {'added' if status == 'A' else 'saved'}")
         elif path not in (".gitignore", ".gitattributes"):
             words.append(f"{path} {'added' if status == 'A' else 'changed'}")
-    return words
+    paths = [ln.partition("\t")[2] for ln in names]
+    return (_item_changes(root, paths) if items else []) + words
 
 
-def _register_changes(root: Path) -> list[str]:
-    old_raw = git(root, "show", "HEAD:register.json", check=False).stdout.encode()
-    new_raw = git(root, "show", ":register.json", check=False).stdout.encode()
-    try:
-        old, _ = gitformat.load(old_raw)
-        new, _ = gitformat.load(new_raw)
-    except ValueError:
-        return ["register changed"]
-    before, after = old.get("actions", {}), new.get("actions", {})
+def _summary(words: list[str]) -> str:
+    """The commit message: each change if a few, else counts (``12 items added; ...``)."""
+    if not words:
+        return "merge"
+    if len(words) <= MESSAGE_ITEMS:
+        return "; ".join(words)
+    counts = Counter(("meeting" if w.startswith("meeting ") else "item", w.rsplit(" ", 1)[1])
+                     for w in words)
+    return "; ".join(f"{n} {what}{'s' * (n != 1)} {how}" for (what, how), n in counts.items())
+
+
+def _items_at(root: Path, rev: str, paths: list[str]) -> dict[str, dict]:
+    """Action items (open and archived) in ``paths`` as of ``rev`` ("" = the index)."""
+    found: dict[str, dict] = {}
+    for path in paths:
+        if path != "register.json" and not path.startswith("archive/"):
+            continue
+        raw = git(root, "show", f"{rev}:{path}", check=False).stdout.encode()
+        try:
+            found.update(gitformat.load(raw).get("actions", {}))
+        except ValueError:
+            continue
+    return found
+
+
+def _item_changes(root: Path, paths: list[str]) -> list[str]:
+    before, after = _items_at(root, "HEAD", paths), _items_at(root, "", paths)
     words = []
     for key, doc in after.items():
         prev = before.get(key)
-        if prev is None:
+        if prev is None and doc.get("status") == "open":
             words.append(f"{key} added")
+        elif prev is None or prev.get("status") != doc.get("status"):
+            words.append(f"{key} {doc.get('status')}")
         elif prev != doc:
-            status = doc.get("status")
-            words.append(f"{key} {status}" if status != prev.get("status") else f"{key} edited")
+            words.append(f"{key} edited")
     return words
 
 
@@ -129,8 +150,7 @@ def _sync(root: Path) -> list[str]:
     git(root, "add", "-A")
     if git(root, "diff", "--cached", "--quiet", check=False).returncode != 0 or \
             git(root, "rev-parse", "-q", "--verify", "MERGE_HEAD", check=False).returncode == 0:
-        words = _changes(root) or ["merge"]
-        message = "checkin: " + "; ".join(words[:12]) + (" ..." if len(words) > 12 else "")
+        message = "checkin: " + _summary(_changes(root))
         git(root, *_identity(root), "commit", "-q", "-m", message)
         report.append(f"committed: {message}")
     branch = git(root, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()

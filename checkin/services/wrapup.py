@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from checkin.core.model import ActionItem, Meeting
-from checkin.core.rules import completion_rate
+from checkin.core.model import Meeting
+from checkin.core.rules import completion_rate, completion_window, previous_meeting
 from checkin.store import Store
 
 RATING_MIN, RATING_MAX = 1, 10
@@ -42,22 +42,15 @@ class SectionTime:
 
 def previous_meeting_date(store: Store, meeting: Meeting) -> date | None:
     """The date of the latest earlier meeting of the same agenda, or None."""
-    earlier = [s for s in store.meetings(meeting.agenda.id)
-               if s.id != meeting.id and s.date <= meeting.date]
-    return earlier[0].date if earlier else None
-
-
-def _counted(items: list[ActionItem], since: date | None, until: date) -> list[ActionItem]:
-    """The items `completion_rate` counts (due in the window, not dropped)."""
-    return [i for i in items if i.due <= until and (since is None or i.due > since)
-            and i.status != "dropped"]
+    previous = previous_meeting(store.meetings(meeting.agenda.id), meeting.date, meeting.id)
+    return previous.date if previous else None
 
 
 def completion_since_last(store: Store, meeting: Meeting) -> Completion:
     """Done on time / due for this agenda's items due since the previous meeting."""
     since = previous_meeting_date(store, meeting)
     items = [a for a in store.actions() if a.agenda_id == meeting.agenda.id]
-    counted = _counted(items, since, meeting.date)
+    counted = completion_window(items, since, meeting.date)
     return Completion(
         since=since, until=meeting.date, due=len(counted),
         done_on_time=sum(1 for i in counted if i.done_on_time()),

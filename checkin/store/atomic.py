@@ -1,24 +1,37 @@
-"""Crash-safe file writes and a TinyDB storage built on them.
+"""Crash-safe file writes: temp file in the same folder, fsync, ``os.replace``, fsync of
+the folder. A reader sees the old file or the new one, never half of one.
 
-TinyDB's JSONStorage rewrites its file in place and re-parses it on every access
-(see DESIGN.md, "Known traps"). ``AtomicJSONStorage`` keeps the parsed data in memory
-and replaces the file atomically: temp file in the same folder, fsync, ``os.replace``,
-fsync of the folder. A reader sees the old file or the new one, never half of one.
+(TinyDB's JSONStorage rewrote its file in place and re-parsed it on every access; the data
+files are now the line format of ``checkin.store.lines``, held by ``datafile.DataFile``.)
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb.storages import Storage
 
 from checkin.errors import StoreError
 
 FILE_MODE = 0o600
+_durable = True  # False only inside ``unsynced`` (bulk generators of throwaway data)
+
+
+@contextmanager
+def unsynced() -> Iterator[None]:
+    """Write in place without fsync within the block: for writers of throwaway data
+    (benchmark histories), where a crash costs nothing and the disk's flush and rename
+    times would dominate."""
+    global _durable
+    _durable = False
+    try:
+        yield
+    finally:
+        _durable = True
 
 
 def atomic_write(path: Path, data: bytes, *, keep_mode: bool = False) -> None:
@@ -26,27 +39,34 @@ def atomic_write(path: Path, data: bytes, *, keep_mode: bool = False) -> None:
 
     New files are owner-only; ``keep_mode`` keeps an existing file's permissions.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp") if _durable else path
     try:
         mode = path.stat().st_mode & 0o777 if keep_mode and path.exists() else FILE_MODE
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        # in place (unsynced): no O_TRUNC, which frees every block (slow with discard)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if _durable else 0), mode)
         try:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if not _durable:
+                os.ftruncate(fd, len(data))
+            if _durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if keep_mode:
             os.chmod(tmp, mode)  # the umask may have narrowed it
-        os.replace(tmp, path)
+        if tmp != path:
+            os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        if tmp != path:
+            tmp.unlink(missing_ok=True)
         raise StoreError(
             f"{path}: cannot save ({exc.strerror or exc}); free disk space or fix the "
             "folder's permissions, then try again (nothing was changed)"
         ) from exc
-    _fsync_dir(path.parent)
+    if _durable:
+        _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -85,36 +105,3 @@ def read_json(path: Path) -> Any | None:
             "restore it from a backup or move it aside — it was left untouched"
         )
     return data
-
-
-class AtomicJSONStorage(Storage):
-    """TinyDB storage: parsed once, cached in memory, written atomically.
-
-    ``check`` validates (and may migrate) the raw data the first time it is read.
-    """
-
-    def __init__(self, path: Path, check: Callable[[Path, dict], dict] | None = None,
-                 readonly: bool = False) -> None:
-        self.path = Path(path)
-        self._check = check
-        self._readonly = readonly
-        self._data: dict[str, Any] | None = None
-        self._loaded = False
-
-    def read(self) -> dict[str, Any] | None:
-        if not self._loaded:
-            data = read_json(self.path)
-            if data is not None and self._check is not None:
-                data = self._check(self.path, data)
-            self._data, self._loaded = data, True
-        return self._data
-
-    def write(self, data: dict[str, Any]) -> None:
-        if self._readonly:
-            raise StoreError(f"{self.path}: opened read-only; close the other checkin first")
-        try:
-            atomic_write(self.path, orjson.dumps(data))
-        except StoreError:
-            self._loaded = False  # the in-memory copy may be ahead of the disk: re-read
-            raise
-        self._data = data

@@ -20,7 +20,7 @@ from checkin import clock
 from checkin.core.agenda import load_agenda
 from checkin.core.model import Agenda, Meeting
 from checkin.errors import CheckinError
-from checkin.services.agendas import agenda_dirs, find_agenda
+from checkin.services.agendas import agenda_by_name
 from checkin.services.home import HomeData, home_data
 from checkin.services.meetings import start_or_resume
 from checkin.store import Store
@@ -200,7 +200,7 @@ def make_app(data_dir: Path, *, agenda: str | None = None, start: bool = False,
     data_dir = Path(data_dir)
     loaded = None
     if start or agenda:
-        loaded = load_agenda(find_agenda(agenda or "weekly", agenda_dirs(data_dir)))
+        loaded = agenda_by_name(agenda, data_dir)
     store = Store(data_dir).open()
     return CheckinApp(store, data_dir, agenda=loaded, facilitator=facilitator,
                       dayfirst=dayfirst)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from checkin.core.model import ActionItem, Meeting
+from checkin.core.people import known_people
 from checkin.services.meetings import new_action
 from checkin.store import Store
 
@@ -42,7 +43,7 @@ class MeetingSession:
         return [self.store.action(i) for i in ids]
 
     def new_actions(self) -> list[ActionItem]:
-        return [a for a in self.store.actions() if a.created_in == self.meeting.id]
+        return self.store.created_in(self.meeting.id)  # never the whole archive
 
     def add_action(self, *, title: str, owner: str, due: date,
                    department: str = "") -> ActionItem:
@@ -65,10 +66,7 @@ class MeetingSession:
         and the register can hold thousands of items.
         """
         if self._people is None:
-            names = [d.representative for d in self.meeting.agenda.departments
-                     if d.representative]
-            names += sorted({a.owner for a in self.store.actions()})
-            self._people = list(dict.fromkeys(n for n in names if n))
+            self._people = known_people(self.store.owner_names(), self.meeting.agenda)
         return list(self._people)
 
     def department_of(self, person: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from datetime import datetime
@@ -15,6 +14,7 @@ from checkin.locations import bundled_agendas_dir
 from checkin.services.demo import seed_history
 from checkin.services.meetings import start_meeting
 from checkin.store import Store
+from checkin.store.lines import parse_lines
 from tests.commands.test_cli import assert_one_line_error, checkin
 from tests.conftest import TODAY
 
@@ -84,16 +84,18 @@ def test_two_clones_changing_different_items_merge(clones: tuple[Path, Path]) ->
     assert f"{first} done" in git(a, "log", "--format=%s").stdout
 
 
-@pytest.mark.xfail(strict=True, reason="action ids collide across clones until the "
-                   "storage work gives clone-safe ids (A<n> today)")
 def test_two_clones_adding_items_merge(clones: tuple[Path, Path]) -> None:
     a, b = clones
     assert checkin("--data", str(a), "add", "@dana one due:fri").returncode == 0
     assert checkin("--data", str(b), "add", "@dana two due:fri").returncode == 0
     assert sync(a).returncode == 0
     assert sync(b).returncode == 0
-    titles = {i.title for i in items(b).values()}
-    assert {"one", "two"} <= titles
+    assert sync(a).returncode == 0
+    for clone in (a, b):
+        titles = {i.title for i in items(clone).values()}
+        assert {"one", "two"} <= titles
+    ids = [i.id for i in items(b).values() if i.title in ("one", "two")]
+    assert len(set(ids)) == 2 and all(len(i) <= 5 for i in ids)  # short to type
 
 
 def test_same_field_changed_on_both_sides_stops_with_one_line(
@@ -107,7 +109,7 @@ def test_same_field_changed_on_both_sides_stops_with_one_line(
     assert_one_line_error(proc, item, "'due'", "checkin sync")
     status = git(b, "status").stdout
     assert "register.json" in status and "Unmerged" in status
-    json.loads((b / "register.json").read_text())  # still a valid file: ours for now
+    assert parse_lines((b / "register.json").read_bytes())  # still a valid file: ours
     assert_one_line_error(sync(b), "register.json")  # again: names what waits
     git(b, "add", "register.json")  # keep ours
     done = sync(b)

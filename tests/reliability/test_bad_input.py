@@ -26,6 +26,7 @@ from checkin.services.demo import seed_history
 from checkin.services.meetings import new_action
 from checkin.store import Store
 from checkin.store import atomic as atomic_module
+from checkin.store.lines import parse_lines
 
 from .conftest import run_checkin, tree_digest
 
@@ -161,17 +162,28 @@ def test_dates_past_the_end_of_time_are_refused_not_crashed(text: str) -> None:
 
 # ---------------------------------------------------------------- damaged data files
 def edit_json(change: Callable[[dict], object]) -> Callable[[bytes], bytes]:
+    """Edit a data file's documents (by table and id), written back one per line."""
     def apply(raw: bytes) -> bytes:
-        data = orjson.loads(raw)
-        result = change(data)
-        return orjson.dumps(data if result is None else result)
+        data = parse_lines(raw)
+        change(data)
+        out = []
+        for table, docs in data.items():
+            if not isinstance(docs, dict):
+                out.append(orjson.dumps([table, docs]))
+                continue
+            out += [orjson.dumps([table, i, d], option=orjson.OPT_SORT_KEYS)
+                    for i, d in docs.items()]
+        return b"\n".join(out) + b"\n"
     return apply
 
 
 OPEN = "<first open item>"  # readers convert only the rows they list: damage one they read
+FIRST = "<first document>"
 
 
 def _key(table: dict, key: str) -> str:
+    if key == FIRST:
+        return next(iter(table))
     if key != OPEN:
         return key
     return next(k for k, row in table.items() if row.get("status") == "open")
@@ -201,23 +213,23 @@ DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "nul-bytes": lambda raw: b"\x00" * 64,
     "json-array": lambda raw: b"[1, 2, 3]",
     "json-null": lambda raw: b"null",
-    "newer-schema": edit_json(_set(("_meta", "1", "schema"), 99)),
+    "newer-schema": edit_json(_set(("_meta", "schema", "schema"), 99)),
     "no-schema": edit_json(_drop(("_meta",))),
-    "schema-is-text": edit_json(_set(("_meta", "1", "schema"), "1")),
+    "schema-is-text": edit_json(_set(("_meta", "schema", "schema"), "1")),
 }
 REGISTER_ONLY: dict[str, Callable[[bytes], bytes]] = {
     "action-bad-date": edit_json(_set(("actions", OPEN, "due"), "not-a-date")),
     "action-missing-title": edit_json(_drop(("actions", OPEN, "title"))),
     "action-is-text": edit_json(_set(("actions", OPEN), "oops")),
     "actions-table-is-list": edit_json(_set(("actions",), [])),
-    "index-bad-date": edit_json(_set(("meetings", "1", "date"), "2026-02-30")),
-    "index-row-is-number": edit_json(_set(("meetings", "1"), 7)),
+    "index-bad-date": edit_json(_set(("meetings", FIRST, "date"), "2026-02-30")),
+    "index-row-is-number": edit_json(_set(("meetings", FIRST), 7)),
 }
 MEETING_ONLY: dict[str, Callable[[bytes], bytes]] = {
     "no-meeting-doc": edit_json(_set(("meeting",), {})),
-    "meeting-bad-date": edit_json(_set(("meeting", "1", "date"), "someday")),
-    "agenda-is-text": edit_json(_set(("meeting", "1", "agenda"), "weekly")),
-    "readings-is-number": edit_json(_set(("meeting", "1", "readings"), 3)),
+    "meeting-bad-date": edit_json(_set(("meeting", FIRST, "date"), "someday")),
+    "agenda-is-text": edit_json(_set(("meeting", FIRST, "agenda"), "weekly")),
+    "readings-is-number": edit_json(_set(("meeting", FIRST, "readings"), 3)),
 }
 READ_COMMANDS = {"meetings": ["meetings"], "actions": ["actions", "--overdue"],
                  "export": ["export", "last"]}

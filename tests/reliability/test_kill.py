@@ -27,8 +27,7 @@ import pytest
 
 from checkin.core.model import Meeting
 from checkin.store import Store
-from checkin.store.atomic import read_json
-from checkin.store.schema import version_of
+from checkin.store.lines import meta_of, parse_lines
 
 from .conftest import HERE, LONG, REPO, child_env, run_checkin
 
@@ -92,11 +91,12 @@ def on_disk(meeting: Meeting, action_titles: set[str]) -> tuple[set[str], dict[s
 
 
 def check_after_kill(root: Path, expected: Expectations) -> None:
-    data_files = [*root.glob("*.json"), *(root / "meetings").glob("*.json")]
+    data_files = [*root.glob("*.json"), *(root / "meetings").glob("*.json"),
+                  *(root / "archive").glob("*.json")]
     assert root / "register.json" in data_files
     for path in data_files:  # every data file is whole (never half-written)
-        data = read_json(path)
-        assert data is not None and version_of(path, data) >= 1, path
+        meta = meta_of(parse_lines(path.read_bytes()))
+        assert meta is not None and meta["schema"] >= 1, path
     with Store(root, readonly=True) as store:
         rows = store.meetings()
         meetings = {row.id: store.load_meeting(row.id) for row in rows}  # all load

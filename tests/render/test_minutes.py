@@ -414,11 +414,12 @@ def test_empty_meeting_keeps_every_section():
 
 
 def test_numbers_formatting():
-    assert minutes._num(120.0) == "120"
-    assert minutes._num(4.25) == "4.25"
-    assert minutes._num(-0.0) == "0"
-    assert minutes._num(1 / 3) == "0.3333333333"
-    assert minutes._amount(99.9, "%") == "99.9\\%"
+    """The minutes write amounts with the one number rule: no backslash, `,` grouping."""
+    assert minutes._amount(99.9, "%") == "99.9%"
+    assert minutes._amount(250000, "$") == "$250,000"
+    assert minutes._amount(1 / 3, "leads") == "0.333333 leads"
+    assert minutes._amount(None, "leads") == minutes.DASH
+    assert minutes._amount(3, "*x*") == "3 \\*x\\*"  # a typed unit is still escaped
 
 
 # ---------------------------------------------------------------- since last meeting

@@ -11,7 +11,14 @@ from checkin.core.model import ActionItem, Agenda, Meeting, MetricDef
 from checkin.core.review import keep_open, outcome, undo_last
 from checkin.core.roadblocks import discuss_first, escalate, move, ranked, reopen, resolve
 from checkin.errors import CheckinError
-from checkin.render.numbers import format_number, format_target, sparkline
+from checkin.render.numbers import (
+    FLAT,
+    GAP,
+    format_number,
+    format_target,
+    format_value,
+    sparkline,
+)
 from checkin.services.meetings import add_roadblock
 
 LEADS = MetricDef("Leads", "Marketing", 120, "higher", "leads")
@@ -49,18 +56,42 @@ def test_parse_refuses_overflow() -> None:
 def test_formats() -> None:
     assert format_number(130.0) == "130"
     assert format_number(99.7) == "99.7"
-    assert format_number(250000, grouped=True) == "250,000"
-    assert format_number(None) == ""
+    assert format_number(250000) == "250,000"
+    assert format_number(1234567) == "1,234,567"  # never 1.23e+06
+    assert format_number(1e20) == "100,000,000,000,000,000,000"
+    assert format_number(1 / 3) == "0.333333"
+    assert format_number(-0.0) == "0" and format_number(-1500.5) == "-1,500.5"
+    assert format_number(250000, grouping="") == "250000"
+    assert format_number(250000, grouping=" ") == "250 000"
+    assert format_number(None) == "" and format_number(float("nan")) == "n/a"
     assert format_target(LEADS) == "≥ 120 leads"
     assert format_target(HOURS) == "≤ 4 hours"
     assert format_target(MetricDef("Pipeline", "Sales", 250000, "higher", "$")) == "≥ $250,000"
     assert format_target(MetricDef("Uptime", "IT", 99.9, "higher", "%")) == "≥ 99.9%"
 
 
+def test_values_carry_their_unit() -> None:
+    pipeline = MetricDef("Pipeline", "Sales", 250000, "higher", "$")
+    assert format_value(pipeline, 1234567) == "$1,234,567"
+    assert format_value(pipeline, -50) == "-$50"
+    assert format_value(LEADS, 130) == "130 leads"
+    assert format_value("%", 25) == "25%"
+    assert format_value(LEADS, None) == "no reading"
+    assert format_value(LEADS, None, missing="—") == "—"
+
+
+@pytest.mark.parametrize("target", [250000, 1234567.0, 0.5, 99.95, 1e9])
+def test_targets_are_never_abbreviated_or_escaped(target: float) -> None:
+    text = format_target(MetricDef("M", "D", target, "higher", "$"))
+    assert "\\" not in text and "k" not in text and "M" not in text and "e+" not in text
+    assert text.replace(",", "").removeprefix("≥ $") == format_number(target, grouping="")
+
+
 def test_sparkline_scales_and_marks_gaps() -> None:
     assert sparkline([]) == "" and sparkline([None, None]) == ""
     assert sparkline([1, 2, 3]) == "▁▅█"
-    assert sparkline([5, None, 5]) == "▅ ▅"
+    assert sparkline([5, None, 5]) == f"{FLAT}{GAP}{FLAT}" == "▄·▄"
+    assert sparkline([1, float("nan"), 3]) == "▁·█"
 
 
 # ---------------------------------------------------------------- roadblocks

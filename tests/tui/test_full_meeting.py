@@ -136,9 +136,7 @@ async def roadblocks(pilot: Pilot) -> None:
     await pilot.press("s", *"hotfix deployed", "enter")
     await pilot.pause()
     await move_list_to(pilot, view, roadblock_index(screen, OFF_TRACK))
-    await pilot.press("t")  # no owner yet: asked, with completion
-    await pilot.pause()
-    await pilot.press(*"dana", "enter")
+    await pilot.press("t")  # owned by Marketing's representative (as proposals): no question
     await pilot.pause()
     titles = [str(r.query_one(".title", Label).render()) for r in screen.query(RoadblockRow)]
     assert "↻ Release blocked by SSO bug → hotfix deployed" in titles
@@ -267,8 +265,8 @@ async def test_full_weekly_meeting_by_keys(demo_dir: Path, app_factory: AppFacto
         assert (sso.status, sso.resolution) == ("resolved", "hotfix deployed")
         assert (crm.raised_by, crm.blocking, crm.owner, crm.status) == (
             "Sales", ["Marketing", "Product"], "Tom Becker", "open")
-        assert (off.raised_by, off.blocking, off.status) == (
-            "Marketing", ["Marketing"], "open")
+        assert (off.raised_by, off.blocking, off.owner, off.status) == (
+            "Marketing", ["Marketing"], "Dana Lee", "open")
         wins = {u.department: u.wins for u in meeting.updates if u.wins}
         assert wins == {"Marketing": "Webinar drew 400 people",
                         "Sales": "Closed the Acme renewal"}

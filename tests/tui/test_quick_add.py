@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -84,3 +86,79 @@ async def test_right_arrow_completes_names_and_departments(demo_dir: Path,
             assert app.query_one(QuickAddBar).input.value == "@Marcus_Okafor #Customer_Support"
     finally:
         session.store.close()
+
+
+def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "checkin", "--data", str(root), *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+async def test_a_typed_name_means_the_same_in_the_app_and_the_cli(
+        demo_dir: Path, weekly_agenda: Agenda) -> None:
+    """`pri` is Priya Raman in quick add and in `checkin actions --owner pri`; `ma` is the
+    same one-line error in both."""
+    session = open_session(demo_dir, weekly_agenda)
+    app = bar_host(session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press(*"@ma call the bank due:fri")
+        await pilot.pause()
+        app_error = str(app.query_one("#quick-add-preview", Label).render())
+        await pilot.press("ctrl+u", *"@pri ship the beta due:fri", "enter")
+        await pilot.pause()
+    session.store.close()
+    listed = cli(demo_dir, "actions", "--owner", "pri", "--format", "csv")
+    assert listed.returncode == 0
+    assert any("ship the beta" in line and "Priya Raman" in line
+               for line in listed.stdout.splitlines())
+    refused = cli(demo_dir, "actions", "--owner", "ma")
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr == f"checkin: error: --owner: {app_error}\n"
+    assert app_error.startswith('"ma" could be Marcus Okafor, ')
+
+
+async def test_an_unknown_owner_asks_new_person_first(demo_dir: Path,
+                                                      weekly_agenda: Agenda) -> None:
+    session = open_session(demo_dir, weekly_agenda)
+    before = len(session.store.actions())
+    app = bar_host(session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press(*"@zed write the plan due:fri")
+        await pilot.pause()
+        assert "zed (new person?)" in str(app.query_one("#quick-add-preview", Label).render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("n")  # back: nothing stored, the line kept
+        await pilot.pause()
+        assert len(session.store.actions()) == before
+        assert app.query_one(QuickAddBar).input.value == "@zed write the plan due:fri"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    store, _ = reopen(session)
+    try:
+        added = store.actions()[before:]
+    finally:
+        store.close()
+    assert [(i.title, i.owner) for i in added] == [("write the plan", "zed")]
+
+
+async def test_a_past_due_date_needs_a_second_enter(demo_dir: Path,
+                                                    weekly_agenda: Agenda) -> None:
+    session = open_session(demo_dir, weekly_agenda)
+    before = len(session.store.actions())
+    app = bar_host(session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press(*"@dana refresh page due:2026-11-20", "enter")
+        await pilot.pause()
+        label = str(app.query_one("#quick-add-preview", Label).render())
+        assert "in the past: Enter again to use it" in label
+        assert len(session.store.actions()) == before
+        await pilot.press("enter")
+        await pilot.pause()
+    store, _ = reopen(session)
+    try:
+        assert [i.due for i in store.actions()[before:]] == [date(2026, 11, 20)]
+    finally:
+        store.close()

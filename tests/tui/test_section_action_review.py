@@ -90,8 +90,8 @@ async def test_past_date_needs_a_second_enter(demo_dir: Path, weekly_agenda: Age
     async with hosted(app) as pilot:
         await pilot.press("r", *"2026-11-20", "enter")
         await pilot.pause()
-        hint = str(app.query_one(".prompt-hint", Label).render())
-        assert "in the past" in hint
+        hint = str(app.query_one("DateInput .resolved", Label).render())
+        assert "in the past: Enter again to use it" in hint
         assert app.query_one(ListView).highlighted_child.item.due == date(2026, 11, 2)
         await pilot.press("enter")
         await pilot.pause()
@@ -123,3 +123,24 @@ async def test_no_carried_items_says_so(data_dir: Path, weekly_agenda: Agenda) -
         assert "No open action items carried over" in str(
             app.query_one(".empty", Label).render())
         assert not app.query(InlinePrompt)
+
+
+async def test_reassign_refuses_an_ambiguous_name_and_asks_about_a_new_one(
+        demo_dir: Path, weekly_agenda: Agenda) -> None:
+    app = EditorApp(demo_dir, "action-review", weekly_agenda)
+    async with hosted(app) as pilot:
+        item = app.query_one(ListView).highlighted_child.item
+        owner = item.owner
+        await pilot.press("a", *"ma", "enter")
+        await pilot.pause()
+        hint = str(app.query_one(".prompt-hint", Label).render())
+        assert hint.startswith('"ma" could be Marcus Okafor, ')
+        assert item.owner == owner and app.query(InlinePrompt)
+        await pilot.press(*"x", "enter")  # "max": nobody yet
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.query(InlinePrompt)
+    with reopen(demo_dir) as (store, _meeting):
+        assert store.action(item.id).owner == "max"

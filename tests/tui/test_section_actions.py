@@ -98,3 +98,42 @@ async def test_drop_and_edit_from_the_list(demo_dir: Path, weekly_agenda: Agenda
     # a correction while writing the item is one "edit", not a slip that would count
     # towards escalation
     assert [c.kind for c in second.history] == ["created", "edit"] and second.slips == 0
+
+
+async def test_form_asks_before_a_past_date_and_a_new_person(
+        demo_dir: Path, weekly_agenda: Agenda) -> None:
+    """The form's date entry asks like every other one; an unknown owner asks first."""
+    session = open_session(demo_dir, weekly_agenda)
+    before = len(session.store.actions())
+    app = editor_host(session, "actions")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"Call the auditor", "enter", *"Zed Quinn", "enter", "enter")
+        due = app.query_one("#action-due Input", Input)
+        due.value = ""
+        await pilot.press(*"2026-11-20", "enter")
+        await pilot.pause()
+        asked = str(app.query_one("#action-due .resolved", Label).render())
+        assert "in the past: Enter again to use it" in asked
+        assert len(session.store.actions()) == before
+        await pilot.press("enter")                    # yes, that past date
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"  # nobody called Zed Quinn yet
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Saved" in message(app)
+    store, _meeting = reopen(session)
+    items = store.actions()[before:]
+    store.close()
+    assert [(i.title, i.owner, i.due) for i in items] == [
+        ("Call the auditor", "Zed Quinn", date(2026, 11, 20))]
+
+
+async def test_an_ambiguous_owner_is_refused_with_the_candidates(
+        demo_dir: Path, weekly_agenda: Agenda) -> None:
+    session = open_session(demo_dir, weekly_agenda)
+    app = editor_host(session, "actions")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"Call the bank", "enter", *"ma", "enter", "enter", "enter")
+        await pilot.pause()
+        assert message(app).startswith('"ma" could be Marcus Okafor, ')
+        assert app.query_one("#action-owner", Input).has_focus

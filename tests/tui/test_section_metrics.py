@@ -8,6 +8,7 @@ from harness_sections_a import PANE_80, PANE_100, EditorApp, burst, hosted, reop
 from textual.widgets import Input, Label
 
 from checkin.core.model import Agenda
+from checkin.core.rules import metric_roadblock
 from checkin.render.numbers import sparkline
 from checkin.tui.sections.metrics import MetricRow
 
@@ -26,7 +27,7 @@ async def test_on_track_at_once_and_bad_number_refused(demo_dir: Path,
     async with hosted(app) as pilot:
         mql = row(app, "Marketing-qualified leads")
         assert app.focused is mql.query_one(".value", Input)
-        assert text(mql, "target") == "≥ 120"
+        assert text(mql, "target") == "≥ 120 leads"  # never shortened
         await pilot.press("1", "3")
         await pilot.pause()
         assert text(mql, "mark") == "✗ off"
@@ -81,7 +82,7 @@ async def test_ctrl_r_sends_off_track_metric_to_roadblocks(demo_dir: Path,
         assert app.focused is frt.query_one(".value")
         await pilot.press(*"6 hours")
         await pilot.pause()
-        assert text(frt, "target") == "≤ 4 h" and text(frt, "mark") == "✗ off"
+        assert text(frt, "target") == "≤ 4 hours" and text(frt, "mark") == "✗ off"
         await pilot.press("ctrl+r", "ctrl+r")              # the second is refused: a duplicate
         await pilot.pause()
         assert len(app.meeting.roadblocks) == before + 1
@@ -89,6 +90,10 @@ async def test_ctrl_r_sends_off_track_metric_to_roadblocks(demo_dir: Path,
         rb = meeting.roadblocks[-1]
         assert rb.title == "Off track: First response time"  # as proposals name it
         assert rb.raised_by == "Customer Support" and rb.status == "open"
+        drafted = metric_roadblock("First response time", meeting.agenda)  # as proposals do
+        assert (rb.title, rb.owner, rb.blocking) == (drafted.title, "Sofia Martinez",
+                                                     drafted.blocking)
+        assert drafted.owner == "Sofia Martinez"
 
 
 async def test_value_inputs_visible_at_80x24(demo_dir: Path, weekly_agenda: Agenda) -> None:

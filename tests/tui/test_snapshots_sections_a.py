@@ -33,6 +33,7 @@ def test_action_review(snap_compare, demo_dir: Path, weekly_agenda: Agenda) -> N
 def test_metrics(snap_compare, demo_dir: Path, weekly_agenda: Agenda) -> None:
     async def run_before(pilot) -> None:
         await pilot.press(*"130", "tab", *"webinar push", "shift+tab", "down", *"250x")
+        await pilot.pause()  # the error line and the wrapped targets settle before the shot
 
     app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=PANE_100)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Sparkline
+from textual.widgets import Label
 
 from checkin.core.trends import COMPLETION
+from checkin.render.numbers import format_number, sparkline
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
 from checkin.tui.screens.trends import TrendSpark, TrendTable
@@ -24,11 +25,13 @@ async def test_table_and_sparklines(demo_dir: Path) -> None:
         first = expected.metrics[0]
         row = [str(c) for c in table.get_row_at(0)]
         assert row[0] == first.name and row[1].startswith("≥")
-        assert row[2:-1] == [f"{p.value:g} {'✓' if p.on_track else '✗'}" for p in first.points]
+        assert row[2:-1] == [f"{format_number(p.value)} {'✓' if p.on_track else '✗'}"
+                             for p in first.points]
         assert [str(c) for c in table.get_row_at(table.row_count - 1)][0] == COMPLETION
         sparks = list(app.screen.query(TrendSpark))
         assert [s.trend.name for s in sparks] == [t.name for t in expected.rows]
-        assert sparks[0].query_one(Sparkline).data == first.values
+        line = sparks[0].query_one(".spark-line", Label).render()
+        assert str(line) == sparkline([p.value for p in first.points])  # the one glyph rule
 
 
 async def test_latest_off_track_streak_is_highlighted(demo_dir: Path) -> None:
@@ -59,3 +62,28 @@ async def test_unknown_agenda_says_so(demo_dir: Path) -> None:
         assert app.screen.query_one(TrendTable).row_count == 13
         assert "Weekly cross-functional check-in" in str(
             app.screen.query_one("#trends-title").render())
+
+
+async def test_a_target_reads_the_same_in_the_app_the_cli_and_the_minutes(
+        demo_dir: Path) -> None:
+    """`≥ $250,000` in the trends screen, `checkin trends` and the minutes alike."""
+    import subprocess
+    import sys
+
+    from checkin.services.minutes import minutes_text
+
+    target = "≥ $250,000"
+    app = trends_app(demo_dir)
+    async with running(app):
+        table = app.screen.query_one(TrendTable)
+        rows = [[str(c) for c in table.get_row_at(n)] for n in range(table.row_count)]
+        assert ["Pipeline added", target] == next(r for r in rows if r[0] == "Pipeline added")[:2]
+    shown = subprocess.run([sys.executable, "-m", "checkin", "--data", str(demo_dir),
+                            "trends", "weekly"], capture_output=True, text=True, timeout=60)
+    line = next(ln for ln in shown.stdout.splitlines() if ln.startswith("Pipeline added"))
+    assert target in line and "e+" not in shown.stdout and "\\" not in shown.stdout
+    with Store(demo_dir, readonly=True) as store:
+        latest = store.load_meeting(store.meetings("weekly")[0].id)
+        text = minutes_text(store, latest)
+    row = next(ln for ln in text.splitlines() if ln.startswith("| Pipeline added"))
+    assert f"| {target} |" in row and "\\" not in row

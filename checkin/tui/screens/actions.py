@@ -16,8 +16,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
 
-from checkin.core.dates import is_past
 from checkin.core.model import ActionItem
+from checkin.core.people import known_people
 from checkin.core.rules import filter_actions, sort_actions
 from checkin.render.share import digest
 from checkin.store import Store
@@ -168,7 +168,7 @@ class ActionsScreen(Screen[None]):
 
     # ------------------------------------------------------------ questions
     def owners(self) -> list[str]:
-        return sorted({a.owner for a in self.store.actions() if a.owner}, key=str.casefold)
+        return known_people(self.store.owner_names())
 
     def departments(self) -> list[str]:
         return sorted({a.department for a in self.store.actions() if a.department},
@@ -186,7 +186,8 @@ class ActionsScreen(Screen[None]):
 
     def action_ask_department(self) -> None:
         self.ask("department", "Show the items of department (empty: all):",
-                 value=self.department or "", suggestions=self.departments())
+                 value=self.department or "", suggestions=self.departments(),
+                 kind="department")
 
     def action_redate(self) -> None:
         item = self.table.selected
@@ -198,7 +199,7 @@ class ActionsScreen(Screen[None]):
         item = self.table.selected
         if item is not None:
             self.ask("reassign", f"Give {item.id} (now {item.owner}) to:",
-                     suggestions=self.owners())
+                     suggestions=self.owners(), new_person=True)
 
     def close_prompt(self) -> None:
         self.query_one("#actions-prompt", Vertical).remove_children()
@@ -218,10 +219,6 @@ class ActionsScreen(Screen[None]):
         elif prompt.purpose == "department":
             self.department = str(value).strip() or None
         elif prompt.purpose == "redate" and item is not None and isinstance(value, date):
-            if is_past(value, self.today) and prompt.pending != value:
-                prompt.pending = value
-                prompt.show_error(f"{value.isoformat()} is in the past: Enter again to keep it")
-                return
             item.redate(value, self.today)
             self.save(item, f"{item.id} now due {value.isoformat()}")
         elif prompt.purpose == "reassign" and item is not None:

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Label
 
 from checkin.core.model import MeetingSummary
 from checkin.errors import CheckinError
+from checkin.render.numbers import format_number
 from checkin.services.minutes import export_minutes
 from checkin.store import Store
 from checkin.tui.dialogs.export import ExportDialog
@@ -21,7 +22,7 @@ COLUMNS = ("Date", "Agenda", "Facilitator", "Status", "Rating", "Roadblocks", "A
 
 
 def row(s: MeetingSummary) -> tuple[str, ...]:
-    rating = "" if s.rating is None else f"{s.rating:g}/10"
+    rating = "" if s.rating is None else f"{format_number(s.rating)}/10"
     status = "in progress" if s.status == "in-progress" else s.status
     return (s.date.isoformat(), s.agenda_title, s.facilitator or "—", status, rating,
             str(s.roadblocks), str(s.actions))

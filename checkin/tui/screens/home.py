@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from checkin.core.dates import describe
 from checkin.core.model import MeetingSummary
+from checkin.render.numbers import format_number
 from checkin.services.home import AgendaEntry, HomeData
 
 
@@ -98,16 +99,26 @@ class HomeScreen(Screen[None]):
                 yield Label("Between meetings", classes="home-heading",
                             id="home-between-heading")
                 yield OptionList(id="home-between")
-        yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#home-recent", DataTable)
         table.add_columns("Date", "Rating", "Blocks", "Actions", "Agenda")
-        self.show(self.data)
         self.query_one("#home-agendas", OptionList).focus()
+        # paint first, fill the lists (and mount the Footer) after: the first frame waits
+        # for neither. Textual's Footer recomposes on every binding change, restyling each
+        # key against every CSS rule (docs/FOOTER.md): mounted last, it composes once.
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.show(self.data)
+        self.mount(Footer())
 
     def show(self, data: HomeData) -> None:
         """Fill every list from ``data`` (keeps the highlighted agenda where it was)."""
+        with self.app.batch_update():  # one repaint for every list and class change
+            self._fill(data)
+
+    def _fill(self, data: HomeData) -> None:
         self.data = data
         today = self.app.today()  # type: ignore[attr-defined]
         agendas = self.query_one("#home-agendas", OptionList)
@@ -124,7 +135,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#home-recent", DataTable)
         table.clear()
         for s in data.recent:
-            rating = f"{s.rating:g}" if s.rating is not None else "–"
+            rating = format_number(s.rating) if s.rating is not None else "–"
             table.add_row(s.date.isoformat(), rating, str(s.roadblocks), str(s.actions),
                           s.agenda_title, key=s.id)
 

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Sparkline
+from textual.widgets import DataTable, Footer, Label
 
 from checkin.core.rules import OFF_TRACK_STREAK
 from checkin.core.trends import Trend, Trends
+from checkin.render.numbers import sparkline
 from checkin.render.trends import OFF, ON, cell, streak_text, target_text
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
@@ -53,7 +54,8 @@ class TrendTable(DataTable[Text]):
 
 
 class TrendSpark(Horizontal):
-    """A metric's name, its sparkline and its latest streak."""
+    """A metric's name, its sparkline (the same glyphs as the scorecard and the minutes)
+    and its latest streak."""
 
     def __init__(self, trend: Trend) -> None:
         classes = "trend-spark" + (" -streak" if trend.streak else "")
@@ -62,8 +64,8 @@ class TrendSpark(Horizontal):
         self.trend = trend
 
     def compose(self) -> ComposeResult:
-        yield Label(self.trend.name, classes="spark-name")
-        yield Sparkline(self.trend.values, summary_function=max, classes="spark-line")
+        yield Label(Text(self.trend.name), classes="spark-name")
+        yield Label(sparkline([p.value for p in self.trend.points]), classes="spark-line")
         yield Label(streak_text(self.trend) or "", classes="spark-streak")
 
 
@@ -98,9 +100,7 @@ class TrendsScreen(Screen[None]):
         self.show()
 
     def show(self) -> None:
-        latest = next(iter(self.store.meetings(self.agenda_id)), None)
-        agenda = self.store.load_meeting(latest.id).agenda if latest else None  # targets
-        trends = agenda_trends(self.store, self.agenda_id, agenda=agenda)
+        trends = agenda_trends(self.store, self.agenda_id)
         self.trends = trends
         count = len(trends.meetings)
         title = f"Scorecard trends · {trends.agenda_title} · {count} meetings"

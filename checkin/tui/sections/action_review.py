@@ -214,7 +214,7 @@ class ActionReviewEditor(SectionEditor):
     def action_reassign(self) -> None:
         if (row := self.current()) and row.item.status == "open":
             self.ask(f"New owner for “{row.item.title}” (now {row.item.owner}):", "reassign",
-                     suggestions=self.session.people())
+                     suggestions=self.session.people(), new_person=True)
 
     @on(InlinePrompt.Accepted)
     def _answered(self, event: InlinePrompt.Accepted) -> None:
@@ -225,11 +225,6 @@ class ActionReviewEditor(SectionEditor):
             return
         today, mid = self.session.today, self.session.meeting.id
         if prompt.purpose == "redate" and isinstance(value, date):
-            if value < today and prompt.pending != value:
-                prompt.pending = value
-                prompt.show_error(f"{describe(value, today)} is in the past: "
-                                  "Enter again to use it, or type another date")
-                return
             row.item.redate(value, today, mid)
             message = f"Re-dated to {describe(value, today)}: {row.item.title}"
         elif prompt.purpose == "reassign" and isinstance(value, str):

@@ -12,13 +12,12 @@ from textual.widgets import Input, Label, ListItem, ListView
 
 from checkin.core.dates import describe
 from checkin.core.model import ActionItem, Section
-from checkin.core.people import resolve_department
-from checkin.core.quickadd import QuickAddError
+from checkin.core.people import AmbiguousName, NameMatchError, UnknownName, resolve_department
 from checkin.errors import CheckinError
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.date_input import DateInput
-from checkin.tui.widgets.owner_input import OwnerInput
+from checkin.tui.widgets.owner_input import OwnerInput, confirm_new_person
 
 NEXT_MEETING = "next meeting"
 
@@ -122,22 +121,34 @@ class ActionsEditor(SectionEditor):
         event.stop()
         self.submit()
 
-    def submit(self) -> ActionItem | None:
-        """Add (or save the edited) item from the form; say why not inline."""
+    def submit(self, *, new_person_ok: bool = False) -> ActionItem | None:
+        """Add (or save the edited) item from the form; say why not inline. An owner
+        nobody has yet is asked about first ("new person?"), then submitted again."""
         title = " ".join(self.query_one("#action-title", Input).value.split())
-        owner = self.query_one("#action-owner", OwnerInput).resolved()
+        owner_input = self.query_one("#action-owner", OwnerInput)
         typed_dept = self.query_one("#action-dept", Input).value.strip()
         due_input = self.query_one("#action-due", DateInput)
-        for value, selector, missing in ((title, "#action-title", "a title"),
-                                         (owner, "#action-owner", "an owner")):
-            if not value:
-                self._say(f"An action item needs {missing}: nothing was saved", "-error")
-                self.query_one(selector).focus()
-                return None
+        if not title:
+            self._say("An action item needs a title: nothing was saved", "-error")
+            self.query_one("#action-title").focus()
+            return None
+        try:
+            owner, new = owner_input.resolve()
+        except UnknownName:  # blank
+            self._say("An action item needs an owner: nothing was saved", "-error")
+            owner_input.focus()
+            return None
+        except AmbiguousName as exc:
+            self._say(str(exc), "-error")
+            owner_input.focus()
+            return None
+        if new and not new_person_ok:
+            confirm_new_person(self, owner, lambda: self.submit(new_person_ok=True))
+            return None
         try:
             dept = (resolve_department(typed_dept, self.departments) if typed_dept
                     else self.session.department_of(owner))
-        except QuickAddError as exc:
+        except NameMatchError as exc:
             self._say(str(exc), "-error")
             self.query_one("#action-dept").focus()
             return None

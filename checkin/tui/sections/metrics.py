@@ -14,8 +14,8 @@ from checkin.core.metrics import MetricValueError, parse_metric_value
 from checkin.core.model import MetricDef, MetricReading, Section
 from checkin.core.prep import prep_summary
 from checkin.core.roadblocks import find_open
-from checkin.core.rules import off_track_title
-from checkin.render.numbers import format_number, format_target_short, sparkline
+from checkin.core.rules import metric_roadblock
+from checkin.render.numbers import format_number, format_target, sparkline
 from checkin.services.meetings import add_roadblock
 from checkin.services.queries import metric_history
 from checkin.tui.sections.base import SectionEditor
@@ -48,7 +48,7 @@ class MetricRow(Vertical):
         m = self.metric
         with Horizontal(classes="metric-cells"):
             yield Label(m.name, classes="name")
-            yield Label(format_target_short(m), classes="target")
+            yield Label(format_target(m), classes="target")
             yield Input(format_number(self.reading.value), placeholder="actual", compact=True,
                         classes="value", select_on_focus=False)
             yield Label("", classes="mark")
@@ -183,11 +183,12 @@ class MetricsEditor(SectionEditor):
             self.notify(f"{metric.name} is not off track: nothing to send",
                         severity="warning", timeout=3)
             return
-        title = off_track_title(metric.name)
+        drafted = metric_roadblock(metric, self.session.meeting.agenda)
+        title = drafted.title
         if find_open(self.session.meeting, title):
             self.notify("Already on the roadblocks list", severity="warning", timeout=3)
             return
         add_roadblock(self.session.meeting, title, raised_by=metric.department,
-                      blocking=[metric.department])
+                      blocking=drafted.blocking, owner=drafted.owner)
         self.session.changed()
         self.notify(f"Sent to roadblocks: {title}", timeout=4)

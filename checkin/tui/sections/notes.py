@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, ListItem, ListView, TextArea
 
 from checkin.core.model import Decision
+from checkin.core.people import AmbiguousName, UnknownName, person_or_new
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.owner_input import OwnerInput
 
@@ -74,7 +75,15 @@ class NotesEditor(SectionEditor):
             message.set_classes("-error").update("Type the decision first; nothing was added")
             text_input.focus()
             return
-        self.session.meeting.decisions.append(Decision(text, owner=owner_input.resolved()))
+        try:  # a decision names who made the call; it adds nobody to the people list
+            owner = person_or_new(owner_input.value, owner_input.people)[0]
+        except UnknownName:  # blank
+            owner = ""
+        except AmbiguousName as exc:
+            message.set_classes("-error").update(str(exc))
+            owner_input.focus()
+            return
+        self.session.meeting.decisions.append(Decision(text, owner=owner))
         self.session.changed()
         text_input.value = owner_input.value = ""
         message.set_classes("-ok").update(f"Decision {len(self.session.meeting.decisions)} added")

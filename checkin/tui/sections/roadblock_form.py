@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, SelectionList
 
-from checkin.tui.widgets.inline_prompt import complete
+from checkin.core.people import AmbiguousName
+from checkin.tui.widgets.owner_input import OwnerInput, confirm_new_person
 
 
 class RoadblockForm(Vertical):
@@ -55,8 +55,8 @@ class RoadblockForm(Vertical):
                                      compact=True)
         with Horizontal(classes="form-line"):
             yield Label("Owner", classes="form-label")
-            yield Input(placeholder="who unblocks it", id="rb-owner", compact=True,
-                        suggester=SuggestFromList(self.people, case_sensitive=False))
+            yield OwnerInput(self.people, placeholder="who unblocks it", id="rb-owner",
+                             compact=True)
         yield Label("Enter adds · tab: next field · space ticks · Esc cancels",
                     classes="form-hint")
 
@@ -71,13 +71,28 @@ class RoadblockForm(Vertical):
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
+        """The owner is optional; typed, it goes through the people rule."""
         event.stop()
+        owner_input = self.query_one("#rb-owner", OwnerInput)
+        owner, new = "", False
+        if owner_input.value.strip():
+            try:
+                owner, new = owner_input.resolve()
+            except AmbiguousName as exc:
+                self.show_error(str(exc))
+                owner_input.focus()
+                return
+        if new:
+            confirm_new_person(self, owner, lambda: self._post(owner))
+        else:
+            self._post(owner)
+
+    def _post(self, owner: str) -> None:
         raised = self.query_one("#rb-raised", Select).value
         self.post_message(self.Submitted(
             self, self.query_one("#rb-title", Input).value,
             raised if isinstance(raised, str) else "",
-            list(self.query_one("#rb-blocking", SelectionList).selected),
-            complete(self.query_one("#rb-owner", Input).value, self.people)))
+            list(self.query_one("#rb-blocking", SelectionList).selected), owner))
 
     def action_cancel(self) -> None:
         self.post_message(self.Cancelled(self))

@@ -210,7 +210,8 @@ class RoadblocksEditor(SectionEditor):
                 self.make_action(rb, rb.owner)
             else:
                 self.mount(InlinePrompt(f"Who owns the action for “{rb.title}”?",
-                                        purpose="owner", suggestions=self.session.people()))
+                                        purpose="owner", suggestions=self.session.people(),
+                                        new_person=True))
 
     def make_action(self, rb: Roadblock, owner: str) -> bool:
         today = self.session.today

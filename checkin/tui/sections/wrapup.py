@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from checkin import clock
 from checkin.core.model import Meeting
+from checkin.render.numbers import format_number
 from checkin.services.meetings import end_meeting
 from checkin.services.wrapup import completion_since_last, parse_rating, section_times
 from checkin.tui.sections.base import SectionEditor
@@ -104,7 +105,7 @@ class WrapUpEditor(SectionEditor):
         """Planned vs actual minutes; over-time rows are marked in text and colour."""
         for n, row in enumerate(section_times(self.session.meeting)):
             over = f"+{row.actual_minutes - row.planned_minutes:.1f} over" if row.over else ""
-            for col, text in (("title", row.title), ("planned", f"{row.planned_minutes:g}"),
+            for col, text in (("title", row.title), ("planned", format_number(row.planned_minutes)),
                               ("actual", f"{row.actual_minutes:.1f}"), ("over", over)):
                 cell = self.query_one(f"#time-{n}-{col}", Label)
                 cell.update(text)
@@ -113,7 +114,9 @@ class WrapUpEditor(SectionEditor):
     def _mean(self) -> str:
         rating = self.session.meeting.rating
         count = len(self.session.meeting.ratings)
-        return "No rating yet" if rating is None else f"Meeting rating {rating:g} ({count} given)"
+        if rating is None:
+            return "No rating yet"
+        return f"Meeting rating {format_number(rating)} ({count} given)"
 
     @on(TextArea.Changed, "#summary")
     def _summary(self, event: TextArea.Changed) -> None:

@@ -1,4 +1,6 @@
-"""A due-date input that shows the resolved date (or why not) as you type."""
+"""A due-date input that shows the resolved date (or why not) as you type, and asks before
+a date in the past is used: every date entry (new-item form, re-date in review and in the
+actions screen, any date prompt) goes through it; quick add uses `past_date_warning`."""
 
 from __future__ import annotations
 
@@ -14,11 +16,18 @@ from textual.widgets import Input, Label
 from checkin.core.dates import DueDateError, describe, is_past, parse_due
 
 
+def past_date_warning(value: date, today: date) -> str:
+    """What a date entry says when Enter is pressed on a past date: a second Enter uses it."""
+    return (f"{describe(value, today)} is in the past: Enter again to use it, "
+            "or type another date")
+
+
 class DateInput(Horizontal):
     """``fri``, ``+3d``, ``eom``, ``next meeting``... resolved live with checkin.dates.
 
     ``value`` is the resolved date or None; ``error`` says why not. Posts ``Submitted``
-    when Enter is pressed on a valid date.
+    when Enter is pressed on a valid date; on a date in the past the first Enter only
+    asks (`past_date_warning`) and a second Enter on the same date posts it.
     """
 
     DEFAULT_CSS = """
@@ -51,6 +60,7 @@ class DateInput(Horizontal):
         self._placeholder = placeholder
         self._text = text
         self.error = ""
+        self.confirming: date | None = None  # a past date asked about, waiting for Enter
 
     def compose(self) -> ComposeResult:
         yield Input(self._text, placeholder=self._placeholder)
@@ -79,8 +89,16 @@ class DateInput(Horizontal):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self._resolve(event.value)
-        if self.value is not None:
-            self.post_message(self.Submitted(self, self.value))
+        if self.value is None:
+            return
+        if is_past(self.value, self.today) and self.confirming != self.value:
+            self.confirming = self.value
+            label = self.query_one(".resolved", Label)
+            label.update(past_date_warning(self.value, self.today))
+            label.add_class("-past")
+            return
+        self.confirming = None
+        self.post_message(self.Submitted(self, self.value))
 
     def _resolve(self, text: str) -> None:
         label = self.query_one(".resolved", Label)
@@ -93,8 +111,10 @@ class DateInput(Horizontal):
             self.value = parse_due(text, today=self.today, next_meeting=self.next_meeting,
                                    dayfirst=self.dayfirst)
             self.error = ""
+            if self.value != self.confirming:
+                self.confirming = None
         except DueDateError as exc:
-            self.value, self.error = None, str(exc)
+            self.value, self.error, self.confirming = None, str(exc), None
             label.update(self.error)
             label.add_class("-error")
             return

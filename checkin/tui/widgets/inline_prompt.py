@@ -12,17 +12,24 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
+from checkin.core.people import (
+    NameMatchError,
+    UnknownName,
+    person_or_new,
+    resolve_department,
+    resolve_person,
+)
 from checkin.tui.widgets.date_input import DateInput
+from checkin.tui.widgets.owner_input import confirm_new_person
 
 
-def complete(text: str, names: list[str]) -> str:
-    """The first name that ``text`` begins (what the suggestion showed), else ``text``."""
-    key = text.strip().casefold()
-    if key:
-        for name in names:
-            if name.casefold().startswith(key):
-                return name
-    return text.strip()
+def complete(text: str, names: list[str], *, kind: str = "person") -> str:
+    """The one name ``text`` names by the people rule (``kind`` "person" or "department");
+    ``""`` for blank. Raises `AmbiguousName` / `UnknownName`."""
+    if not text.strip():
+        return ""
+    resolve = resolve_department if kind == "department" else resolve_person
+    return resolve(text, names)
 
 
 class InlinePrompt(Vertical):
@@ -30,6 +37,10 @@ class InlinePrompt(Vertical):
 
     Posts ``Accepted`` with the text (``str``) or the resolved date (``date``), and
     ``Cancelled`` on Escape. The owner validates and calls `show_error` to refuse.
+
+    With ``suggestions``, the answer is a name (``kind`` "person" or "department") and goes
+    through the people rule: an unclear one is refused inline; with ``new_person`` a person
+    nobody has yet is asked about ("new person?") before it is accepted.
     """
 
     BINDINGS = [
@@ -59,6 +70,7 @@ class InlinePrompt(Vertical):
     def __init__(self, question: str, *, purpose: str, value: str = "",
                  suggestions: list[str] | None = None, today: date | None = None,
                  next_meeting: date | None = None, dayfirst: bool = False,
+                 kind: str = "person", new_person: bool = False,
                  id: str | None = None) -> None:
         super().__init__(id=id, classes="inline-prompt")
         self.question = question
@@ -68,7 +80,7 @@ class InlinePrompt(Vertical):
         self._today = today
         self._next_meeting = next_meeting
         self._dayfirst = dayfirst
-        self.pending: date | None = None  # a past date waiting for a second Enter
+        self.kind, self.new_person = kind, new_person
 
     def compose(self) -> ComposeResult:
         yield Label(self.question, classes="prompt-question")
@@ -78,7 +90,7 @@ class InlinePrompt(Vertical):
                             placeholder="fri, +1w, 12/4, next meeting")
         else:
             suggester = (SuggestFromList(self._suggestions, case_sensitive=False)
-                         if self._suggestions else None)
+                         if self._suggestions else None)  # an empty list: names, none yet
             yield Input(self._value, suggester=suggester, select_on_focus=False)
         yield Label("Enter accepts · Escape cancels", classes="prompt-hint")
 
@@ -102,7 +114,22 @@ class InlinePrompt(Vertical):
     @on(Input.Submitted)
     def _text(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Accepted(self, complete(event.value, self._suggestions or [])))
+        if self._suggestions is None:
+            self.post_message(self.Accepted(self, event.value.strip()))
+            return
+        try:
+            name = complete(event.value, self._suggestions, kind=self.kind)
+        except UnknownName as exc:
+            if not self.new_person:
+                self.show_error(str(exc))
+                return
+            typed, _new = person_or_new(event.value, [])
+            confirm_new_person(self, typed, lambda: self.post_message(self.Accepted(self, typed)))
+            return
+        except NameMatchError as exc:
+            self.show_error(str(exc))
+            return
+        self.post_message(self.Accepted(self, name))
 
     def action_cancel(self) -> None:
         self.post_message(self.Cancelled(self))

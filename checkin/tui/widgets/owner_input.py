@@ -1,18 +1,22 @@
-"""An owner field that completes names of representatives and earlier owners."""
+"""An owner field that completes names of representatives and earlier owners, and the one
+"new person?" question every owner entry asks."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.markup import escape
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Input
 
-from checkin.core.people import resolve_person
-from checkin.core.quickadd import QuickAddError
+from checkin.core.people import NameMatchError, person_or_new, resolve_person
 
 
 class OwnerInput(Input):
     """Type ``pri`` and press right (or end) to accept "Priya Raman"; case-insensitive.
 
-    Feed it ``session.people()``; names not in the list are accepted as typed.
+    Feed it ``session.people()``; `resolve` applies the people rule to what was typed.
     """
 
     def __init__(self, people: list[str], value: str = "", *, placeholder: str = "owner",
@@ -28,11 +32,27 @@ class OwnerInput(Input):
         self.people = list(people)
         self.suggester = SuggestFromList(self.people, case_sensitive=False)
 
+    def resolve(self) -> tuple[str, bool]:
+        """(name, is new) by the people rule; raises `AmbiguousName` or, if blank,
+        `UnknownName`."""
+        return person_or_new(self.value, self.people)
+
     def resolved(self) -> str:
-        """The typed name; a full or first name from the list (any case) gives the full name
-        as listed, e.g. "priya" -> "Priya Raman"."""
-        typed = " ".join(self.value.split())
+        """The one person typed so far, or ``""`` while it is unclear (for hints)."""
         try:
-            return resolve_person(typed, self.people) if typed else ""
-        except QuickAddError:  # a first name shared by several people: keep it as typed
-            return typed
+            return resolve_person(self.value, self.people)
+        except NameMatchError:
+            return ""
+
+
+def confirm_new_person(widget: Widget, name: str, then: Callable[[], object]) -> None:
+    """Ask "new person?" in the one confirm dialog; call ``then`` only on yes."""
+    from checkin.tui.dialogs.confirm import ConfirmDialog
+
+    question = f"Nobody called “{escape(name)}” yet. Add {escape(name)} as a new person?"
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            then()
+
+    widget.app.push_screen(ConfirmDialog(question, yes="Add person", no="Back"), answered)

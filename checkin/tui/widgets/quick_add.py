@@ -10,11 +10,14 @@ from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
-from checkin.core.dates import describe
+from checkin.core.dates import describe, is_past
 from checkin.core.model import ActionItem
+from checkin.core.people import NameMatchError
 from checkin.core.quickadd import QuickAdd, QuickAddError, parse_quick_add
 from checkin.errors import CheckinError
 from checkin.tui.session import MeetingSession
+from checkin.tui.widgets.date_input import past_date_warning
+from checkin.tui.widgets.owner_input import confirm_new_person
 
 PLACEHOLDER = "@owner #dept what needs doing due:fri"
 HINT = "e.g. @Maria #Sales fix CRM dedupe due:fri   (right arrow completes @names and #depts)"
@@ -45,8 +48,7 @@ def preview(parsed: QuickAdd, session: MeetingSession) -> str:
     """'→ "fix CRM": Maria Lopez · Sales · due Fri 27 Nov 2026 (in 4 days)'."""
     when = describe(parsed.due, session.today)
     due = f"due next meeting, {when}" if parsed.due_is_default else f"due {when}"
-    known = parsed.owner.casefold() in {p.casefold() for p in session.people()}
-    owner = parsed.owner if known else f"{parsed.owner} (new name)"
+    owner = f"{parsed.owner} (new person?)" if parsed.owner_is_new else parsed.owner
     parts = [owner, parsed.department or "no department", due]
     return f'→ "{parsed.title}": ' + " · ".join(parts)
 
@@ -73,6 +75,7 @@ class QuickAddBar(Vertical):
     def __init__(self, session: MeetingSession, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="quick-add-bar")
         self.session = session
+        self.confirming = ""  # a line whose past due date was asked about
 
     def compose(self) -> ComposeResult:
         departments = [d.name for d in self.session.meeting.agenda.departments]
@@ -111,20 +114,32 @@ class QuickAddBar(Vertical):
             return
         try:
             self._show(preview(self.parse(event.value), self.session), "-ok")
-        except QuickAddError as exc:
+        except (QuickAddError, NameMatchError) as exc:
             self._show(str(exc), "-hint")
 
     @on(Input.Submitted, "#quick-add-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.submit(event.value)
+
+    def submit(self, text: str, *, new_person_ok: bool = False) -> None:
+        """Add the item the line describes; a new owner is asked about first."""
         try:
-            parsed = self.parse(event.value)
+            parsed = self.parse(text)
+            if is_past(parsed.due, self.session.today) and self.confirming != text:
+                self.confirming = text
+                self._show(past_date_warning(parsed.due, self.session.today), "-error")
+                return
+            if parsed.owner_is_new and not new_person_ok:
+                confirm_new_person(self, parsed.owner,
+                                   lambda: self.submit(text, new_person_ok=True))
+                return
             item = self.session.add_action(title=parsed.title, owner=parsed.owner,
                                            due=parsed.due, department=parsed.department)
         except (QuickAddError, CheckinError) as exc:
             self._show(str(exc), "-error")
             return
-        self.input.value = ""
+        self.input.value = self.confirming = ""
         self._show(f"Added {item.id}: {item.title} ({item.owner}, due "
                    f"{describe(item.due, self.session.today)})", "-added")
         self.notify(f"{item.title} → {item.owner}, due {describe(item.due, self.session.today)}",
