@@ -21,7 +21,7 @@ from checkin.store import gitformat
 from checkin.store.lock import LOCK_NAME, DirLock
 
 DRIVER = "checkin"
-IGNORED = (LOCK_NAME, ".clone", ".*.tmp", "*.bak", "*.bak.*")  # machine-local, never shared
+IGNORED = (LOCK_NAME, ".clone", ".*.tmp", "backup-v*/")  # machine-local, never shared
 ATTRIBUTES = f"*.json merge={DRIVER}\n"
 CONFLICT = "checkin-conflict: "
 MESSAGE_ITEMS = 8  # changes named one by one in a commit message; more are counted
