@@ -147,6 +147,9 @@ async def test_quick_add_from_any_section(data_dir: Path, app_factory: AppFactor
         await pilot.press(*"@Maria #Sales fix CRM dedupe due:fri")
         await pilot.press("enter")
         await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"  # nobody called Maria yet
+        await pilot.press("y")
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         assert not bar.display
