@@ -19,6 +19,7 @@ from datetime import date
 
 from checkin.core.dates import WEEKDAYS
 from checkin.core.model import ActionItem, Meeting, MetricDef, Roadblock
+from checkin.core.prep import FROM_PREP, from_prep
 from checkin.render.mdtext import inline, is_blank, paragraphs
 from checkin.render.numbers import CURRENCIES, format_number, format_target, format_value, sparkline
 
@@ -124,7 +125,8 @@ def _header(meeting: Meeting) -> list[str]:
         f"- **Date:** {WEEKDAYS[meeting.date.weekday()]} {meeting.date.isoformat()}",
         f"- **Facilitator:** {inline(meeting.facilitator) or DASH}",
         "- **Status:** "
-        + ("Draft (meeting in progress)" if meeting.status == "in-progress" else "Final"),
+        + {"in-progress": "Draft (meeting in progress)",
+           "planned": "Planned (prep taken in; not started)"}.get(meeting.status, "Final"),
     ]
     if not is_blank(agenda.shared_goal):
         facts.append(f"- **Shared goal:** {inline(agenda.shared_goal)}")
@@ -209,14 +211,16 @@ def _attendance(meeting: Meeting) -> list[str]:
         here = [a for a in people if a.department == dept]
         rep = agenda.department(dept).representative if agenda.department(dept) else ""
 
-        def who(name: str, note: str = "", rep: str = rep) -> str:
+        def who(name: str, note: str = "", rep: str = rep, prepared: bool = False) -> str:
             tags = ["representative"] if rep and name == rep else []
+            if prepared:
+                tags.append("prepared")
             if not is_blank(note):
                 tags.append(inline(note))
             return (inline(name) or DASH) + (f" ({'; '.join(tags)})" if tags else "")
 
-        present = [who(a.person, a.note) for a in here if a.present]
-        absent = [who(a.person, a.note) for a in here if not a.present]
+        present = [who(a.person, a.note, prepared=a.prepared) for a in here if a.present]
+        absent = [who(a.person, a.note, prepared=a.prepared) for a in here if not a.present]
         if rep and not any(a.person == rep for a in here):
             absent.append(who(rep))
         text = ", ".join(present) or "nobody present"
@@ -241,13 +245,14 @@ def _scorecard(meeting: Meeting, history: list[Meeting]) -> list[str]:
             inline(name) or DASH,
             (inline(m.department) if m else "") or DASH,
             format_target(m, unit=_unit(unit)) if m else DASH,
-            _amount(value, unit),
+            _amount(value, unit) + _prep_tag(meeting, f"value:{name}"),
             _track(m.on_track(value) if m else None),
             _trend(name, m.better if m else "", value, history),
         ]
         rows.append("| " + " | ".join(cells) + " |")
         if reading and not is_blank(reading.comment):
-            comments.append(f"- **{inline(name) or DASH}:** {inline(reading.comment)}")
+            comments.append(f"- **{inline(name) or DASH}:** {inline(reading.comment)}"
+                            + _prep_tag(meeting, f"comment:{name}"))
     blocks = ["## Scorecard", "\n".join(rows)]
     return blocks + (["**Comments**", "\n".join(comments)] if comments else [])
 
@@ -307,9 +312,17 @@ def _updates(meeting: Meeting) -> list[str]:
         if u is None:
             blocks.append("No update.")
         else:
-            fields = (("Wins", u.wins), ("Progress", u.progress), ("Needs from others", u.needs))
-            blocks.append("\n".join(f"- **{k}:** {inline(v) or DASH}" for k, v in fields))
+            fields = (("Wins", "wins", u.wins), ("Progress", "progress", u.progress),
+                      ("Needs from others", "needs", u.needs))
+            blocks.append("\n".join(f"- **{k}:** {inline(v) or DASH}"
+                                    + _prep_tag(meeting, f"{key}:{name}")
+                                    for k, key, v in fields))
     return blocks if names else [*blocks, NONE]
+
+
+def _prep_tag(meeting: Meeting, key: str) -> str:
+    """`` (from prep)`` while a field still holds what a prep form sent."""
+    return f" ({FROM_PREP})" if from_prep(meeting, key) else ""
 
 
 def _actions(meeting: Meeting, actions: list[ActionItem]) -> list[str]:

@@ -41,6 +41,7 @@ class AgendaEntry:
     info: AgendaInfo
     next_date: date | None = None
     in_progress: MeetingSummary | None = None
+    planned: MeetingSummary | None = None  # prep forms taken in, not started yet
     meetings_held: int = 0
     waiting: Waiting | None = None
 
@@ -91,7 +92,9 @@ def home_data(store: Store, data_dir: Path, today: date) -> HomeData:
             last = last_ended(store, rows)  # one meeting file per agenda
             entry.next_date = next_date_for(last, today)
             entry.in_progress = store.in_progress(info.id)
-            entry.meetings_held = store.meeting_count(info.id)
+            planned = store.meetings(info.id, status="planned", limit=1)
+            entry.planned = planned[0] if planned else None
+            entry.meetings_held = store.meeting_count(info.id) - len(planned)
             entry.waiting = waiting_for(last, info.id, today, actions)
         entries.append(entry)
     return HomeData(

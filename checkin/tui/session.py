@@ -25,7 +25,12 @@ from checkin.core.people import known_people
 from checkin.errors import CheckinError
 from checkin.services.hooks import HookRunner
 from checkin.services.meetings import end_meeting, new_action
-from checkin.services.queries import ProposedRoadblock, metric_history, proposed_roadblocks
+from checkin.services.queries import (
+    ProposedRoadblock,
+    metric_history,
+    prep_proposals,
+    proposed_roadblocks,
+)
 from checkin.services.wrapup import Completion, completion_since_last
 from checkin.store import Store
 
@@ -162,9 +167,12 @@ class MeetingSession:
         return completion_since_last(self.store, self.meeting)
 
     def proposed_roadblocks(self) -> list[ProposedRoadblock]:
+        """Roadblocks waiting to be accepted with one key: from prep forms first, then the
+        escalation flags (slipping items, metrics off track)."""
         meeting = self.meeting
-        return proposed_roadblocks(self.store, meeting.agenda.id, agenda=meeting.agenda,
-                                   existing=[r.title for r in meeting.roadblocks])
+        return prep_proposals(meeting) + proposed_roadblocks(
+            self.store, meeting.agenda.id, agenda=meeting.agenda,
+            existing=[r.title for r in meeting.roadblocks])
 
     # ------------------------------------------------------------ action items
     def carried_actions(self) -> list[ActionItem]:

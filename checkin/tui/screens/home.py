@@ -29,6 +29,8 @@ def agenda_prompt(entry: AgendaEntry, today_label: str) -> Text:
                              f"  {info.error}")
     if entry.in_progress:
         state = "in progress: Enter resumes"
+    elif entry.planned:
+        state = "prep taken in: Enter starts it"
     elif entry.meetings_held:
         state = f"next meeting {today_label}"
     else:

@@ -35,7 +35,8 @@ class MinutesScreen(Screen[None]):
         self.meeting = meeting
 
     def compose(self) -> ComposeResult:
-        status = "in progress" if self.meeting.status == "in-progress" else "ended"
+        status = {"in-progress": "in progress", "planned": "planned"}.get(
+            self.meeting.status, "ended")
         yield Label(f"Minutes · {self.meeting.id} ({status})", id="minutes-title")
         with VerticalScroll(id="minutes-scroll"):
             yield Markdown(self.markdown(), open_links=False, id="minutes-markdown")

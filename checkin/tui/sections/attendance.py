@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -43,7 +44,9 @@ class AttendeeRow(Horizontal):
         a = self.attendee
         yield PresenceBox(a.department, a.present, compact=True, classes="present")
         yield Label("", classes="state")
-        yield Label(a.person or "(no representative)", classes="person")
+        yield Label(Text(a.person or "(no representative)")
+                    + (Text(" ✎", style="italic") if a.prepared else Text()),
+                    classes="person")
         yield Input(a.note, placeholder="note…", compact=True,
                     classes="note")
 
@@ -111,8 +114,10 @@ class AttendanceEditor(SectionEditor):
     def show_count(self) -> None:
         people = self.session.meeting.attendance
         present = sum(1 for a in people if a.present)
-        self.query_one("#attendance-count", Label).update(
-            f"{present} of {len(people)} present")
+        prepared = list(dict.fromkeys(a.department for a in people if a.prepared))
+        self.query_one("#attendance-count", Label).update(Text(
+            f"{present} of {len(people)} present"
+            + (f" · ✎ prepared: {', '.join(prepared)}" if prepared else "")))
 
     @on(Checkbox.Changed)
     def _toggled(self, event: Checkbox.Changed) -> None:

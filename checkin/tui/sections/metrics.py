@@ -11,6 +11,7 @@ from textual.events import Resize
 
 from checkin.core.metrics import MetricValueError, parse_metric_value
 from checkin.core.model import MetricDef, MetricReading, Section
+from checkin.core.prep import prep_summary
 from checkin.core.roadblocks import find_open
 from checkin.core.rules import metric_roadblock
 from checkin.render.numbers import format_number, format_target, sparkline
@@ -117,7 +118,8 @@ class MetricsEditor(SectionEditor):
         read = [r for r in rows if r.reading.value is not None]
         off = [r for r in read if r.metric.on_track(r.reading.value) is False]
         self.query_one("#metrics-summary", Label).update(
-            f"{len(read)} of {len(rows)} read · {len(off)} off track")
+            f"{len(read)} of {len(rows)} read · {len(off)} off track"
+            + prep_summary(self.session.meeting, "value"))
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW

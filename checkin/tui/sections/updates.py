@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 
 from checkin.core.model import DepartmentUpdate, Section
+from checkin.core.prep import update_prep_note
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.plain import Input, Label, plain_title
@@ -54,6 +55,8 @@ class UpdatesEditor(SectionEditor):
                 with Grid(classes="update-panel") as panel:
                     title = update.department + (f" · {rep}" if rep else "")
                     panel.border_title = plain_title(title)
+                    panel.border_subtitle = update_prep_note(self.session.meeting,
+                                                             update.department)
                     for field, label, placeholder in FIELDS:
                         yield Label(label, classes="update-label")
                         yield UpdateField(update, field, placeholder)
@@ -70,6 +73,11 @@ class UpdatesEditor(SectionEditor):
         field = event.input
         if isinstance(field, UpdateField):
             self.session.edit(field.update_record, **{field.field: event.value})
+            for panel in field.ancestors:
+                if isinstance(panel, Grid):
+                    panel.border_subtitle = update_prep_note(
+                        self.session.meeting, field.update_record.department)
+                    break
 
     def action_panel(self, step: int) -> None:
         panels = self.panels()
