@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
             await timed(pilot, "minutes preview", "ctrl+o")
             await timed(pilot, "back", "escape")
             for key, name in (("ctrl+g", "action register"), ("ctrl+y", "history"),
-                              ("ctrl+l", "trends")):
+                              ("f3", "trends")):
                 await timed(pilot, name, key)
                 await timed(pilot, "back", "escape")
             pilot.app.exit()

@@ -13,9 +13,17 @@ from collections.abc import Sequence
 
 from checkin import __version__
 from checkin.errors import CheckinError
+from checkin.render.terminal import safe
 
 DATA_HELP = "data folder (default: $CHECKIN_DATA or the user data dir)"
 DAYFIRST_HELP = "read 4/12 as 4 December (default: month first)"
+
+
+class SafeParser(argparse.ArgumentParser):
+    """argparse whose messages (which quote what was typed) never carry control characters."""
+
+    def _print_message(self, message: str, file: object = None) -> None:
+        super()._print_message(safe(message), file)  # type: ignore[arg-type]
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object = None) -> None:
@@ -43,7 +51,7 @@ def build_parser(argv: Sequence[str] = (), *, full: bool = False) -> argparse.Ar
     """The parser; only the sub-command in ``argv`` gets its options (all with ``full``)."""
     from checkin.commands import COMMANDS, command_module
 
-    parser = argparse.ArgumentParser(
+    parser = SafeParser(
         prog="checkin",
         description="Run a recurring cross-functional check-in meeting from the keyboard.",
     )
@@ -62,6 +70,19 @@ def build_parser(argv: Sequence[str] = (), *, full: bool = False) -> argparse.Ar
     return parser
 
 
+def apply_config(args: argparse.Namespace) -> None:
+    """Read the config file first (``args.config``); its values are the defaults that
+    options given on the command line override."""
+    from checkin.config import load_config
+
+    config = args.config = load_config()
+    args.dayfirst = args.dayfirst or config.dayfirst
+    if args.command in (None, "run") and not getattr(args, "facilitator", ""):
+        args.facilitator = config.facilitator
+    if args.command == "run" and not args.agenda and config.default_agenda:
+        args.agenda = config.default_agenda
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv).parse_args(argv)
@@ -69,9 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from checkin import commands
 
+        apply_config(args)
         return commands.dispatch(command, args)
     except CheckinError as exc:
-        print(f"checkin: error: {exc}", file=sys.stderr)
+        print(safe(f"checkin: error: {exc}").replace("\n", " "), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -36,3 +36,25 @@ def bundled_agendas_dir() -> Path:
 def user_agendas_dir(data: Path) -> Path:
     """Agendas the user added, inside the data dir."""
     return data / "agendas"
+
+
+CONFIG_ENV_VAR = "CHECKIN_CONFIG"
+
+
+def config_path() -> Path:
+    """The config file: ``$CHECKIN_CONFIG``, else ``config.toml`` in the user config dir.
+
+    Never inside the data dir: that may be a git repo shared with others.
+    """
+    env = os.environ.get(CONFIG_ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("checkin", appauthor=False)) / "config.toml"
+
+
+def hooks_dir() -> Path:
+    """Hook executables: ``hooks/`` beside the config file (never in the data dir, so a
+    file pushed to a shared data repo cannot run on a teammate's machine)."""
+    return config_path().parent / "hooks"

@@ -25,6 +25,15 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
     return NOW
 
 
+@pytest.fixture(autouse=True)
+def isolated_config(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+                    ) -> Path:
+    """No test (nor its subprocesses) reads the user's real config file or hooks."""
+    path = tmp_path_factory.mktemp("config") / "config.toml"
+    monkeypatch.setenv("CHECKIN_CONFIG", str(path))
+    return path
+
+
 @pytest.fixture
 def weekly_agenda() -> Agenda:
     return load_agenda(locations.bundled_agendas_dir() / "weekly.toml")

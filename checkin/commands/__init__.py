@@ -20,6 +20,17 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "agendas": ("agendas", "list agenda templates, or check one"),
     "trends": ("trends", "metric readings across an agenda's meetings"),
     "discard": ("discard", "undo a meeting started by mistake (asks unless --yes)"),
+    "remind": ("remind", "per owner, open action items due soon or overdue"),
+    "completion": ("completion", "print a bash or zsh completion script"),
+    "add": ("add", 'add an action item from a quick-add line ("@owner #dept title due:fri")'),
+    "done": ("done", "mark action items done"),
+    "drop": ("drop", "drop action items"),
+    "redate": ("redate", "move an action item's due date"),
+    "reassign": ("reassign", "give an action item to someone else"),
+    "prep": ("prep", "write one fill-in form per department for the next meeting"),
+    "collect": ("collect", "take filled-in prep forms (or readings.csv) into the next meeting"),
+    "sync": ("sync", "commit, pull and push a data dir that is a git working tree"),
+    "merge-driver": ("merge_driver", "git's merge driver for checkin files (set up by sync)"),
 }
 
 

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from checkin import clock, locations
-from checkin.core.model import Agenda
+from checkin.core.model import ActionItem, Agenda
+from checkin.render.terminal import safe
 from checkin.store import Store
 
 
@@ -27,7 +28,31 @@ def agenda_for(args: argparse.Namespace, name: str | None) -> Agenda:
 
 
 def out(text: str) -> None:
-    sys.stdout.write(text)
+    """Print ``text`` with every control character made visible (never obeyed)."""
+    sys.stdout.write(safe(text))
 
 
 today = clock.today
+
+
+def open_writer(args: argparse.Namespace) -> Store:
+    """The data dir for writing: takes the lock (a one-line refusal while the app is open)."""
+    return Store(data_dir(args))  # `with` opens it (and takes the lock) once
+
+
+def item_agenda(args: argparse.Namespace, agenda_id: str) -> Agenda | None:
+    """The template an item belongs to, if it still exists (for its names and dates)."""
+    from checkin.errors import AgendaError
+
+    try:
+        return agenda_for(args, agenda_id) if agenda_id else None
+    except AgendaError:
+        return None
+
+
+def item_line(item: ActionItem) -> str:
+    """``A12 done: title (owner, due 2026-12-04)``, safe to print on a terminal."""
+    from checkin.render.plain import safe
+
+    return safe(f"{item.id} {item.status}: {item.title} ({item.owner}, due "
+                f"{item.due.isoformat()})")

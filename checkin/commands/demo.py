@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from checkin import clock
 from checkin.errors import CheckinError
+from checkin.render.terminal import safe
 from checkin.services.agendas import agenda_by_name
-from checkin.services.demo import seed_history
-from checkin.store import Store
+from checkin.services.demo import seed_demo_folder
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -20,24 +21,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    agenda = agenda_by_name(None)  # the bundled weekly agenda, whatever the user overrides
     if args.data:
         root = Path(args.data).expanduser()
-        if root.exists() and any(root.iterdir()):
-            raise CheckinError(
-                f"{root}: already holds data; the demo only seeds an empty or new folder "
-                "(omit --data to use a throwaway one)"
-            )
     else:
         root = Path(tempfile.mkdtemp(prefix="checkin-demo-"))
-    agenda = agenda_by_name(None)  # the bundled weekly agenda, whatever the user overrides
-    with Store(root) as store:
-        seed_history(store, agenda, weeks=args.weeks, today=clock.today())
+    try:
+        seed_demo_folder(root, agenda, weeks=args.weeks, today=clock.today())
+    except CheckinError:
+        if not args.data:
+            shutil.rmtree(root, ignore_errors=True)
+        raise
     if args.no_ui:
-        print(root)
+        print(safe(str(root)))
         return 0
     args.data = str(root)
     from checkin.commands import ui
 
     code = ui.run(args)
-    print(f"Demo data is in {root} (reopen it with: checkin --data {root})", file=sys.stderr)
+    print(safe(f"Demo data is in {root} (reopen it with: checkin --data {root})"), file=sys.stderr)
     return code

@@ -1,11 +1,11 @@
-"""`checkin export MEETING`: a meeting's minutes as Markdown or HTML."""
+"""`checkin export MEETING`: a meeting's minutes as Markdown, HTML or an email (eml)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from checkin.commands.common import open_readonly, out
+from checkin.commands.common import data_dir, open_readonly, out
 from checkin.services.files import write_file
 from checkin.services.minutes import minutes_text
 
@@ -13,15 +13,30 @@ from checkin.services.minutes import minutes_text
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("meeting", help="meeting id, date (YYYY-MM-DD) or `last`")
     parser.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
-    parser.add_argument("--format", choices=("md", "html"), default="md")
+    parser.add_argument("--format", choices=("md", "html", "eml"), default="md",
+                        help="eml: a multipart email (Markdown text + HTML) to the attendees")
+    parser.add_argument("--send", action="store_true",
+                        help="eml only: pipe it to sendmail_command of the config file")
 
 
 def run(args: argparse.Namespace) -> int:
+    from checkin.errors import CheckinError
+
+    if args.send and args.format != "eml":
+        raise CheckinError("--send: only an email can be sent; add --format eml")
     with open_readonly(args) as store:
         meeting = store.load_meeting(store.find_meeting(args.meeting).id)
-        text = minutes_text(store, meeting, args.format)
+        if args.format == "eml":
+            from checkin.services import mail
+
+            message = mail.minutes_email(store, meeting)
+            text = message.as_string()
+        else:
+            text = minutes_text(store, meeting, args.format)
     if args.output:
-        write_file(text, Path(args.output))
-    else:
+        write_file(text, Path(args.output), data_dir=data_dir(args))
+    elif not args.send:
         out(text)
+    if args.send:
+        mail.send(message, args.config)
     return 0

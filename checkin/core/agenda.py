@@ -1,4 +1,4 @@
-"""Load and validate agenda templates (``agendas/*.toml``, see DESIGN.md).
+"""Load and validate agenda templates (``agendas/*.toml``; the fields are described in README.md).
 
 People write these files by hand, so every problem is reported as one line:
 ``<path>:<line>: <field>: <what is wrong>; <what is allowed / how to fix>``.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 import tomllib
 from pathlib import Path
@@ -32,11 +33,19 @@ from checkin.errors import AgendaError
 ALLOWED_KEYS: dict[str | None, tuple[str, ...]] = {
     None: ("title", "cadence", "duration_minutes", "shared_goal", "departments", "metrics",
            "sections"),
-    "departments": ("name", "representative"),
+    "departments": ("name", "representative", "email"),
     "metrics": ("name", "department", "unit", "target", "better"),
     "sections": ("kind", "title", "timebox_minutes", "prompt"),
 }
 
+
+# Sane limits: a real agenda is a few KB with ~10 sections. Far beyond them a hand-written
+# file is a mistake (or an attack) that would otherwise cost minutes and gigabytes to open.
+MAX_FILE_BYTES = 256 * 1024
+MAX_ID_CHARS = 64  # the file name (without .toml) goes into every meeting file's name
+MAX_TABLES = {"departments": 50, "metrics": 100, "sections": 50}
+MAX_TEXT_CHARS = 2000
+_EMAIL = re.compile(r"[^@\s<>,;\"()]+@[^@\s<>,;\"()]+\.[^@\s<>,;\"().]+")
 
 _SYNTAX_HINT = (
     "check the TOML syntax there: text needs quotes (title = \"Weekly\"), "
@@ -47,25 +56,48 @@ _SYNTAX_HINT = (
 def load_agenda(path: Path) -> Agenda:
     """Read and validate one agenda file; ``AgendaError`` (one line) if anything is wrong."""
     path = Path(path)
+    _check_name(path)
     text = _read_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise AgendaError(_syntax_message(path, text, str(exc))) from None
+    except RecursionError:
+        raise AgendaError(_too_deep(path)) from None
     if not data:
         raise AgendaError(
             f"{path}:1: the file is empty (nothing but blanks or comments); "
             "start from a bundled template and set at least title and [[sections]]"
         )
-    return _Validator(path, LineIndex(text)).agenda(data)
+    try:
+        return _Validator(path, LineIndex(text)).agenda(data)
+    except RecursionError:
+        raise AgendaError(_too_deep(path)) from None
+
+
+def _too_deep(path: Path) -> str:
+    return (f"{path}: arrays or tables are nested too deeply to read; an agenda needs no "
+            "nesting beyond [[sections]] tables: remove the nested brackets")
+
+
+def _check_name(path: Path) -> None:
+    if len(path.stem) > MAX_ID_CHARS:
+        raise AgendaError(
+            f"{path}: the file name is {len(path.stem)} characters long; rename it to at most "
+            f"{MAX_ID_CHARS} (it becomes the agenda id and part of every meeting file name)"
+        )
 
 
 def _read_text(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise AgendaError(f"{path}: cannot read the file ({exc.strerror}); "
                           "check that it exists and is readable") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise AgendaError(f"{path}: the file is larger than {MAX_FILE_BYTES // 1024} KB; an "
+                          "agenda is a few KB: check that this is the right file")
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
@@ -138,6 +170,9 @@ class _Validator:
             self.fail(where, f"{_show(value)} is not text", f"put it in quotes: {key} = \"...\"")
         if default is None and not value.strip():
             self.fail(where, "is empty", f"give the {key} some text")
+        if len(value) > MAX_TEXT_CHARS:
+            self.fail(where, f"is {len(value)} characters long",
+                      f"keep it under {MAX_TEXT_CHARS}; longer notes belong in the meeting")
         return value
 
     def choice(self, where: Key, data: dict[str, Any], allowed: tuple[str, ...],
@@ -164,6 +199,9 @@ class _Validator:
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             self.fail((None, None, name), "must be a list of tables",
                       f"write each entry under its own [[{name}]] header (double brackets)")
+        if len(value) > MAX_TABLES[name]:
+            self.fail((name, MAX_TABLES[name], None), f"{len(value)} [[{name}]] tables",
+                      f"an agenda holds at most {MAX_TABLES[name]}; split it into two agendas")
         for index, entry in enumerate(value):
             self.check_keys(name, index, entry)
         return value
@@ -189,7 +227,11 @@ class _Validator:
                 self.fail(("departments", i, "name"), f"{_show(name)} is listed twice",
                           "give each [[departments]] a different name, or remove one")
             rep = self.text(("departments", i, "representative"), entry, "")
-            result.append(Department(name=name, representative=rep))
+            email = self.text(("departments", i, "email"), entry, "").strip()
+            if email and not _EMAIL.fullmatch(email):
+                self.fail(("departments", i, "email"), f"{_show(email)} is not an email address",
+                          'write one address like email = "sales@example.com", or remove it')
+            result.append(Department(name=name, representative=rep, email=email))
         return result
 
     def metrics(self, entries: list[dict[str, Any]], departments: list[Department]
@@ -210,6 +252,9 @@ class _Validator:
             if isinstance(target, bool) or not isinstance(target, int | float):
                 self.fail(("metrics", i, "target"), f"{_show(target)} is not a number",
                           "write a plain number without quotes or units, e.g. target = 95.5")
+            if abs(target) > 1e15 or not math.isfinite(target):
+                self.fail(("metrics", i, "target"), f"{target} is not a usable number",
+                          "write a finite number (not nan or inf), e.g. target = 95.5")
             better = self.choice(("metrics", i, "better"), entry, BETTER, "higher",
                                  "a direction")
             unit = self.text(("metrics", i, "unit"), entry, "")

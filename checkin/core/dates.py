@@ -17,6 +17,8 @@
 - ``eow`` (Friday of this week; on a weekend, the coming Friday), ``eom``, ``eoq``, ``eoy``.
 - ``next meeting``/``nm``: the ``next_meeting`` argument.
 
+A due date more than five years ahead (``+999999d``) is refused as the typo it is.
+
 A date typed without a year is this year's, or next year's if this year's is already past:
 a due date lies ahead. A date typed with a year is returned as typed, even if past; callers
 check `is_past` and ask to confirm. dateutil's free-form parser is deliberately not used (it
@@ -110,13 +112,40 @@ def _make(text: str, y: int | None, m: int, d: int, today: date, swap: str = "")
     return date(y, m, d)
 
 
+MAX_YEARS_AHEAD = 5  # a due date further out is a typo (+999999d), not a plan
+
+
+def latest_due(today: date) -> date:
+    """The last due date accepted: ``MAX_YEARS_AHEAD`` years after ``today``."""
+    from dateutil.relativedelta import relativedelta
+
+    try:
+        return today + relativedelta(years=MAX_YEARS_AHEAD)
+    except (ValueError, OverflowError):  # today is within 5 years of 9999
+        return date.max
+
+
 def parse_due(
     text: str, *, today: date, next_meeting: date | None = None, dayfirst: bool = False
 ) -> date:
     """Resolve a typed due date against ``today`` (see the module docstring for the forms).
 
-    Raises DueDateError, naming the text, the reason and an example that works.
+    Raises DueDateError, naming the text, the reason and an example that works; a date
+    more than ``MAX_YEARS_AHEAD`` years ahead is refused too.
     """
+    due = _parse_due(text, today=today, next_meeting=next_meeting, dayfirst=dayfirst)
+    if due > latest_due(today):
+        raw = " ".join(text.split())
+        raise DueDateError(
+            f'"{raw}": that is {due.isoformat()}, more than {MAX_YEARS_AHEAD} years ahead; '
+            f"type a date before {latest_due(today).isoformat()}, e.g. {_example(today)} or +2w"
+        )
+    return due
+
+
+def _parse_due(
+    text: str, *, today: date, next_meeting: date | None, dayfirst: bool
+) -> date:
     raw = " ".join(text.split())  # one line in messages, whatever was typed
     s = " ".join(raw.lower().split())
     if not s:

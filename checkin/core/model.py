@@ -53,6 +53,7 @@ BETTER: tuple[str, ...] = ("higher", "lower")
 class Department:
     name: str
     representative: str = ""
+    email: str = ""  # where the minutes go (optional): `checkin export --format eml`
 
 
 @dataclass
@@ -107,6 +108,7 @@ class Attendee:
     person: str
     present: bool = False
     note: str = ""
+    prepared: bool = False  # sent a prep form (``checkin collect``)
 
 
 @dataclass
@@ -144,6 +146,34 @@ class Decision:
 
 
 @dataclass
+class PrepSource:
+    """The prep form a department's values came from (``checkin collect``)."""
+
+    file: str
+    digest: str  # sha256 of its bytes: the same file twice changes nothing
+    modified: str  # ISO time of the file; a newer file replaces an older one
+
+
+@dataclass
+class PrepRoadblock:
+    """A roadblock a department proposed in its prep form, waiting to be accepted."""
+
+    department: str
+    title: str
+    blocking: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PrepStatus:
+    """An action item status change proposed in a prep form, waiting to be accepted:
+    ``status`` is done, dropped or the new due date (ISO)."""
+
+    department: str
+    action_id: str
+    status: str
+
+
+@dataclass
 class Meeting:
     id: str
     agenda: Agenda
@@ -164,6 +194,12 @@ class Meeting:
     ratings: dict[str, int] = field(default_factory=dict)
     next_meeting: date | None = None
     carried_action_ids: list[str] = field(default_factory=list)
+    # What prep forms delivered ("value:<metric>", "wins:<department>"... -> text): a field
+    # is "from prep" while it still holds that text (see core.prep).
+    prep: dict[str, str] = field(default_factory=dict)
+    prep_sources: dict[str, PrepSource] = field(default_factory=dict)
+    prep_roadblocks: list[PrepRoadblock] = field(default_factory=list)
+    prep_statuses: list[PrepStatus] = field(default_factory=list)
 
     @property
     def rating(self) -> float | None:
@@ -201,6 +237,7 @@ class Change:
     old: str = ""
     new: str = ""
     meeting: str | None = None
+    note: str = ""  # why, when given (``checkin drop --reason``)
 
 
 @dataclass
@@ -239,8 +276,9 @@ class ActionItem:
         self._log(on, "done", self.status, "done", meeting)
         self.status, self.closed_on, self.closed_in = "done", on, meeting
 
-    def drop(self, on: date, meeting: str | None = None) -> None:
+    def drop(self, on: date, meeting: str | None = None, reason: str = "") -> None:
         self._log(on, "drop", self.status, "dropped", meeting)
+        self.history[-1].note = reason
         self.status, self.closed_on, self.closed_in = "dropped", on, meeting
 
     def reopen(self, on: date, meeting: str | None = None) -> None:

@@ -67,8 +67,8 @@ def reopen(meeting: Meeting, roadblock: Roadblock) -> None:
     renumber(meeting)
 
 
-def edit(roadblock: Roadblock, *, title: str, raised_by: str, blocking: list[str],
-         owner: str) -> None:
+def edit(meeting: Meeting, roadblock: Roadblock, *, title: str, raised_by: str,
+         blocking: list[str], owner: str) -> None:
     """Correct what was typed: title, who raised it, what it blocks, who unblocks it."""
     if not title.strip():
         raise CheckinError("a roadblock needs a title")

@@ -166,3 +166,11 @@ def completion_rates(items: list[ActionItem], until: list[date]) -> list[float |
         rates.append(None if hi == lo else (on_time[hi] - on_time[lo]) / (hi - lo))
         lo = hi
     return rates
+
+
+def due_within(items: list[ActionItem], today: date, days: int) -> list[ActionItem]:
+    """Open items due in the next ``days`` days or already overdue (what a reminder lists)."""
+    from datetime import timedelta
+
+    until = today + timedelta(days=days)
+    return [i for i in items if i.status == "open" and i.due <= until]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import date
 
 from checkin.core.model import ActionItem, to_data
+from checkin.render.csvtext import rows_csv
 from checkin.render.mdtext import inline
 
 COLUMNS = ("id", "owner", "title", "department", "due", "status", "overdue", "from")
@@ -48,11 +47,8 @@ def as_markdown(items: list[ActionItem], today: date, title: str = "Action items
 
 
 def as_csv(items: list[ActionItem], today: date) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(_row(i, today) for i in items)
-    return buf.getvalue()
+    """One header row and one row per item; formula-looking cells neutralised."""
+    return rows_csv([COLUMNS, *(_row(i, today) for i in items)])
 
 
 def as_json(items: list[ActionItem], today: date) -> str:

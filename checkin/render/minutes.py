@@ -1,11 +1,14 @@
-"""Meeting minutes: a Meeting as Markdown (HTML and files: :mod:`checkin.export`).
+"""Meeting minutes: a Meeting as Markdown (the HTML page: :mod:`checkin.render.html`).
 
-Every string a person typed goes through :mod:`checkin.mdtext`, so nothing typed can change
-the document's structure. Which blocks appear depends only on the data's shape (lists,
-objects, dates), never on what the text says, except that blank optional text (shared goal, notes,
-summary, a metric comment) counts as absent. Every ``##`` section is always present; an empty one
-says "None.". The output depends only on the arguments: the same meeting always gives
-the same bytes (no clock, no locale, data order kept).
+Minutes are read raw as often as rendered, so they are ordered for readers (title, date,
+facilitator, attendance, then the summary people act on, then the detail, then time and
+rating) and every string a person typed goes through :mod:`checkin.render.mdtext`, which
+escapes only what could change the document's structure. Which blocks appear depends only
+on the data's shape (lists, objects, dates), never on what the text says, except that blank
+optional text (shared goal, notes, summary, a metric comment) counts as absent. Every ``##``
+section is always present; an empty one says "None.". Numbers go through
+:mod:`checkin.render.numbers`. The output depends only on the arguments: the same meeting
+always gives the same bytes (no clock, no locale, data order kept).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from datetime import date
 
 from checkin.core.dates import WEEKDAYS
 from checkin.core.model import ActionItem, Meeting, MetricDef, Roadblock
+from checkin.core.prep import FROM_PREP, from_prep
 from checkin.render.mdtext import inline, is_blank, paragraphs
 from checkin.render.numbers import CURRENCIES, format_number, format_target, format_value, sparkline
 
@@ -90,22 +94,23 @@ def render_markdown(
     history: Sequence[Meeting] = (),
     since: SinceLast | None = None,
 ) -> str:
-    """The minutes of ``meeting`` as Markdown (ends with exactly one newline)."""
+    """The minutes of ``meeting`` as Markdown (ends with exactly one newline).
+
+    Ordered for readers: who and when, then the summary people act on (decisions, new
+    action items by owner, open roadblocks), then the detail, then time and rating.
+    """
+    earlier = [h for h in history if h.id != meeting.id]
     blocks = _header(meeting)
+    blocks += _attendance(meeting)
+    blocks += _summary(meeting, actions)
     if since is not None:
         blocks += _since(since)
-    blocks += _attendance(meeting)
-    blocks += _scorecard(meeting, [h for h in history if h.id != meeting.id])
+    blocks += _scorecard(meeting, earlier)
     blocks += ["## Roadblocks", _roadblocks(meeting)]
     blocks += _updates(meeting)
-    decisions = [
-        f"- {inline(d.text) or DASH}" + (f" — {inline(d.owner)}" if not is_blank(d.owner) else "")
-        for d in meeting.decisions
-    ]
-    blocks += ["## Decisions", "\n".join(decisions) or NONE]
-    blocks += ["## Notes", *(paragraphs(meeting.notes) or [NONE])]
     blocks += _actions(meeting, actions)
-    blocks += ["## Summary", *(paragraphs(meeting.summary) or [NONE])]
+    blocks += ["## Notes", *(paragraphs(meeting.notes) or [NONE])]
+    blocks += _time(meeting, earlier)
     nxt = meeting.next_meeting
     blocks += [
         "## Next meeting",
@@ -116,20 +121,50 @@ def render_markdown(
 
 def _header(meeting: Meeting) -> list[str]:
     agenda = meeting.agenda
-    rating = meeting.rating
     facilitator = inline(meeting.facilitator)  # not recorded (older meetings): no line
-    facts = [f"- **Facilitator:** {facilitator}"] if facilitator else []
+    facts = [f"- **Date:** {WEEKDAYS[meeting.date.weekday()]} {meeting.date.isoformat()}"]
+    if facilitator:
+        facts.append(f"- **Facilitator:** {facilitator}")
     facts += [
         "- **Status:** "
-        + ("Draft (meeting in progress)" if meeting.status == "in-progress" else "Final"),
-        "- **Rating:** "
-        + ("not rated" if rating is None
-           else f"{format_number(rating)}/10 ({meeting.rating_basis()})"),
+        + {"in-progress": "Draft (meeting in progress)",
+           "planned": "Planned (prep taken in; not started)"}.get(meeting.status, "Final"),
     ]
     if not is_blank(agenda.shared_goal):
         facts.append(f"- **Shared goal:** {inline(agenda.shared_goal)}")
     title = inline(agenda.title) or "Meeting"
     return [f"# {title} — {meeting.date.isoformat()}", "\n".join(facts)]
+
+
+def _summary(meeting: Meeting, actions: list[ActionItem]) -> list[str]:
+    """What people act on: the wrap-up summary, decisions, new items by owner, open
+    roadblocks with their owners."""
+    decisions = [
+        f"- {inline(d.text) or DASH}" + (f" — {inline(d.owner)}" if not is_blank(d.owner) else "")
+        for d in meeting.decisions
+    ]
+    new = sorted(_new_items(meeting, actions), key=lambda a: (_owner_key(a.owner), a.due, a.id))
+    items = [
+        f"- **{inline(a.owner) or 'No owner'}:** {inline(a.title) or DASH} — due "
+        f"{WEEKDAYS[a.due.weekday()]} {a.due.isoformat()}"
+        for a in new
+    ]
+    open_blocks = [r for r in _ranked(meeting.roadblocks) if r.status != "resolved"]
+    roadblocks = [
+        f"- {_strong(r.title)} — "
+        + (f"owner {inline(r.owner)}" if not is_blank(r.owner) else "no owner")
+        + (f", {inline(r.status)}" if r.status != "open" else "")
+        for r in open_blocks
+    ]
+    blocks = ["## Summary", *paragraphs(meeting.summary)]
+    for label, lines in (("Decisions", decisions), ("New action items", items),
+                         ("Open roadblocks", roadblocks)):
+        blocks += [f"**{label}**", "\n".join(lines) or NONE]
+    return blocks
+
+
+def _owner_key(owner: str) -> str:
+    return " ".join(owner.split()).casefold()
 
 
 def _since(since: SinceLast) -> list[str]:
@@ -178,14 +213,16 @@ def _attendance(meeting: Meeting) -> list[str]:
         here = [a for a in people if a.department == dept]
         rep = agenda.department(dept).representative if agenda.department(dept) else ""
 
-        def who(name: str, note: str = "", rep: str = rep) -> str:
+        def who(name: str, note: str = "", rep: str = rep, prepared: bool = False) -> str:
             tags = ["representative"] if rep and name == rep else []
+            if prepared:
+                tags.append("prepared")
             if not is_blank(note):
                 tags.append(inline(note))
             return (inline(name) or DASH) + (f" ({'; '.join(tags)})" if tags else "")
 
-        present = [who(a.person, a.note) for a in here if a.present]
-        absent = [who(a.person, a.note) for a in here if not a.present]
+        present = [who(a.person, a.note, prepared=a.prepared) for a in here if a.present]
+        absent = [who(a.person, a.note, prepared=a.prepared) for a in here if not a.present]
         if rep and not any(a.person == rep for a in here):
             absent.append(who(rep))
         text = ", ".join(present) or "nobody present"
@@ -210,13 +247,14 @@ def _scorecard(meeting: Meeting, history: list[Meeting]) -> list[str]:
             inline(name) or DASH,
             (inline(m.department) if m else "") or DASH,
             format_target(m, unit=_unit(unit)) if m else DASH,
-            _amount(value, unit),
+            _amount(value, unit) + _prep_tag(meeting, f"value:{name}"),
             _track(m.on_track(value) if m else None),
             _trend(name, m.better if m else "", value, history),
         ]
         rows.append("| " + " | ".join(cells) + " |")
         if reading and not is_blank(reading.comment):
-            comments.append(f"- **{inline(name) or DASH}:** {inline(reading.comment)}")
+            comments.append(f"- **{inline(name) or DASH}:** {inline(reading.comment)}"
+                            + _prep_tag(meeting, f"comment:{name}"))
     blocks = ["## Scorecard", "\n".join(rows)]
     return blocks + (["**Comments**", "\n".join(comments)] if comments else [])
 
@@ -226,7 +264,7 @@ def _trend(name: str, better: str, current: float | None, history: list[Meeting]
     values = (past + ([] if current is None else [current]))[-TREND_POINTS:]
     if not values:
         return DASH
-    shown = f"{sparkline(values)} ({', '.join(format_number(v) for v in values)})"
+    shown = _series(values)
     if current is None:
         return f"{shown}, not read"
     if not past:
@@ -241,10 +279,14 @@ def _trend(name: str, better: str, current: float | None, history: list[Meeting]
     return f"{shown} {'↑' if up else '↓'} {'improving' if improving else 'worsening'}"
 
 
+def _series(values: list[float]) -> str:
+    """``▃▅█ (90, 95, 120)``: a sparkline and the numbers it draws."""
+    return f"{sparkline(list(values))} ({', '.join(_num(v) for v in values)})"
+
+
 def _roadblocks(meeting: Meeting) -> str:
-    ranked = sorted(meeting.roadblocks, key=lambda r: (r.rank <= 0, r.rank))
     lines = []
-    for i, r in enumerate(ranked, 1):
+    for i, r in enumerate(_ranked(meeting.roadblocks), 1):
         parts = [f"status: {inline(r.status) or DASH}"]
         if not is_blank(r.raised_by):
             parts.append(f"raised by {inline(r.raised_by)}")
@@ -272,16 +314,23 @@ def _updates(meeting: Meeting) -> list[str]:
         if u is None:
             blocks.append("No update.")
         else:
-            fields = (("Wins", u.wins), ("Progress", u.progress), ("Needs from others", u.needs))
-            blocks.append("\n".join(f"- **{k}:** {inline(v) or DASH}" for k, v in fields))
+            fields = (("Wins", "wins", u.wins), ("Progress", "progress", u.progress),
+                      ("Needs from others", "needs", u.needs))
+            blocks.append("\n".join(f"- **{k}:** {inline(v) or DASH}"
+                                    + _prep_tag(meeting, f"{key}:{name}")
+                                    for k, key, v in fields))
     return blocks if names else [*blocks, NONE]
+
+
+def _prep_tag(meeting: Meeting, key: str) -> str:
+    """`` (from prep)`` while a field still holds what a prep form sent."""
+    return f" ({FROM_PREP})" if from_prep(meeting, key) else ""
 
 
 def _actions(meeting: Meeting, actions: list[ActionItem]) -> list[str]:
     by_id = {a.id: a for a in _unique(actions)}
     carried = [by_id[i] for i in dict.fromkeys(meeting.carried_action_ids) if i in by_id]
-    carried_ids = {a.id for a in carried}
-    new = [a for a in _unique(actions) if a.created_in == meeting.id and a.id not in carried_ids]
+    new = _new_items(meeting, actions)
     blocks = ["## Action items"]
     for label, items in (("New", new), ("Carried over", carried)):
         rows = [
@@ -326,6 +375,11 @@ def _ordered(first: list[str], then: list[str]) -> list[str]:
     return list(dict.fromkeys([*first, *then]))
 
 
+def _num(value: float) -> str:
+    """A bare number through the one formatter: ``120``, ``4.25``, ``250,000``."""
+    return format_number(value)
+
+
 def _unit(unit: str) -> str:
     """A typed unit made safe for Markdown; a currency sign or a leading ``%`` stays bare so
     an amount never shows a backslash (``$250,000``, ``25%``)."""
@@ -353,3 +407,41 @@ def _strong(text: str) -> str:
 
 def _item(a: ActionItem) -> str:
     return _strong(a.title) + (f" — {inline(a.owner)}" if not is_blank(a.owner) else "")
+
+
+def _ranked(roadblocks: list[Roadblock]) -> list[Roadblock]:
+    """Ranked ones first (1, 2, ...), then the unranked in the order raised."""
+    return sorted(roadblocks, key=lambda r: (r.rank <= 0, r.rank))
+
+
+def _new_items(meeting: Meeting, actions: list[ActionItem]) -> list[ActionItem]:
+    """Items created in this meeting (an item also carried over is listed as carried)."""
+    carried = set(meeting.carried_action_ids)
+    return [a for a in _unique(actions) if a.created_in == meeting.id and a.id not in carried]
+
+
+# ---------------------------------------------------------------- time and rating
+TIME_HEADER = "| Section | Planned | Actual |\n|---|--:|--:|"
+
+
+def _minutes(seconds: float) -> str:
+    return f"{_num(round(seconds / 60))} min"
+
+
+def _time(meeting: Meeting, history: list[Meeting]) -> list[str]:
+    """Planned and actual minutes per section and in total; the rating and its trend."""
+    sections = meeting.agenda.sections
+    spent = [*meeting.elapsed_seconds, *[0.0] * len(sections)][: len(sections)]
+    rows = [TIME_HEADER]
+    for section, seconds in zip(sections, spent):
+        rows.append(f"| {inline(section.title) or DASH} | "
+                    f"{_minutes(section.timebox_minutes * 60)} | {_minutes(seconds)} |")
+    planned = sum(s.timebox_minutes for s in sections) * 60
+    rows.append(f"| **Total** | {_minutes(planned)} | {_minutes(sum(spent))} |")
+    rating = meeting.rating
+    said = "Not rated." if rating is None else f"{_num(rating)}/10 ({meeting.rating_basis()})."
+    past = [h.rating for h in history if h.rating is not None][-(TREND_POINTS - 1):]
+    if rating is not None and past:
+        said += f" Last meetings: {_series([*past, rating])}"
+        said += " → steady" if rating == past[-1] else " ↑" if rating > past[-1] else " ↓"
+    return ["## Time", "\n".join(rows), f"**Rating:** {said}"]

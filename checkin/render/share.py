@@ -153,7 +153,9 @@ def task_uuid(item: ActionItem) -> str:
 
 
 def _task_date(day: date) -> str:
-    return datetime.combine(day, TASK_DUE_TIME).strftime("%Y%m%dT%H%M%SZ")
+    """``YYYYMMDDT120000Z``: the year always four digits (``strftime("%Y")`` gives ``1`` for
+    year 1 on Linux, which `task import` refuses)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}T{TASK_DUE_TIME:%H%M%S}Z"
 
 
 def _tag(text: str) -> str:

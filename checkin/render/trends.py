@@ -7,11 +7,9 @@ meeting file is opened. Renderers: an aligned table, Markdown, CSV (long format)
 
 from __future__ import annotations
 
-import csv
-import io
-
 from checkin.core.rules import OFF_TRACK_STREAK
 from checkin.core.trends import Point, Trend, Trends
+from checkin.render.csvtext import rows_csv
 from checkin.render.mdtext import inline
 from checkin.render.numbers import format_number, format_target
 
@@ -106,16 +104,14 @@ def as_markdown(trends: Trends) -> str:
 
 def as_csv(trends: Trends) -> str:
     """Long format: one line per metric and meeting."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["metric", "date", "meeting", "value", "on_track", "target", "unit"])
+    rows = [["metric", "date", "meeting", "value", "on_track", "target", "unit"]]
     for t in trends.rows:
         for p in t.points:
             track = "" if p.on_track is None else ("yes" if p.on_track else "no")
-            writer.writerow([t.name, p.date.isoformat(), p.meeting_id,
-                             format_number(p.value, grouping=""), track,
-                             format_number(t.target, grouping=""), t.unit])
-    return buf.getvalue()
+            rows.append([t.name, p.date.isoformat(), p.meeting_id,
+                         format_number(p.value, grouping=""), track,
+                         format_number(t.target, grouping=""), t.unit])
+    return rows_csv(rows)
 
 
 RENDERERS = {"table": as_table, "md": as_markdown, "csv": as_csv}

@@ -1,4 +1,4 @@
-"""Load and validate agenda templates (``agendas/*.toml``, see DESIGN.md).
+"""Load and validate agenda templates (``agendas/*.toml``; the fields are described in README.md).
 
 People write these files by hand, so every problem is reported as one line:
 ``<path>:<line>: <field>: <what is wrong>; <what is allowed / how to fix>``.

@@ -6,10 +6,16 @@ benchmarks, which reuse ``seed_history``) exercise exactly what a facilitator's 
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
+import stat
+import tempfile
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from checkin.core.model import Agenda, Decision, Meeting, MetricDef
+from checkin.errors import CheckinError
 from checkin.services.meetings import add_roadblock, end_meeting, new_action, start_meeting
 from checkin.store import Store
 
@@ -139,3 +145,71 @@ def _work_roadblocks(m: Meeting, rng: random.Random, people: dict[str, str]) -> 
             continue
         owner = people.get(blocking[0], "")
         add_roadblock(m, title, raised_by=raised_by, blocking=blocking, owner=owner)
+
+
+# ---------------------------------------------------------------- seeding a folder safely
+def _first_missing(path: Path) -> Path | None:
+    """The outermost folder of ``path`` that does not exist yet (what we would create)."""
+    missing = None
+    for folder in (path, *path.parents):
+        if folder.exists() or folder.is_symlink():
+            break
+        missing = folder
+    return missing
+
+
+def _refuse_unusable(root: Path) -> None:
+    if root.exists() and not root.is_dir():
+        raise CheckinError(f"{root}: is a file, not a folder; give the demo a new or empty "
+                           "folder with --data DIR (or omit --data)")
+    for parent in root.parents:
+        if parent.exists() and not parent.is_dir():
+            raise CheckinError(f"{root}: {parent} is a file, not a folder; give the demo a "
+                               "new or empty folder with --data DIR")
+    try:
+        used = root.is_dir() and any(root.iterdir())
+    except OSError as exc:
+        raise CheckinError(f"{root}: cannot read the folder ({exc.strerror}); "
+                           "choose another with --data DIR") from None
+    if used:
+        raise CheckinError(f"{root}: already holds data; the demo only seeds an empty or new "
+                           "folder (omit --data to use a throwaway one)")
+
+
+def seed_demo_folder(root: Path, agenda: Agenda, *, weeks: int, today: date) -> None:
+    """Seed the demo into ``root`` (new or empty) all at once, or leave nothing behind.
+
+    The history is written into a hidden temp folder beside ``root`` and renamed into place
+    when complete; on any failure (full disk, a file in the way, no permission) the temp
+    folder and any parent folders made for it are removed and one CheckinError names
+    ``root``.
+    """
+    _refuse_unusable(root)
+    created = _first_missing(root.parent)
+    staging: Path | None = None
+    try:
+        root.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{root.name[:32]}.", suffix=".tmp",
+                                        dir=root.parent))
+        with Store(staging) as store:
+            seed_history(store, agenda, weeks=weeks, today=today)
+        mode = stat.S_IMODE(root.stat().st_mode) if root.is_dir() else None
+        os.rename(staging, root)  # onto a missing or empty folder: atomic
+        if mode is not None:
+            os.chmod(root, mode)  # a folder the user made keeps its mode
+    except (OSError, CheckinError) as exc:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if created is not None:
+            shutil.rmtree(created, ignore_errors=True)
+        reason = _reason(exc)
+        raise CheckinError(f"{root}: cannot seed the demo ({reason}); free disk space or "
+                           "choose another folder with --data DIR (nothing was created)"
+                           ) from None
+
+
+def _reason(exc: BaseException) -> str:
+    cause = exc if isinstance(exc, OSError) else exc.__cause__
+    if isinstance(cause, OSError):
+        return cause.strerror or str(cause)
+    return str(exc).split(";")[0]

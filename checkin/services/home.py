@@ -41,6 +41,7 @@ class AgendaEntry:
     info: AgendaInfo
     next_date: date | None = None
     in_progress: MeetingSummary | None = None
+    planned: MeetingSummary | None = None  # prep forms taken in, not started yet
     meetings_held: int = 0
     waiting: Waiting | None = None
 
@@ -91,7 +92,9 @@ def home_data(store: Store, data_dir: Path, today: date) -> HomeData:
             last = last_ended(store, rows)  # one meeting file per agenda
             entry.next_date = next_date_for(last, today)
             entry.in_progress = store.in_progress(info.id)
-            entry.meetings_held = store.meeting_count(info.id)
+            planned = store.meetings(info.id, status="planned", limit=1)
+            entry.planned = planned[0] if planned else None
+            entry.meetings_held = store.meeting_count(info.id) - len(planned)
             entry.waiting = waiting_for(last, info.id, today, actions)
         entries.append(entry)
     return HomeData(
@@ -105,16 +108,16 @@ def home_data(store: Store, data_dir: Path, today: date) -> HomeData:
 
 
 def due_choice(data: HomeData) -> str | None:
-    """Home's row to start on: the meeting in progress, else the held agenda whose next
-    meeting comes first (the one that is due), else the first usable agenda. Row ids are
+    """Home's row to start on: the meeting in progress, else the held (or planned) agenda
+    whose next meeting comes first (the one that is due), else the first usable agenda. Row ids are
     ``resume:<meeting id>`` and ``agenda:<agenda id>``."""
     if data.in_progress:
         return f"resume:{data.in_progress[0].id}"
     usable = [e for e in data.agendas if e.info.error is None]
-    pool = [e for e in usable if e.meetings_held] or usable
+    pool = [e for e in usable if e.meetings_held or e.planned] or usable
     if not pool:
         return None
-    due = min(pool, key=lambda e: e.next_date or date.max)
+    due = min(pool, key=lambda e: e.planned.date if e.planned else e.next_date or date.max)
     return f"agenda:{due.info.id}"
 
 

@@ -24,13 +24,24 @@ from checkin.errors import CheckinError
 from checkin.services.queries import carried_actions
 from checkin.store import Store
 
+PLANNED = "planned"  # created by `checkin collect` before the meeting starts
+
 
 def start_or_resume(store: Store, agenda: Agenda, *, now: datetime,
                     facilitator: str = "") -> Meeting:
-    """The agenda's in-progress meeting, or a new one that carries over what is open."""
+    """The agenda's in-progress meeting, its planned one (prep taken in) started now, or a
+    new one that carries over what is open."""
     current = store.in_progress(agenda.id)
     if current is not None:
         return store.load_meeting(current.id)
+    planned = planned_meeting(store, agenda.id)
+    if planned is not None:
+        meeting = store.load_meeting(planned.id)
+        meeting.status, meeting.started_at = "in-progress", now.isoformat(timespec="seconds")
+        meeting.facilitator = facilitator or meeting.facilitator
+        meeting.carried_action_ids = [a.id for a in carried_actions(store, agenda.id)]
+        store.save_meeting(meeting)
+        return meeting
     return start_meeting(store, agenda, now=now, facilitator=facilitator)
 
 
@@ -42,6 +53,37 @@ def last_facilitator(store: Store, agenda_id: str) -> str:
         if name:
             return name
     return ""
+
+
+def planned_meeting(store: Store, agenda_id: str) -> MeetingSummary | None:
+    rows = store.meetings(agenda_id, status=PLANNED, limit=1)
+    return rows[0] if rows else None
+
+
+def next_meeting_of(store: Store, agenda: Agenda, today: date) -> date:
+    """The date the agenda meets next: the open or planned meeting's, else what the last
+    one set (if still ahead), else one cadence from today."""
+    current = store.in_progress(agenda.id) or planned_meeting(store, agenda.id)
+    if current is not None:
+        return current.date
+    rows = store.meetings(agenda.id, limit=1)
+    if rows:
+        last = store.load_meeting(rows[0].id)
+        if last.next_meeting and last.next_meeting >= today:
+            return last.next_meeting
+    return next_meeting_date(agenda.cadence, today)
+
+
+def plan_meeting(store: Store, agenda: Agenda, *, now: datetime, on: date) -> Meeting:
+    """The meeting prep goes into: the open or planned one, else a new planned one on
+    ``on`` (started for real by ``start_or_resume``)."""
+    current = store.in_progress(agenda.id) or planned_meeting(store, agenda.id)
+    if current is not None:
+        return store.load_meeting(current.id)
+    meeting = start_meeting(store, agenda, now=now, on=on)
+    meeting.status, meeting.started_at = PLANNED, None
+    store.save_meeting(meeting)
+    return meeting
 
 
 def start_meeting(store: Store, agenda: Agenda, *, now: datetime,

@@ -47,4 +47,4 @@ def minutes_text(store: Store, meeting: Meeting, fmt: str = "md") -> str:
 
 def export_minutes(store: Store, meeting: Meeting, path: Path, fmt: str = "md") -> None:
     """Write the minutes to ``path`` atomically (CheckinError naming it on failure)."""
-    write_file(minutes_text(store, meeting, fmt), path)
+    write_file(minutes_text(store, meeting, fmt), path, data_dir=store.root)

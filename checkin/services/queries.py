@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from checkin.core.model import ActionItem, Agenda
+from checkin.core.model import ActionItem, Agenda, Meeting
 from checkin.core.rules import (
     OFF_TRACK_STREAK,
     SLIP_LIMIT,
@@ -92,4 +92,18 @@ def proposed_roadblocks(store: Store, agenda_id: str, *, agenda: Agenda | None =
         if proposal.title.casefold() not in taken:
             taken.add(proposal.title.casefold())
             out.append(proposal)
+    return out
+
+
+def prep_proposals(meeting: Meeting) -> list[ProposedRoadblock]:
+    """Roadblocks departments proposed in their prep forms, not yet on the list."""
+    from checkin.core.prep import waiting_roadblocks
+
+    out = []
+    for r in waiting_roadblocks(meeting):
+        dept = meeting.agenda.department(r.department)
+        out.append(ProposedRoadblock(
+            Flag("prep", r.department, f"from {r.department}'s prep"), r.title,
+            owner=dept.representative if dept else "", blocking=list(r.blocking),
+            raised_by=(dept.representative if dept else "") or r.department))
     return out

@@ -7,7 +7,9 @@ files are now the line format of ``checkin.store.lines``, held by ``datafile.Dat
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +20,7 @@ import orjson
 from checkin.errors import StoreError
 
 FILE_MODE = 0o600
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _durable = True  # False only inside ``unsynced`` (bulk generators of throwaway data)
 
 
@@ -34,33 +37,46 @@ def unsynced() -> Iterator[None]:
         _durable = True
 
 
+def temp_path(path: Path) -> Path:
+    """An unpredictable temp name beside ``path`` (short enough for any legal name)."""
+    return path.with_name(f".{path.name[:32]}.{secrets.token_hex(8)}.tmp")
+
+
+def _discard(tmp: Path) -> None:
+    with contextlib.suppress(OSError):  # e.g. under a file, name too long: nothing to clean
+        tmp.unlink(missing_ok=True)
+
+
 def atomic_write(path: Path, data: bytes, *, keep_mode: bool = False) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file.
 
-    New files are owner-only; ``keep_mode`` keeps an existing file's permissions.
+    New files are owner-only; ``keep_mode`` keeps an existing file's permissions. The temp
+    file has an unpredictable name and is created with ``O_EXCL | O_NOFOLLOW``: a planted
+    file or symlink is never written through.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp") if _durable else path
+    tmp = temp_path(path) if _durable else path
     try:
         mode = path.stat().st_mode & 0o777 if keep_mode and path.exists() else FILE_MODE
         # in place (unsynced): no O_TRUNC, which frees every block (slow with discard)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if _durable else 0), mode)
+        flags = os.O_CREAT | os.O_EXCL | NOFOLLOW if _durable else os.O_CREAT
+        fd = os.open(tmp, os.O_WRONLY | flags, FILE_MODE)
         try:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
             if not _durable:
                 os.ftruncate(fd, len(data))
+            if keep_mode and hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)  # the umask may have narrowed it
             if _durable:
                 os.fsync(fd)
         finally:
             os.close(fd)
-        if keep_mode:
-            os.chmod(tmp, mode)  # the umask may have narrowed it
         if tmp != path:
             os.replace(tmp, path)
     except OSError as exc:
         if tmp != path:
-            tmp.unlink(missing_ok=True)
+            _discard(tmp)
         raise StoreError(
             f"{path}: cannot save ({exc.strerror or exc}); free disk space or fix the "
             "folder's permissions, then try again (nothing was changed)"

@@ -1,7 +1,15 @@
-"""One writer per data directory: an advisory lock that names its holder."""
+"""One writer per data directory: an advisory lock that names its holder.
+
+On POSIX the lock is an ``flock`` on the data directory itself (an fd opened on the
+folder), so deleting or replacing ``.lock`` under a running writer cannot let a second
+writer in. ``.lock`` only says who holds it; it is created fresh by the holder with
+``O_EXCL | O_NOFOLLOW`` and never followed if it is a symbolic link. On Windows, where a
+folder cannot be locked, ``.lock`` itself is locked (opened without following links).
+"""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import socket
@@ -10,8 +18,14 @@ from pathlib import Path
 from checkin import clock
 from checkin.errors import LockedError, StoreError
 
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+LOCK_NAME = ".lock"
+
 try:  # POSIX
     import fcntl
+
+    LOCK_THE_FOLDER = True
 
     def _try_lock(fd: int) -> bool:
         try:
@@ -23,6 +37,8 @@ try:  # POSIX
 except ImportError:  # pragma: no cover - Windows
     import msvcrt
 
+    LOCK_THE_FOLDER = False
+
     def _try_lock(fd: int) -> bool:
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -31,42 +47,78 @@ except ImportError:  # pragma: no cover - Windows
         return True
 
 
-LOCK_NAME = ".lock"
-
-
 class DirLock:
     """Exclusive lock on a data dir, released by ``release`` or when the process dies."""
 
     def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self.path = folder / LOCK_NAME
         self._fd: int | None = None
 
-    def acquire(self) -> None:
+    def _fail(self, what: str, exc: OSError) -> StoreError:
+        if exc.errno == errno.ELOOP:
+            return StoreError(
+                f"{self.path}: is a symbolic link, which checkin never follows; "
+                "remove it (rm) and start again"
+            )
+        return StoreError(
+            f"{self.path}: cannot {what} ({exc.strerror or exc}); "
+            "check the data folder's permissions or use --data DIR"
+        )
+
+    def _open_target(self) -> int:
+        """The fd that carries the flock: the folder itself (POSIX) or ``.lock``."""
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            if LOCK_THE_FOLDER:
+                return os.open(self.folder, os.O_RDONLY | DIRECTORY)
+            return os.open(self.path, os.O_RDWR | os.O_CREAT | NOFOLLOW, 0o600)
         except OSError as exc:
-            raise StoreError(
-                f"{self.path}: cannot create the lock file ({exc.strerror}); "
-                "check the data folder's permissions or use --data DIR"
-            ) from None
+            raise self._fail("lock the data folder", exc) from None
+
+    def acquire(self) -> None:
+        fd = self._open_target()
         if not _try_lock(fd):
             holder = self.holder()
             os.close(fd)
             raise LockedError(
-                f"{self.path.parent}: in use by another checkin ({holder}); "
+                f"{self.folder}: in use by another checkin ({holder}); "
                 "close it first, or open a copy with --data DIR"
             )
-        info = {"pid": os.getpid(), "host": socket.gethostname(),
-                "since": clock.now().isoformat(timespec="minutes")}
-        os.ftruncate(fd, 0)
-        os.write(fd, json.dumps(info).encode())
-        os.fsync(fd)
+        try:
+            self._write_holder(fd)
+        except StoreError:
+            os.close(fd)
+            raise
         self._fd = fd
+
+    def _write_holder(self, lock_fd: int) -> None:
+        """Write who we are to ``.lock``: a new file, never through a link."""
+        info = json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
+                           "since": clock.now().isoformat(timespec="minutes")}).encode()
+        try:
+            if LOCK_THE_FOLDER:
+                if self.path.is_symlink():
+                    raise OSError(errno.ELOOP, os.strerror(errno.ELOOP))
+                self.path.unlink(missing_ok=True)  # we hold the folder: the file is stale
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o600)
+            else:  # pragma: no cover - Windows: the locked file is the holder file
+                fd = lock_fd
+                os.ftruncate(fd, 0)
+            try:
+                os.write(fd, info)
+                os.fsync(fd)
+            finally:
+                if fd != lock_fd:
+                    os.close(fd)
+        except OSError as exc:
+            raise self._fail("write the lock file", exc) from None
 
     def holder(self) -> str:
         """Who holds the lock, as written by the holder."""
         try:
-            info = json.loads(self.path.read_text() or "{}")
+            fd = os.open(self.path, os.O_RDONLY | NOFOLLOW)
+            with os.fdopen(fd, "rb") as f:
+                info = json.loads(f.read(4096) or b"{}")
             return f"pid {info['pid']} on {info['host']} since {info['since']}"
         except (OSError, ValueError, KeyError, TypeError):
             return "process unknown"

@@ -6,7 +6,10 @@ data dir or a broken agenda is a one-line CheckinError (exit 2), never a traceba
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import signal
 from datetime import date
 from importlib import import_module
 from pathlib import Path
@@ -14,6 +17,7 @@ from pathlib import Path
 from textual import on
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -21,8 +25,10 @@ from checkin import clock
 from checkin.core.agenda import load_agenda
 from checkin.core.model import Agenda, Meeting
 from checkin.errors import CheckinError
+from checkin.render.terminal import safe
 from checkin.services.agendas import agenda_by_name
 from checkin.services.home import HomeData, home_data
+from checkin.services.hooks import HookResult, HookRunner
 from checkin.services.meetings import last_facilitator, start_or_resume
 from checkin.store import Store
 from checkin.tui.commands import ScreenCommands
@@ -37,11 +43,14 @@ from checkin.tui.session import MeetingSession
 DRAFT_FIELDS = ("QuickAddBar Input, InlinePrompt Input, RoadblockForm Input, #action-title, "
                 "#decision-text")
 
+HANGUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
+                       if hasattr(signal, name))
+
 # action -> (module in checkin.tui.screens, class, Home label); imported when first opened.
 BETWEEN_SCREENS: dict[str, tuple[str, str, str]] = {
     "action_register": ("actions", "ActionsScreen", "Action items register (ctrl+g)"),
     "history": ("history", "HistoryScreen", "Meeting history (ctrl+y)"),
-    "trends": ("trends", "TrendsScreen", "Scorecard trends (ctrl+l)"),
+    "trends": ("trends", "TrendsScreen", "Scorecard trends (f3)"),
 }
 
 
@@ -78,8 +87,8 @@ class CheckinApp(App[None]):
                 tooltip="Action items across all meetings: filter, mark done, re-date"),
         Binding("ctrl+y", "history", "History", id="app.history",
                 tooltip="Past meetings, newest first, with their minutes"),
-        Binding("ctrl+l", "trends", "Trends", id="app.trends", show=False,
-                tooltip="Each metric across the agenda's meetings, with its trend"),
+        Binding("f3", "trends", "Trends", id="app.trends",
+                tooltip="Each metric across the agenda's meetings, with its target"),
         Binding("f2", "toggle_dark", "Light/dark", id="app.theme", show=False,
                 tooltip="Switch between the light and the dark theme"),
     ]
@@ -93,6 +102,7 @@ class CheckinApp(App[None]):
         self.facilitator = facilitator
         self.dayfirst = dayfirst
         self.session: MeetingSession | None = None
+        self.hooks = HookRunner(self._hook_failed)
         self.live_clock = True  # tests freeze the meeting clock for snapshots
         self.theme = "textual-dark"
 
@@ -114,6 +124,7 @@ class CheckinApp(App[None]):
         # which otherwise cost 50+ ms pauses mid-keystroke on a large register.
         gc.collect()
         gc.freeze()
+        self.catch_signals()
         if self.start_agenda is not None:
             self.start(self.start_agenda)
 
@@ -126,6 +137,31 @@ class CheckinApp(App[None]):
         roadblock, item or decision): what quitting now would lose."""
         return [f.value.strip() for f in self.screen.query(DRAFT_FIELDS).results(Input)
                 if f.value.strip()]
+
+    # ------------------------------------------------------------ signals
+    def catch_signals(self) -> None:
+        """SIGTERM and SIGHUP (the terminal window closed): save, restore the terminal, exit.
+
+        Without this Python dies at once: the debounced last edit is lost and the terminal
+        is left in the alternate screen with mouse reporting on.
+        """
+        if self.is_headless:  # tests drive the app inside pytest: leave its signals alone
+            return
+        loop = asyncio.get_running_loop()
+        for sig in HANGUP_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.on_signal, sig)  # not on Windows
+
+    def on_signal(self, sig: int) -> None:
+        with contextlib.suppress(CheckinError):  # no screen to say so; exit as asked
+            self.flush()
+        self.exit(return_code=128 + sig)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications carry typed text (titles, names, errors): never markup."""
+        super().notify(safe(message), title=safe(title), severity=severity, timeout=timeout,
+                       markup=False)
 
     async def action_quit(self) -> None:
         if drafts := self.drafts():
@@ -149,6 +185,12 @@ class CheckinApp(App[None]):
             return
         self.exit()
 
+    def _hook_failed(self, result: HookResult) -> None:
+        """A hook failed or hung (called from its thread): say so, never stop the meeting."""
+        with contextlib.suppress(RuntimeError):  # the app has already closed
+            self.call_from_thread(self.notify, result.message, title="Hook",
+                                  severity="warning", timeout=10, markup=False)
+
     # ------------------------------------------------------------ navigation
     def start(self, agenda: Agenda) -> None:
         """Resume the agenda's meeting, or start one: asking who facilitates unless
@@ -169,7 +211,7 @@ class CheckinApp(App[None]):
     def open_meeting(self, meeting: Meeting) -> None:
         self.flush()
         self.session = MeetingSession(self.store, meeting, today=self.today(),
-                                      dayfirst=self.dayfirst)
+                                      dayfirst=self.dayfirst, hooks=self.hooks)
         self.push_screen(MeetingScreen(self.session, live_clock=self.live_clock))
 
     def show_minutes(self, meeting: Meeting) -> None:

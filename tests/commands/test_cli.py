@@ -41,7 +41,7 @@ def test_version_and_help() -> None:
 
 def test_demo_no_ui_seeds_and_refuses_a_used_dir(tmp_path: Path) -> None:
     target = tmp_path / "d"
-    proc = checkin("demo", "--data", str(target), "--no-ui")  # as DESIGN.md writes it
+    proc = checkin("demo", "--data", str(target), "--no-ui")  # as README.md writes it
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == str(target)
     with Store(target, readonly=True) as store:

@@ -160,6 +160,10 @@ ERROR_CASES: list[tuple[str, str | bytes, int | None, list[str]]] = [
      ["sections[2].kind: an updates section but no departments", "[[departments]]"]),
     ("attendance-without-departments", NO_DEPARTMENTS.format(kind="attendance"), 7,
      ["sections[2].kind: an attendance section but no departments", "[[departments]]"]),
+    ("bad-email", edit('representative = "Ann Ode"', 'representative = "Ann Ode"\nemail = "ann"'),
+     8, ['departments[1].email: "ann" is not an email address', 'email = "sales@example.com"']),
+    ("email-not-text", edit('representative = "Ann Ode"', 'email = ["a@b.c"]'), 7,
+     ["departments[1].email: ", "is not text"]),
     ("inline-sections", 'title = "T"\n\nsections = [{ kind = "notes" }, { kind = "nope" }]\n', 3,
      ['sections[2].kind: "nope" is not a section kind', ALL_KINDS]),
     ("kind-after-multiline-prompt", edit(
@@ -350,3 +354,10 @@ def test_any_edit_loads_or_gives_one_line_agenda_error(tmp_path_factory, edits) 
     except AgendaError as exc:
         message = str(exc)
         assert message.startswith(str(path)) and "\n" not in message and "; " in message
+
+
+def test_department_email_is_optional(tmp_path: Path) -> None:
+    text = BASE.replace('representative = "Ann Ode"',
+                        'representative = "Ann Ode"\nemail = " sales@example.com "')
+    agenda = load_agenda(write(tmp_path, text))
+    assert [d.email for d in agenda.departments] == ["sales@example.com", ""]

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checkin.core.dates import DueDateError, describe, is_past, next_meeting_date, parse_due
+from checkin.core.dates import (
+    DueDateError,
+    describe,
+    is_past,
+    latest_due,
+    next_meeting_date,
+    parse_due,
+)
 from checkin.errors import CheckinError
 
 MON = date(2026, 11, 23)  # a Monday
@@ -264,7 +271,12 @@ def test_import_is_cheap_and_textual_free() -> None:
 
 @given(d=st.dates(), today=st.dates(), dayfirst=st.booleans())
 def test_iso_round_trips_whatever_the_setting(d: date, today: date, dayfirst: bool) -> None:
-    assert parse_due(d.isoformat(), today=today, dayfirst=dayfirst) == d
+    """Up to five years ahead a typed ISO date is itself; further out it is refused."""
+    if d <= latest_due(today):
+        assert parse_due(d.isoformat(), today=today, dayfirst=dayfirst) == d
+    else:
+        with pytest.raises(DueDateError, match="more than 5 years ahead"):
+            parse_due(d.isoformat(), today=today, dayfirst=dayfirst)
 
 
 _TOKENS = ["next", "in", "a", "+", "-", "/", ".", ",", " ", "fri", "dec", "feb", "29", "31",

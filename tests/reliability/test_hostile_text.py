@@ -43,6 +43,16 @@ from checkin.store import Store
 
 from .conftest import LONG, run_checkin
 
+try:  # cmark-gfm: the parser GitHub, GitLab and many wikis render pasted minutes with
+    import cmarkgfm
+except ImportError:  # pragma: no cover - the test extra installs it
+    cmarkgfm = None
+needs_cmark = pytest.mark.skipif(cmarkgfm is None,
+                                 reason="cmarkgfm not installed: pip install -e '.[test]'")
+GFM_EXTENSIONS = ["table", "strikethrough", "tagfilter"]
+GFM_FORBIDDEN = ("raw HTML omitted", "<a ", "<img", "<code", "<pre", "<blockquote", "<hr",
+                 "<del", "<em>", "<h4", "<h5", "<h6")
+
 # Fields a person types, per class. Names that other records point at (department and
 # metric names, ids, statuses, kinds) are keys, not text, and are left alone.
 TYPED: dict[type, tuple[str, ...]] = {
@@ -117,6 +127,19 @@ def shape_of(markdown: str) -> Shape:
     return Shape(h1, h2, tables)
 
 
+def gfm_shape(markdown: str) -> tuple[int, list[str], list[int]]:
+    """h1 count, h2 texts and per-table row counts as cmark-gfm sees them; no raw HTML,
+    link, image, code, quote, rule or strikethrough anywhere."""
+    page = cmarkgfm.markdown_to_html_with_extensions(markdown, extensions=GFM_EXTENSIONS)
+    found = [bad for bad in GFM_FORBIDDEN if bad in page]
+    assert not found, (found, markdown)
+    h2 = re.findall(r"<h2>(.*?)</h2>", page)
+    tables = [t.count("<tr>") for t in re.findall(r"<table>.*?</table>", page, re.S)]
+    cells = [len(re.findall(r"<t[hd][ >]", t)) for t in
+             re.findall(r"<table>.*?</table>", page, re.S)]
+    return page.count("<h1>"), h2, [*tables, *cells]
+
+
 def through_storage(obj: object) -> object:
     """What the store writes and reads back: to_data -> orjson -> from_data."""
     return from_data(type(obj), orjson.loads(orjson.dumps(to_data(obj))))
@@ -182,6 +205,19 @@ def test_any_text_in_any_field_keeps_minutes_structure(real_minutes: Minutes, da
     assert tags <= ALLOWED_TAGS, tags - ALLOWED_TAGS
     body = page.split("<body>", 1)[1]
     assert "<script" not in body.lower() and "<!--" not in body and "<img" not in body
+
+
+@needs_cmark
+@settings(max_examples=300 if LONG else 40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data())
+def test_any_text_in_any_field_keeps_structure_in_cmark_gfm(real_minutes: Minutes,
+                                                            data) -> None:
+    """The same hostile text, read by cmark-gfm (tables, strikethrough, tag filter)."""
+    clean = gfm_shape(export_meeting(real_minutes.meeting, **real_minutes.inputs))
+    meeting, inputs = fill(real_minutes,
+                           lambda obj, name: data.draw(hostile, f"{type(obj).__name__}.{name}"))
+    assert gfm_shape(export_meeting(meeting, **inputs)) == clean
 
 
 def test_hostile_text_saved_and_exported_by_the_cli(real_minutes: Minutes,

@@ -39,13 +39,13 @@ from checkin.services.files import write_file
 
 H2 = [
     "Attendance",
+    "Summary",
     "Scorecard",
     "Roadblocks",
     "Updates",
-    "Decisions",
-    "Notes",
     "Action items",
-    "Summary",
+    "Notes",
+    "Time",
     "Next meeting",
 ]
 HOSTILE = (
@@ -290,12 +290,13 @@ def test_header_facts():
     text = all_text(parse(render()))
     assert "Facilitator: Pat Doe" in text
     assert "Status: Final" in text
-    assert "Rating: 7.5/10 (2 people)" in text
+    assert "Date: Wednesday 2026-03-04" in text
+    assert "Rating: 7.5/10 (2 people)." in text
     assert "Shared goal: Raise retention 20% by 2027-09-30" in text
     draft = make_meeting()
     draft.status, draft.ratings = "in-progress", {}
     text = all_text(parse(render(draft)))
-    assert "Status: Draft (meeting in progress)" in text and "Rating: not rated" in text
+    assert "Status: Draft (meeting in progress)" in text and "Rating: Not rated." in text
     unnamed = make_meeting()
     unnamed.facilitator = "  "  # an older meeting that never recorded one: no line, no dash
     text = all_text(parse(render(unnamed)))
@@ -349,7 +350,7 @@ def test_trend_arrow_per_better(better, previous, current, expected):
     agenda.metrics = [MetricDef("K", "IT", 11, better)]
     before = Meeting("p", agenda, date(2026, 1, 1), readings=[MetricReading("K", previous)])
     now = Meeting("n", agenda, date(2026, 1, 8), readings=[MetricReading("K", current)])
-    (table,) = tables(parse(render(now, [], [before])))
+    table, _time = tables(parse(render(now, [], [before])))
     assert table[1][5].endswith(expected)
     assert table[1][4] == (
         "✅ on track" if MetricDef("K", "", 11, better).on_track(current) else "❌ off track"
@@ -413,7 +414,7 @@ def test_empty_meeting_keeps_every_section():
     md = render(meeting, [])
     tokens = parse(md)
     assert headings(tokens, 2) == H2
-    assert tables(tokens) == []
+    assert tables(tokens) == [[["Section", "Planned", "Actual"], ["Total", "0 min", "0 min"]]]
     assert "None." in all_text(tokens) and "Not set." in all_text(tokens)
 
 
@@ -424,6 +425,11 @@ def test_numbers_formatting():
     assert minutes._amount(1 / 3, "leads") == "0.333333 leads"
     assert minutes._amount(None, "leads") == minutes.DASH
     assert minutes._amount(3, "*x*") == "3 \\*x\\*"  # a typed unit is still escaped
+    assert minutes._num(120.0) == "120"
+    assert minutes._num(4.25) == "4.25"
+    assert minutes._num(-0.0) == "0"
+    assert minutes._num(1 / 3) == "0.333333"
+    assert minutes._num(250000) == "250,000"
 
 
 # ---------------------------------------------------------------- since last meeting
@@ -444,7 +450,7 @@ def test_since_last_computation_and_block():
         ("Ticket age", 2.3, 1.5, True),
     ]
     tokens = parse(render(meeting, actions, history, since))
-    assert headings(tokens, 2) == ["Since last meeting", *H2]
+    assert headings(tokens, 2) == [*H2[:2], "Since last meeting", *H2[2:]]
     text = all_text(section_tokens(tokens, "Since last meeting"))
     assert "Compared with the meeting of 2026-02-25." in text
     assert (
@@ -498,7 +504,7 @@ def test_hostile_text_everywhere_keeps_structure_and_shows_literally():
 def test_escape_helpers():
     assert inline("a|b\r\nc\rd\n\n  e  ") == "a\\|b / c / d / e"
     assert inline("   \n\t") == ""
-    assert paragraphs("  # one\ntwo\n\n\n   three  ") == ["\\# one\\\ntwo", "three"]
+    assert paragraphs("  # one\ntwo\n\n\n   three  ") == ["\\# one  \ntwo", "three"]
     assert paragraphs(" \n ") == []
 
 
@@ -596,7 +602,7 @@ def test_export_meeting_formats():
     agenda = make_agenda()
     history = make_history(agenda)
     md = export_meeting(make_meeting(agenda), actions=make_actions(), history=history)
-    assert headings(parse(md), 2)[0] == "Since last meeting"
+    assert headings(parse(md), 2)[2] == "Since last meeting"
     plain = export_meeting(
         make_meeting(agenda), actions=make_actions(), history=history, since=False
     )

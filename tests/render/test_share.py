@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -54,7 +55,7 @@ def test_owner_digest_lists_overdue_first_with_meeting_of_origin(items: list[Act
     assert [line.split(" — ")[0] for line in lines] == [
         "- Call Acme", "- Fix CRM dedupe", "- Brief agency"]
     assert "**20 days overdue**" in lines[0] and "added between meetings" in lines[0]
-    assert "from meeting 2026\\-11\\-16\\-weekly" in lines[1]
+    assert "from meeting 2026-11-16-weekly" in lines[1]  # ids read as typed
     assert "overdue" not in lines[2]
 
 
@@ -69,8 +70,8 @@ def test_typed_text_cannot_break_the_digest_structure() -> None:
     evil = item(9, "ship it\n# not a heading | <script>", "Eve [x](y)", TODAY)
     text = share.digest([evil], TODAY, by_owner=True, fmt="md")
     assert not any(line.startswith("# not") for line in text.splitlines())
-    assert "<script>" not in text and "[x](y)" not in text
-    assert "\\<script\\>" in text
+    assert not re.search(r"(?<!\\)<script>|(?<!\\)\[x\]", text)
+    assert "\\<script>" in text and "\\[x](y)" in text
 
 
 # ---------------------------------------------------------------- iCalendar

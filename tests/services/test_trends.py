@@ -74,7 +74,7 @@ def test_cli_trends(demo_dir: Path) -> None:
     assert table.returncode == 0, table.stderr
     assert "Marketing-qualified leads" in table.stdout and "≥ 120 leads" in table.stdout
     md = run_cli(demo_dir, "trends", "weekly", "--format", "md")
-    assert md.stdout.startswith("# Trends — Weekly cross\\-functional check\\-in")
+    assert md.stdout.startswith("# Trends — Weekly cross-functional check-in")
     data = run_cli(demo_dir, "trends", "weekly", "--format", "csv")
     assert data.stdout.startswith("metric,date,meeting,value,on_track,target,unit\n")
     missing = run_cli(demo_dir, "trends", "nope")

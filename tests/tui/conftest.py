@@ -36,3 +36,12 @@ def app_factory() -> Iterator[AppFactory]:
 def reopen(data_dir: Path) -> Store:
     """The data dir as the next run of checkin sees it (call after the app closed)."""
     return Store(data_dir, readonly=True).open()
+
+
+@pytest.fixture(autouse=True)
+def close_hosts() -> Iterator[None]:
+    """Apps made by ``hosts`` and handed to ``snap_compare`` release their data dir."""
+    from hosts import close_all
+
+    yield
+    close_all()

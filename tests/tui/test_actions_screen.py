@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from hosts import reopened, running, screen_app
+
 from checkin.core.rules import sort_actions
 from checkin.tui.screens.actions import ActionsScreen
 from checkin.tui.screens.digest import DigestDialog
 from checkin.tui.widgets.action_table import ActionTable
 from tests.conftest import TODAY
-from tests.tui.between import actions_app, reopened, running
 
 
 def table_of(app) -> ActionTable:  # type: ignore[no-untyped-def]
@@ -26,7 +27,7 @@ def filters_text(app) -> str:  # type: ignore[no-untyped-def]
 
 
 async def test_lists_open_items_by_due_with_overdue_standing_out(demo_dir: Path) -> None:
-    app = actions_app(demo_dir)
+    app = screen_app(demo_dir, "action_register")
     async with running(app) as pilot:
         with reopened(demo_dir) as store:
             expected = sort_actions([a for a in store.actions() if a.status == "open"])
@@ -43,7 +44,7 @@ async def test_lists_open_items_by_due_with_overdue_standing_out(demo_dir: Path)
 
 
 async def test_search_filters_on_every_keystroke_and_escape_returns(demo_dir: Path) -> None:
-    app = actions_app(demo_dir)
+    app = screen_app(demo_dir, "action_register")
     async with running(app) as pilot:
         await pilot.press("s", "s", "s")  # status: all
         everything = list(table_of(app).items)
@@ -62,7 +63,7 @@ async def test_search_filters_on_every_keystroke_and_escape_returns(demo_dir: Pa
 
 
 async def test_filters_combine_and_clear(demo_dir: Path) -> None:
-    app = actions_app(demo_dir)
+    app = screen_app(demo_dir, "action_register")
     async with running(app) as pilot:
         all_open = list(table_of(app).items)
         owner = all_open[0].owner
@@ -87,7 +88,7 @@ async def test_filters_combine_and_clear(demo_dir: Path) -> None:
 
 
 async def test_sort_keys(demo_dir: Path) -> None:
-    app = actions_app(demo_dir)
+    app = screen_app(demo_dir, "action_register")
     async with running(app) as pilot:
         await pilot.press("2")
         owners = [i.owner.casefold() for i in table_of(app).items]
@@ -101,7 +102,7 @@ async def test_sort_keys(demo_dir: Path) -> None:
 
 
 async def test_done_redate_reassign_drop_are_saved_at_once(demo_dir: Path) -> None:
-    app = actions_app(demo_dir)
+    app = screen_app(demo_dir, "action_register")
     async with running(app) as pilot:
         first, second, third, fourth = (i.id for i in table_of(app).items[:4])
         await pilot.press("d")  # first: done, leaves the open list
@@ -138,7 +139,7 @@ async def test_done_redate_reassign_drop_are_saved_at_once(demo_dir: Path) -> No
 
 
 async def test_redate_into_the_past_asks_twice_and_escape_cancels(demo_dir: Path) -> None:
-    app = actions_app(demo_dir)
+    app = screen_app(demo_dir, "action_register")
     async with running(app) as pilot:
         item = table_of(app).selected
         old_due = item.due
@@ -156,7 +157,7 @@ async def test_redate_into_the_past_asks_twice_and_escape_cancels(demo_dir: Path
 
 async def test_digest_of_the_selected_owner_can_be_written(demo_dir: Path,
                                                            tmp_path: Path) -> None:
-    app = actions_app(demo_dir)
+    app = screen_app(demo_dir, "action_register")
     async with running(app) as pilot:
         owner = table_of(app).selected.owner
         await pilot.press("m")

@@ -19,6 +19,7 @@ from checkin.render.html import export_meeting
 from checkin.services.minutes import minutes_inputs
 from checkin.store import Store
 from checkin.tui.app import CheckinApp
+from checkin.tui.dialogs.confirm import ConfirmDialog
 from checkin.tui.dialogs.export import ExportDialog
 from checkin.tui.screens.home import HomeScreen
 from checkin.tui.screens.meeting import MeetingScreen
@@ -26,7 +27,6 @@ from checkin.tui.screens.minutes import MinutesScreen
 from checkin.tui.sections.action_review import ReviewRow
 from checkin.tui.sections.metrics import MetricRow
 from checkin.tui.sections.roadblocks import RoadblockRow
-from checkin.tui.sections.wrapup import ConfirmEnd
 from checkin.tui.session import SAVE_INTERVAL
 
 SIZE = (100, 30)
@@ -203,7 +203,7 @@ async def wrap_up(pilot: Pilot) -> None:
     assert text_of(screen, "#rating-message") == "Meeting rating 8 (the room's)"
     await pilot.press("ctrl+e")
     await pilot.pause()
-    assert isinstance(pilot.app.screen, ConfirmEnd)
+    assert isinstance(pilot.app.screen, ConfirmDialog)
     await pilot.press("enter")  # "Yes, end it" has the focus
     await pilot.pause()
 
@@ -303,7 +303,7 @@ async def test_full_weekly_meeting_by_keys(demo_dir: Path, app_factory: AppFacto
                   "hotfix deployed", "webinar slipped", "Freeze CRM fields",
                   "Budget review moved", "to December", "Good pace", "on leave"):
         assert typed in markdown, typed
-    assert "- **Rating:** 8/10 (the room's)" in markdown
+    assert "**Rating:** 8/10 (the room's)." in markdown
     assert "- **Status:** Final" in markdown
     new_table = markdown.split("### New", 1)[1].split("### Carried over", 1)[0]
     assert "| Priya Raman | Fix onboarding bug | Product | 2026-11-26 | open |" in new_table

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hosts import reopened, running, screen_app
 from textual.widgets import DataTable, Markdown
 
 from checkin.tui.screens.history import HistoryScreen
 from checkin.tui.screens.minutes import MinutesScreen
-from tests.tui.between import history_app, reopened, running
 
 
 async def test_lists_meetings_newest_first_with_counts(demo_dir: Path) -> None:
-    app = history_app(demo_dir)
+    app = screen_app(demo_dir, "history")
     async with running(app):
         table = app.screen.query_one(DataTable)
         with reopened(demo_dir) as store:
@@ -27,7 +27,7 @@ async def test_lists_meetings_newest_first_with_counts(demo_dir: Path) -> None:
 
 
 async def test_enter_opens_the_minutes_read_only(demo_dir: Path) -> None:
-    app = history_app(demo_dir)
+    app = screen_app(demo_dir, "history")
     async with running(app) as pilot:
         await pilot.press("down", "enter")
         await pilot.pause()
@@ -36,13 +36,13 @@ async def test_enter_opens_the_minutes_read_only(demo_dir: Path) -> None:
             second = store.meetings()[1]
         assert app.screen.meeting.id == second.id
         markdown = app.screen.query_one(Markdown)
-        assert markdown.source.startswith(f"# Weekly cross\\-functional check\\-in — {second.date}")
+        assert markdown.source.startswith(f"# Weekly cross-functional check-in — {second.date}")
         await pilot.press("escape")
         assert isinstance(app.screen, HistoryScreen)
 
 
 async def test_export_writes_the_minutes(demo_dir: Path, tmp_path: Path) -> None:
-    app = history_app(demo_dir)
+    app = screen_app(demo_dir, "history")
     async with running(app) as pilot:
         target = tmp_path / "out.md"
         await pilot.press("e", "ctrl+a", "ctrl+k", *str(target), "enter")
@@ -50,5 +50,5 @@ async def test_export_writes_the_minutes(demo_dir: Path, tmp_path: Path) -> None
         text = target.read_text()
         with reopened(demo_dir) as store:
             newest = store.meetings()[0]
-        assert text.startswith(f"# Weekly cross\\-functional check\\-in — {newest.date}")
+        assert text.startswith(f"# Weekly cross-functional check-in — {newest.date}")
         assert "Exported" in str(app.screen.query_one("#history-status").render())

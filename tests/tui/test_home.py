@@ -188,3 +188,103 @@ async def test_starting_asks_who_facilitates_defaulting_to_the_last(
     app.store.close()
     with reopen(demo_dir) as store:
         assert store.in_progress().facilitator == "Pat Doe"
+
+
+async def test_enter_on_every_home_list_row_opens_its_screen(
+        demo_dir: Path, app_factory: AppFactory) -> None:
+    """Every row of every Home list does what it says (no unawaited action, no no-op)."""
+    from checkin.tui.app import BETWEEN_SCREENS, screen_class
+
+    app = app_factory(demo_dir, live_clock=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        agendas = home.query_one("#home-agendas", OptionList)
+        usable = [o.id for o in agendas.options if o.id.startswith("agenda:")]
+        for option_id in usable:  # by id: the rows move as "Resume" rows appear
+            agendas.focus()
+            agendas.highlighted = [o.id for o in agendas.options].index(option_id)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MeetingScreen), option_id
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is home
+        # the meetings just started are now "Resume" rows: Enter on each resumes it
+        resume = [o.id for o in agendas.options if o.id.startswith("resume:")]
+        assert len(resume) == len(usable)
+        for option_id in resume:
+            agendas.focus()
+            agendas.highlighted = [o.id for o in agendas.options].index(option_id)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MeetingScreen)
+            assert app.screen.session.meeting.id == option_id.removeprefix("resume:")
+            await pilot.press("escape")
+            await pilot.pause()
+        recent = home.query_one("#home-recent", DataTable)
+        for row in range(recent.row_count):
+            recent.focus()
+            recent.move_cursor(row=row)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MinutesScreen), row
+            await pilot.press("escape")
+            await pilot.pause()
+        between = home.query_one("#home-between", OptionList)
+        assert [o.id for o in between.options] == list(BETWEEN_SCREENS)
+        for n, action in enumerate(BETWEEN_SCREENS):
+            between.focus()
+            between.highlighted = n
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, screen_class(action)), action
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is home
+
+
+async def test_scorecard_trends_by_key_and_from_the_command_palette(
+        demo_dir: Path, app_factory: AppFactory) -> None:
+    from checkin.tui.screens.trends import TrendsScreen
+
+    app = app_factory(demo_dir, live_clock=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, TrendsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"trends")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, TrendsScreen)
+
+
+def test_every_binding_has_an_id_and_a_tooltip() -> None:
+    """Keys are listed by help and the palette from these: none may be anonymous."""
+    import inspect
+    import pkgutil
+    from importlib import import_module
+
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    import checkin.tui
+
+    missing = []
+    for info in pkgutil.walk_packages(checkin.tui.__path__, "checkin.tui."):
+        module = import_module(info.name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(cls, DOMNode) or cls.__module__ != info.name:
+                continue
+            for binding in cls.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding) and not (
+                        binding.id and (binding.tooltip or binding.description)):
+                    missing.append(f"{cls.__name__}: {binding.key}")
+    assert not missing, missing

@@ -147,6 +147,9 @@ async def test_quick_add_from_any_section(data_dir: Path, app_factory: AppFactor
         await pilot.press(*"@Maria #Sales fix CRM dedupe due:fri")
         await pilot.press("enter")
         await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"  # nobody called Maria yet
+        await pilot.press("y")
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         assert not bar.display
@@ -175,3 +178,48 @@ async def test_fast_key_presses_move_in_order_with_one_editor(
         assert [r.has_class("-current") for r in rows].index(True) == 4
         name = rows[4].query_one(".sidebar-name", Label)
         assert str(name.render()).startswith("▶ 5")
+
+
+def unwritable(folder: Path) -> Path:
+    """Make ``folder`` refuse new files by a real OS condition that holds even for root:
+    move it away and put a plain file in its place (ENOTDIR). Returns where it went."""
+    away = folder.with_name(folder.name + ".away")
+    folder.rename(away)
+    folder.write_text("not a folder")
+    return away
+
+
+async def test_end_meeting_on_an_unwritable_disk_loses_nothing(
+        data_dir: Path, app_factory: AppFactory) -> None:
+    """End meeting when the meeting cannot be written: the app stays on the wrap-up, the
+    header says NOT SAVED, the meeting stays in progress; once the disk takes it, it ends."""
+    from checkin.tui.screens.minutes import MinutesScreen
+
+    app = app_factory(data_dir, agenda="weekly", start=True, live_clock=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        session = screen.session
+        await screen.go_to(len(session.meeting.agenda.sections) - 1)  # wrap-up
+        await pilot.pause()
+        await pilot.press(*"Kept")  # the summary
+        meetings = data_dir / "meetings"
+        away = unwritable(meetings)
+        await pilot.press("ctrl+e", "enter")  # "Yes, end it"
+        await pilot.pause(0.6)
+        assert app.screen is screen
+        assert "NOT SAVED" in label_text(screen, "#clock-saved")
+        assert session.meeting.status == "in-progress" and session.dirty
+        assert session.save_error and "Not a directory" in session.save_error
+        meetings.unlink()
+        away.rename(meetings)
+        with reopen(data_dir) as store:
+            on_disk = store.load_meeting(session.meeting.id)
+        assert on_disk.status == "in-progress"
+        await pilot.press("ctrl+e", "enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, MinutesScreen)
+    app.store.close()
+    with reopen(data_dir) as store:
+        ended = store.load_meeting(session.meeting.id)
+    assert (ended.status, ended.summary) == ("ended", "Kept")

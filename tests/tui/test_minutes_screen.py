@@ -121,9 +121,40 @@ async def test_export_html_and_a_failure_shown_inline(
         await pilot.pause()
         await pilot.press("ctrl+a", "ctrl+k", *"missing/folder/m.md", "enter")
         await pilot.pause()
-        status = screen.query_one("#minutes-status", Label)
-        assert "Not exported" in str(status.render()) and status.has_class("-error")
+        assert isinstance(app.screen, ConfirmDialog)  # "Create it?"
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#export-path").value == "missing/folder/m.md"  # kept
+        assert "does not exist" in str(dialog.query_one("#export-error", Label).render())
         assert not (tmp_path / "missing").exists()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")  # create the folder, then write
+        await pilot.pause()
+        assert app.screen is screen
+        assert (tmp_path / "missing/folder/m.md").read_text().startswith("# ")
+
+        (tmp_path / "a-file").write_text("x")  # a folder that cannot be made, even as root
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"a-file/sub/m.md", "enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#export-path").value == "a-file/sub/m.md"
+        error = dialog.query_one("#export-error", Label)
+        text = str(error.render())
+        assert text.startswith("Not written: a-file/sub: cannot create the folder")
+        assert text.endswith("fix the permissions of the folder above it")
+        assert error.size.height >= 2  # wrapped, not cut at the dialog's edge
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Exported to" in str(screen.query_one("#minutes-status", Label).render())
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

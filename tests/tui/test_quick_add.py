@@ -7,38 +7,45 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from harness_b import Host, open_session, reopen
+from hosts import action_count, editor_app, hosted, on_disk
 from textual.widgets import Label
 
 from checkin.core.model import Agenda
+from checkin.tui.sections.actions import ActionsList
 from checkin.tui.widgets.quick_add import QuickAddBar
 
 
-def bar_host(session) -> Host:
-    return Host(session, lambda s: QuickAddBar(s, id="hosted"))
+async def open_bar(pilot) -> QuickAddBar:  # type: ignore[no-untyped-def]
+    """ctrl+t on the meeting's actions section, as the facilitator opens it."""
+    await pilot.press("ctrl+t")
+    await pilot.pause()
+    bar = pilot.app.screen.query_one(QuickAddBar)
+    assert bar.display and bar.input.has_focus
+    return bar
 
 
 async def test_quick_add_line_adds_a_parsed_item(demo_dir: Path, weekly_agenda: Agenda) -> None:
-    session = open_session(demo_dir, weekly_agenda)
-    before = len(session.store.actions())
-    app = bar_host(session)
-    async with app.run_test(size=(100, 30)) as pilot:
+    before = action_count(demo_dir)
+    app = editor_app(demo_dir, "actions")
+    async with hosted(app, (100, 30)) as pilot:
+        bar = await open_bar(pilot)
         await pilot.press(*"@priya #cust fix CRM dedupe due:fri")
         await pilot.pause()
-        preview = str(app.query_one("#quick-add-preview", Label).render())
+        preview = str(app.screen.query_one("#quick-add-preview", Label).render())
         assert "Priya Raman · Customer Support · due Fri 27 Nov 2026" in preview
         await pilot.press("enter")
         await pilot.pause()
-        assert app.query_one(QuickAddBar).input.value == ""
-        added = [m for m in app.messages if isinstance(m, QuickAddBar.Added)]
-        assert len(added) == 1 and added[0].item.title == "fix CRM dedupe"
+        assert bar.input.value == "" and bar.display  # stays open for the next one
+        listed = app.screen.query_one(ActionsList)  # the section shows it at once
+        assert len(listed.children) == 1 and "fix CRM dedupe" in str(
+            listed.children[0].query_one(Label).render())
         # the owner's own department when no #dept is typed; default due = next meeting
         await pilot.press(*"@tom patch the VPN")
         await pilot.press("enter")
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.messages[-1], QuickAddBar.Closed)
-    store, meeting = reopen(session)
+        assert not bar.display
+    store, meeting = on_disk(demo_dir)
     try:
         items = store.actions()[before:]
     finally:
@@ -52,20 +59,20 @@ async def test_quick_add_line_adds_a_parsed_item(demo_dir: Path, weekly_agenda: 
 
 async def test_bad_date_shows_inline_error_and_stores_nothing(demo_dir: Path,
                                                               weekly_agenda: Agenda) -> None:
-    session = open_session(demo_dir, weekly_agenda)
-    before = len(session.store.actions())
-    app = bar_host(session)
-    async with app.run_test(size=(100, 30)) as pilot:
+    before = action_count(demo_dir)
+    app = editor_app(demo_dir, "actions")
+    async with hosted(app, (100, 30)) as pilot:
+        await open_bar(pilot)
         await pilot.press(*"@dana refresh page due:someday", "enter")
         await pilot.pause()
-        label = app.query_one("#quick-add-preview", Label)
+        label = app.screen.query_one("#quick-add-preview", Label)
         assert '"someday": not a date I understand' in str(label.render())
         assert label.has_class("-error")
-        assert app.query_one(QuickAddBar).input.value == "@dana refresh page due:someday"
+        assert app.screen.query_one(QuickAddBar).input.value == "@dana refresh page due:someday"
         await pilot.press("ctrl+u", *"refresh page", "enter")  # no owner
         await pilot.pause()
         assert "add @name" in str(label.render())
-    store, _ = reopen(session)
+    store, _ = on_disk(demo_dir)
     try:
         assert len(store.actions()) == before
     finally:
@@ -74,18 +81,15 @@ async def test_bad_date_shows_inline_error_and_stores_nothing(demo_dir: Path,
 
 async def test_right_arrow_completes_names_and_departments(demo_dir: Path,
                                                            weekly_agenda: Agenda) -> None:
-    session = open_session(demo_dir, weekly_agenda)
-    app = bar_host(session)
-    try:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press(*"@mar")
-            await pilot.pause()
-            await pilot.press("right", "space", *"#cus")
-            await pilot.pause()
-            await pilot.press("right")
-            assert app.query_one(QuickAddBar).input.value == "@Marcus_Okafor #Customer_Support"
-    finally:
-        session.store.close()
+    app = editor_app(demo_dir, "actions")
+    async with hosted(app, (100, 30)) as pilot:
+        bar = await open_bar(pilot)
+        await pilot.press(*"@mar")
+        await pilot.pause()
+        await pilot.press("right", "space", *"#cus")
+        await pilot.pause()
+        await pilot.press("right")
+        assert bar.input.value == "@Marcus_Okafor #Customer_Support"
 
 
 def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -97,15 +101,14 @@ async def test_a_typed_name_means_the_same_in_the_app_and_the_cli(
         demo_dir: Path, weekly_agenda: Agenda) -> None:
     """`pri` is Priya Raman in quick add and in `checkin actions --owner pri`; `ma` is the
     same one-line error in both."""
-    session = open_session(demo_dir, weekly_agenda)
-    app = bar_host(session)
-    async with app.run_test(size=(120, 30)) as pilot:
+    app = editor_app(demo_dir, "actions")
+    async with hosted(app, (120, 30)) as pilot:
+        await open_bar(pilot)
         await pilot.press(*"@ma call the bank due:fri")
         await pilot.pause()
-        app_error = str(app.query_one("#quick-add-preview", Label).render())
+        app_error = str(app.screen.query_one("#quick-add-preview", Label).render())
         await pilot.press("ctrl+u", *"@pri ship the beta due:fri", "enter")
         await pilot.pause()
-    session.store.close()
     listed = cli(demo_dir, "actions", "--owner", "pri", "--format", "csv")
     assert listed.returncode == 0
     assert any("ship the beta" in line and "Priya Raman" in line
@@ -118,25 +121,27 @@ async def test_a_typed_name_means_the_same_in_the_app_and_the_cli(
 
 async def test_an_unknown_owner_asks_new_person_first(demo_dir: Path,
                                                       weekly_agenda: Agenda) -> None:
-    session = open_session(demo_dir, weekly_agenda)
-    before = len(session.store.actions())
-    app = bar_host(session)
-    async with app.run_test(size=(120, 30)) as pilot:
+    before = action_count(demo_dir)
+    app = editor_app(demo_dir, "actions")
+    async with hosted(app, (120, 30)) as pilot:
+        session = app.session
+        await open_bar(pilot)
         await pilot.press(*"@zed write the plan due:fri")
         await pilot.pause()
-        assert "zed (new person?)" in str(app.query_one("#quick-add-preview", Label).render())
+        preview = app.screen.query_one("#quick-add-preview", Label)
+        assert "zed (new person?)" in str(preview.render())
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmDialog"
         await pilot.press("n")  # back: nothing stored, the line kept
         await pilot.pause()
         assert len(session.store.actions()) == before
-        assert app.query_one(QuickAddBar).input.value == "@zed write the plan due:fri"
+        assert app.screen.query_one(QuickAddBar).input.value == "@zed write the plan due:fri"
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-    store, _ = reopen(session)
+    store, _ = on_disk(demo_dir)
     try:
         added = store.actions()[before:]
     finally:
@@ -146,18 +151,19 @@ async def test_an_unknown_owner_asks_new_person_first(demo_dir: Path,
 
 async def test_a_past_due_date_needs_a_second_enter(demo_dir: Path,
                                                     weekly_agenda: Agenda) -> None:
-    session = open_session(demo_dir, weekly_agenda)
-    before = len(session.store.actions())
-    app = bar_host(session)
-    async with app.run_test(size=(120, 30)) as pilot:
+    before = action_count(demo_dir)
+    app = editor_app(demo_dir, "actions")
+    async with hosted(app, (120, 30)) as pilot:
+        session = app.session
+        await open_bar(pilot)
         await pilot.press(*"@dana refresh page due:2026-11-20", "enter")
         await pilot.pause()
-        label = str(app.query_one("#quick-add-preview", Label).render())
+        label = str(app.screen.query_one("#quick-add-preview", Label).render())
         assert "in the past: Enter again to use it" in label
         assert len(session.store.actions()) == before
         await pilot.press("enter")
         await pilot.pause()
-    store, _ = reopen(session)
+    store, _ = on_disk(demo_dir)
     try:
         assert [i.due for i in store.actions()[before:]] == [date(2026, 11, 20)]
     finally:

@@ -12,7 +12,7 @@ from checkin.tui.app import BETWEEN_SCREENS, screen_class
 from checkin.tui.commands import ScreenCommands
 from checkin.tui.screens.home import HomeScreen
 
-KEYS = {"action_register": "ctrl+g", "history": "ctrl+y", "trends": "ctrl+l"}
+KEYS = {"action_register": "ctrl+g", "history": "ctrl+y", "trends": "f3"}
 NAMES = {"action_register": "Actions", "history": "History", "trends": "Trends"}
 
 

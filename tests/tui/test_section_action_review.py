@@ -5,18 +5,19 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from harness_sections_a import EditorApp, hosted, reopen
+from hosts import editor_app, hosted, reopen
 from textual.widgets import Label, ListView
 
 from checkin.core.model import Agenda
+from checkin.tui.app import CheckinApp
 from checkin.tui.sections.action_review import ReviewRow
 from checkin.tui.widgets.inline_prompt import InlinePrompt
 
 MEETING = "2026-11-23-weekly"
 
 
-def cell(app: EditorApp, index: int, column: str) -> str:
-    row = list(app.query(ReviewRow))[index]
+def cell(app: CheckinApp, index: int, column: str) -> str:
+    row = list(app.screen.query(ReviewRow))[index]
     return str(row.query_one(f".{column}", Label).render())
 
 
@@ -26,9 +27,9 @@ def kinds(item_history: list) -> list[str]:
 
 async def test_done_redate_reassign_drop_keep_persist(demo_dir: Path,
                                                       weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "action-review", weekly_agenda)
+    app = editor_app(demo_dir, "action-review")
     async with hosted(app) as pilot:
-        rows = list(app.query(ReviewRow))
+        rows = list(app.screen.query(ReviewRow))
         owners = [r.item.owner for r in rows]
         assert owners == sorted(owners)  # grouped by owner: each person answers once
         assert [r.item.id for r in rows][:5] == ["A6", "A23", "A9", "A12", "A14"]
@@ -37,16 +38,16 @@ async def test_done_redate_reassign_drop_keep_persist(demo_dir: Path,
         await pilot.press("d")
         await pilot.pause()
         assert cell(app, 0, "status") == "✓ done"
-        assert app.query_one(ListView).index == 1          # d moved on to the next item
+        assert app.screen.query_one(ListView).index == 1          # d moved on to the next item
         await pilot.press("r")
         await pilot.pause()
-        assert app.query(InlinePrompt)
+        assert app.screen.query(InlinePrompt)
         await pilot.press(*"fri")
         await pilot.pause()
-        assert "Fri 27 Nov 2026" in str(app.query_one(".resolved", Label).render())
+        assert "Fri 27 Nov 2026" in str(app.screen.query_one(".resolved", Label).render())
         await pilot.press("enter")
         await pilot.pause()
-        assert not app.query(InlinePrompt)
+        assert not app.screen.query(InlinePrompt)
         assert cell(app, 1, "status") == "↻ new date"
         assert cell(app, 1, "slips") == "1×"
         await pilot.press("down", "a", *"pri", "enter")   # completes to Priya Raman
@@ -56,8 +57,8 @@ async def test_done_redate_reassign_drop_keep_persist(demo_dir: Path,
         await pilot.pause()
         assert cell(app, 3, "status") == "✗ dropped"
         assert cell(app, 4, "status") == "= kept"
-        assert app.query_one(ListView).index == 5          # k moved on to the next item
-        summary = str(app.query_one("#review-summary", Label).render())
+        assert app.screen.query_one(ListView).index == 5          # k moved on to the next item
+        summary = str(app.screen.query_one("#review-summary", Label).render())
         assert "5 reviewed" in summary
     with reopen(demo_dir) as (store, _meeting):
         a6, a23, a9 = store.action("A6"), store.action("A23"), store.action("A9")
@@ -72,16 +73,16 @@ async def test_done_redate_reassign_drop_keep_persist(demo_dir: Path,
 
 async def test_impossible_date_is_refused_and_changes_nothing(demo_dir: Path,
                                                               weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "action-review", weekly_agenda)
+    app = editor_app(demo_dir, "action-review")
     async with hosted(app) as pilot:
         await pilot.press("r", *"2026-02-30", "enter")
         await pilot.pause()
-        assert app.query(InlinePrompt)                     # still asking
-        reason = str(app.query_one(".resolved", Label).render())
+        assert app.screen.query(InlinePrompt)                     # still asking
+        reason = str(app.screen.query_one(".resolved", Label).render())
         assert "2026-02-30" in reason and "try" in reason
         await pilot.press("escape")
         await pilot.pause()
-        assert not app.query(InlinePrompt)
+        assert not app.screen.query(InlinePrompt)
         assert cell(app, 0, "status") == "·"
     with reopen(demo_dir) as (store, _meeting):
         a6 = store.action("A6")
@@ -89,23 +90,23 @@ async def test_impossible_date_is_refused_and_changes_nothing(demo_dir: Path,
 
 
 async def test_past_date_needs_a_second_enter(demo_dir: Path, weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "action-review", weekly_agenda)
+    app = editor_app(demo_dir, "action-review")
     async with hosted(app) as pilot:
         await pilot.press("r", *"2026-11-20", "enter")
         await pilot.pause()
-        hint = str(app.query_one("DateInput .resolved", Label).render())
+        hint = str(app.screen.query_one("DateInput .resolved", Label).render())
         assert "in the past: Enter again to use it" in hint
-        assert app.query_one(ListView).highlighted_child.item.due == date(2026, 11, 2)
+        assert app.screen.query_one(ListView).highlighted_child.item.due == date(2026, 11, 2)
         await pilot.press("enter")
         await pilot.pause()
-        assert not app.query(InlinePrompt)
+        assert not app.screen.query(InlinePrompt)
     with reopen(demo_dir) as (store, _meeting):
         assert store.action("A6").due == date(2026, 11, 20)
 
 
 async def test_undo_reverts_this_meetings_change(demo_dir: Path,
                                                  weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "action-review", weekly_agenda)
+    app = editor_app(demo_dir, "action-review")
     async with hosted(app) as pilot:
         await pilot.press("d")
         await pilot.pause()
@@ -119,31 +120,31 @@ async def test_undo_reverts_this_meetings_change(demo_dir: Path,
 
 
 async def test_no_carried_items_says_so(data_dir: Path, weekly_agenda: Agenda) -> None:
-    app = EditorApp(data_dir, "action-review", weekly_agenda)
+    app = editor_app(data_dir, "action-review")
     async with hosted(app) as pilot:
         await pilot.press("d", "r")
         await pilot.pause()
         assert "No open action items carried over" in str(
-            app.query_one(".empty", Label).render())
-        assert not app.query(InlinePrompt)
+            app.screen.query_one(".empty", Label).render())
+        assert not app.screen.query(InlinePrompt)
 
 
 async def test_reassign_refuses_an_ambiguous_name_and_asks_about_a_new_one(
         demo_dir: Path, weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "action-review", weekly_agenda)
+    app = editor_app(demo_dir, "action-review")
     async with hosted(app) as pilot:
-        item = app.query_one(ListView).highlighted_child.item
+        item = app.screen.query_one(ListView).highlighted_child.item
         owner = item.owner
         await pilot.press("a", *"ma", "enter")
         await pilot.pause()
-        hint = str(app.query_one(".prompt-hint", Label).render())
+        hint = str(app.screen.query_one(".prompt-hint", Label).render())
         assert hint.startswith('"ma" could be Marcus Okafor, ')
-        assert item.owner == owner and app.query(InlinePrompt)
+        assert item.owner == owner and app.screen.query(InlinePrompt)
         await pilot.press(*"x", "enter")  # "max": nobody yet
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmDialog"
         await pilot.press("y")
         await pilot.pause()
-        assert not app.query(InlinePrompt)
+        assert not app.screen.query(InlinePrompt)
     with reopen(demo_dir) as (store, _meeting):
         assert store.action(item.id).owner == "max"

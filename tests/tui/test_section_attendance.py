@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness_sections_a import EditorApp, burst, hosted, reopen
+from hosts import burst, editor_app, hosted, reopen
 from textual.widgets import Checkbox, Input, Label
 
 from checkin.core.model import Agenda
+from checkin.tui.app import CheckinApp
 
 
-def count_text(app: EditorApp) -> str:
-    return str(app.query_one("#attendance-count", Label).render())
+def count_text(app: CheckinApp) -> str:
+    return str(app.screen.query_one("#attendance-count", Label).render())
 
 
 async def test_toggle_note_and_all_present_persist(demo_dir: Path,
                                                    weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "attendance", weekly_agenda)
+    app = editor_app(demo_dir, "attendance")
     async with hosted(app) as pilot:
         assert count_text(app) == "0 of 5 present"
         await pilot.press("space")                  # Marketing present
@@ -38,7 +39,7 @@ async def test_toggle_note_and_all_present_persist(demo_dir: Path,
 
 async def test_mark_all_present_then_untoggle_one(demo_dir: Path,
                                                   weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "attendance", weekly_agenda)
+    app = editor_app(demo_dir, "attendance")
     async with hosted(app) as pilot:
         await pilot.press("a")
         await pilot.pause()
@@ -46,19 +47,19 @@ async def test_mark_all_present_then_untoggle_one(demo_dir: Path,
         await pilot.press("up", "space")            # wraps to IT: absent again
         await pilot.pause()
         assert count_text(app) == "4 of 5 present"
-        assert app.query(Checkbox)[4].value is False
+        assert app.screen.query(Checkbox)[4].value is False
     with reopen(demo_dir) as (_store, meeting):
         assert [a.present for a in meeting.attendance] == [True, True, True, True, False]
 
 
 async def test_space_down_space_down_space_marks_three_departments(
         demo_dir: Path, weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "attendance", weekly_agenda)
+    app = editor_app(demo_dir, "attendance")
     async with hosted(app) as pilot:
         await pilot.press("space", "down", "space", "down", "space")
         await pilot.pause()
         assert count_text(app) == "3 of 5 present"
-        states = [str(label.render()) for label in app.query(".state").results(Label)]
+        states = [str(label.render()) for label in app.screen.query(".state").results(Label)]
         assert states == ["present", "present", "present", "absent", "absent"]
     with reopen(demo_dir) as (_store, meeting):
         assert [a.present for a in meeting.attendance] == [True, True, True, False, False]
@@ -68,20 +69,20 @@ async def test_keys_typed_in_one_burst_reach_their_rows(demo_dir: Path,
                                                         weekly_agenda: Agenda) -> None:
     """Keys arriving together (tmux send-keys, a fast typist) once gave "1 of 5 present":
     Down moved focus only after the next Space had gone to the first checkbox."""
-    app = EditorApp(demo_dir, "attendance", weekly_agenda)
+    app = editor_app(demo_dir, "attendance")
     async with hosted(app) as pilot:
         await burst(pilot, "space", "down", "space", "down", "space", "tab", *"late")
         assert count_text(app) == "3 of 5 present"
-        assert app.query(Input)[2].value == "late"
+        assert app.screen.query(Input)[2].value == "late"
     with reopen(demo_dir) as (_store, meeting):
         assert [a.present for a in meeting.attendance] == [True, True, True, False, False]
         assert meeting.attendance[2].note == "late"
 
 
 async def test_state_reads_without_colour(demo_dir: Path, weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "attendance", weekly_agenda)
+    app = editor_app(demo_dir, "attendance")
     async with hosted(app) as pilot:
         await pilot.press("down", "space")
         await pilot.pause()
-        boxes = [str(box.render()) for box in app.query(Checkbox)]
+        boxes = [str(box.render()) for box in app.screen.query(Checkbox)]
         assert boxes[1].startswith("▐✓▌") and boxes[0].startswith("▐ ▌")

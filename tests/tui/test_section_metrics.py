@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness_sections_a import PANE_80, PANE_100, EditorApp, burst, hosted, reopen
+from hosts import burst, editor_app, editor_of, hosted, reopen
 from textual.widgets import Input, Label
 
 from checkin.core.model import Agenda
 from checkin.core.rules import metric_roadblock
 from checkin.render.numbers import sparkline
+from checkin.tui.app import CheckinApp
 from checkin.tui.sections.metrics import MetricRow
 
 
-def row(app: EditorApp, name: str) -> MetricRow:
-    return next(r for r in app.query(MetricRow) if r.metric.name == name)
+def row(app: CheckinApp, name: str) -> MetricRow:
+    return next(r for r in app.screen.query(MetricRow) if r.metric.name == name)
 
 
 def text(widget_row: MetricRow, cls: str) -> str:
@@ -23,7 +24,7 @@ def text(widget_row: MetricRow, cls: str) -> str:
 
 async def test_on_track_at_once_and_bad_number_refused(demo_dir: Path,
                                                        weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "metrics", weekly_agenda)
+    app = editor_app(demo_dir, "metrics")
     async with hosted(app) as pilot:
         mql = row(app, "Marketing-qualified leads")
         assert app.focused is mql.query_one(".value", Input)
@@ -45,7 +46,7 @@ async def test_on_track_at_once_and_bad_number_refused(demo_dir: Path,
         await pilot.press("tab", *"webinar push")          # the comment
         await pilot.press("down")                          # next metric's comment
         assert app.focused is row(app, "Website trial sign-ups").query_one(".comment")
-        summary = str(app.query_one("#metrics-summary", Label).render())
+        summary = str(app.screen.query_one("#metrics-summary", Label).render())
         assert summary == "1 of 12 read · 0 off track"
     with reopen(demo_dir) as (_store, meeting):
         reading = meeting.reading("Marketing-qualified leads")
@@ -53,7 +54,7 @@ async def test_on_track_at_once_and_bad_number_refused(demo_dir: Path,
 
 
 async def test_formats_and_clearing(demo_dir: Path, weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "metrics", weekly_agenda)
+    app = editor_app(demo_dir, "metrics")
     async with hosted(app) as pilot:
         await pilot.press("down", "down", *"$1.2k")        # Pipeline added, ≥ $250,000
         await pilot.pause()
@@ -70,12 +71,12 @@ async def test_formats_and_clearing(demo_dir: Path, weekly_agenda: Agenda) -> No
 
 async def test_ctrl_r_sends_off_track_metric_to_roadblocks(demo_dir: Path,
                                                            weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "metrics", weekly_agenda)
+    app = editor_app(demo_dir, "metrics")
     async with hosted(app) as pilot:
-        before = len(app.meeting.roadblocks)
+        before = len(app.session.meeting.roadblocks)
         await pilot.press("ctrl+r")                        # no value: nothing to send
         await pilot.pause()
-        assert len(app.meeting.roadblocks) == before
+        assert len(app.session.meeting.roadblocks) == before
         for _ in range(7):
             await pilot.press("down")
         frt = row(app, "First response time")
@@ -85,7 +86,7 @@ async def test_ctrl_r_sends_off_track_metric_to_roadblocks(demo_dir: Path,
         assert text(frt, "target") == "≤ 4 hours" and text(frt, "mark") == "✗ off"
         await pilot.press("ctrl+r", "ctrl+r")              # the second is refused: a duplicate
         await pilot.pause()
-        assert len(app.meeting.roadblocks) == before + 1
+        assert len(app.session.meeting.roadblocks) == before + 1
     with reopen(demo_dir) as (_store, meeting):
         rb = meeting.roadblocks[-1]
         assert rb.title == "Off track: First response time"  # as proposals name it
@@ -97,7 +98,7 @@ async def test_ctrl_r_sends_off_track_metric_to_roadblocks(demo_dir: Path,
 
 
 async def test_value_inputs_visible_at_80x24(demo_dir: Path, weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=PANE_80)
+    app = editor_app(demo_dir, "metrics")
     async with hosted(app, size=(80, 24)) as pilot:
         screen = app.screen.region
         first = row(app, "Marketing-qualified leads")
@@ -115,24 +116,24 @@ async def test_value_inputs_visible_at_80x24(demo_dir: Path, weekly_agenda: Agen
         assert trend == sparkline(first.history[-6:]) and len(trend) == 6
 
 
-def head_text(app: EditorApp) -> str:
-    return " ".join(str(label.render()) for label in app.query(".metrics-head Label")
+def head_text(app: CheckinApp) -> str:
+    return " ".join(str(label.render()) for label in app.screen.query(".metrics-head Label")
                     .results(Label) if label.display)
 
 
 async def test_trend_and_header_at_the_meeting_screen_width(demo_dir: Path,
                                                             weekly_agenda: Agenda) -> None:
     """At 100 columns the meeting screen leaves 66: the sparkline must still show."""
-    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=PANE_100)
+    app = editor_app(demo_dir, "metrics")
     async with hosted(app) as pilot:
-        assert app.editor.size.width == 66
+        assert editor_of(app).size.width == 66
         first = row(app, "Marketing-qualified leads")
         trend = first.query_one(".trend", Label)
         assert trend.display and app.screen.region.contains_region(trend.region)
         assert len(first.history) == 6                 # six seeded weeks
         assert str(trend.render()) == sparkline(first.history) and len(first.history) == 6
         heads = {str(label.render()): label.region
-                 for label in app.query(".metrics-head Label").results(Label)}
+                 for label in app.screen.query(".metrics-head Label").results(Label)}
         assert list(heads) == ["Metric", "Target", "Actual", "Track", "Trend", "Comment"]
         for title, region in list(heads.items())[:-1]:
             assert len(title) < region.width           # a blank column after it: no "TrackComment"
@@ -143,7 +144,7 @@ async def test_trend_and_header_at_the_meeting_screen_width(demo_dir: Path,
 
 async def test_tab_goes_value_comment_next_value(demo_dir: Path,
                                                  weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=PANE_100)
+    app = editor_app(demo_dir, "metrics")
     async with hosted(app) as pilot:
         await pilot.press(*"130", "tab", *"seasonal", "tab", *"200")
         await pilot.pause()
@@ -162,7 +163,7 @@ async def test_tab_order_holds_when_keys_arrive_together(demo_dir: Path,
                                                          weekly_agenda: Agenda) -> None:
     """In tmux, ``130 Tab seasonal Tab 200`` sent at once put everything in the first box:
     Tab moved focus after the next letters had already been routed to it."""
-    app = EditorApp(demo_dir, "metrics", weekly_agenda, sidebar=PANE_100)
+    app = editor_app(demo_dir, "metrics")
     async with hosted(app) as pilot:
         await burst(pilot, *"130", "tab", *"seasonal", "tab", *"200", "up", *"x")
         first, second = row(app, "Marketing-qualified leads"), row(app, "Website trial sign-ups")

@@ -4,33 +4,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness_b import editor_host, open_session, reopen
+from hosts import editor_app, hosted, on_disk
 from textual.widgets import Label, TextArea
 
 from checkin.core.model import Agenda, Decision
 from checkin.tui.sections.notes import DecisionList
+from checkin.tui.session import MeetingSession
 
 
 async def test_notes_and_decisions_persist(demo_dir: Path, weekly_agenda: Agenda) -> None:
-    session = open_session(demo_dir, weekly_agenda)
-    app = editor_host(session, "notes")
-    async with app.run_test(size=(100, 30)) as pilot:
-        assert app.query_one("#notes-text", TextArea).has_focus
+    app = editor_app(demo_dir, "notes")
+    async with hosted(app, (100, 30)) as pilot:
+        assert app.screen.query_one("#notes-text", TextArea).has_focus
         await pilot.press(*"Budget review moved", "enter", *"to December")
         await pilot.press("tab", "enter")              # empty decision: refused
         await pilot.pause()
-        assert "nothing was added" in str(app.query_one("#decision-message", Label).render())
+        assert "nothing was added" in str(app.screen.query_one("#decision-message", Label).render())
         await pilot.press(*"Freeze CRM fields", "tab", *"mar", "right", "enter")
         await pilot.press(*"Webinar moves a week", "enter")
         await pilot.press(*"Typo decision", "enter")
         await pilot.pause()
-        assert len(app.query_one(DecisionList).children) == 3
+        assert len(app.screen.query_one(DecisionList).children) == 3
         await pilot.press("tab", "tab")                # text -> owner -> list
-        assert app.query_one(DecisionList).has_focus
+        assert app.screen.query_one(DecisionList).has_focus
         await pilot.press("x")                         # the newest is highlighted
         await pilot.pause()
-        assert len(app.query_one(DecisionList).children) == 2
-    store, meeting = reopen(session)
+        assert len(app.screen.query_one(DecisionList).children) == 2
+    store, meeting = on_disk(demo_dir)
     store.close()
     assert meeting.notes == "Budget review moved\nto December"
     assert meeting.decisions == [Decision("Freeze CRM fields", owner="Marcus Okafor"),
@@ -39,13 +39,14 @@ async def test_notes_and_decisions_persist(demo_dir: Path, weekly_agenda: Agenda
 
 async def test_delete_key_removes_the_highlighted_decision(demo_dir: Path,
                                                            weekly_agenda: Agenda) -> None:
-    session = open_session(demo_dir, weekly_agenda)
-    session.meeting.decisions = [Decision("one"), Decision("two"), Decision("three")]
-    app = editor_host(session, "notes")
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one(DecisionList).focus()
+    def three(session: MeetingSession) -> None:
+        session.meeting.decisions = [Decision("one"), Decision("two"), Decision("three")]
+
+    app = editor_app(demo_dir, "notes", setup=three)
+    async with hosted(app, (80, 24)) as pilot:
+        app.screen.query_one(DecisionList).focus()
         await pilot.press("up", "up", "delete")  # newest highlighted; up twice: "one"
         await pilot.pause()
-    store, meeting = reopen(session)
+    store, meeting = on_disk(demo_dir)
     store.close()
     assert [d.text for d in meeting.decisions] == ["two", "three"]

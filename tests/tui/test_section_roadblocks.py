@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from harness_sections_a import EditorApp, hosted, reopen
+from hosts import editor_app, hosted, reopen
 from textual.widgets import Input, Label, ListView
 
 from checkin.core.model import Agenda
 from checkin.store import Store
+from checkin.tui.app import CheckinApp
 from checkin.tui.sections.roadblock_form import RoadblockForm
 from checkin.tui.sections.roadblocks import RoadblockRow
 from checkin.tui.widgets.inline_prompt import InlinePrompt
@@ -17,10 +18,10 @@ from checkin.tui.widgets.inline_prompt import InlinePrompt
 TODAY = date(2026, 11, 23)
 
 
-def rows(app: EditorApp) -> list[tuple[str, str, str]]:
+def rows(app: CheckinApp) -> list[tuple[str, str, str]]:
     """(rank, title, status) of each row as shown."""
     out = []
-    for row in app.query(RoadblockRow):
+    for row in app.screen.query(RoadblockRow):
         rank, title, status = (str(row.query_one(f".{c}", Label).render())
                                for c in ("rank", "title", "status"))
         out.append((rank, title, status))
@@ -45,24 +46,24 @@ async def add(pilot, title: str, *, raised: int = 0, blocking: tuple[int, ...] =
 
 
 async def test_add_rank_resolve_escalate_persist(demo_dir: Path, weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    app = editor_app(demo_dir, "roadblocks")
     async with hosted(app) as pilot:
         assert rows(app) == [("1", "↻ Release blocked by SSO bug", "discuss first")]
         await add(pilot, "CRM sync drops leads", raised=2, blocking=(0, 2), owner="tom")
-        assert not app.query(RoadblockForm)
+        assert not app.screen.query(RoadblockForm)
         await add(pilot, "Pricing page outdated")
         await add(pilot, "No budget for ads")
         assert [r[2] for r in rows(app)] == ["discuss first"] * 3 + ["open"]
-        assert app.query_one(ListView).index == 3      # the cursor is on the new one
+        assert app.screen.query_one(ListView).index == 3      # the cursor is on the new one
         await pilot.press("plus", "plus")              # "No budget" up to 2nd
         await pilot.pause()
         assert [r[1] for r in rows(app)][1] == "No budget for ads"
         await pilot.press("up", "s")                   # resolve the SSO bug
         await pilot.press(*"hotfix deployed", "enter")
         await pilot.pause()
-        assert not app.query(InlinePrompt)
+        assert not app.screen.query(InlinePrompt)
         assert rows(app)[-1][1] == "↻ Release blocked by SSO bug → hotfix deployed"
-        assert app.query_one(ListView).index == 3      # still on the resolved one
+        assert app.screen.query_one(ListView).index == 3      # still on the resolved one
         await pilot.press("e")                         # a resolved one is not escalated
         await pilot.press("up", "up", "up", "shift+down", "e")  # rank, escalate "No budget"
         await pilot.pause()
@@ -82,19 +83,20 @@ async def test_add_rank_resolve_escalate_persist(demo_dir: Path, weekly_agenda: 
 
 
 async def test_empty_title_refused_and_reopen(demo_dir: Path, weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    app = editor_app(demo_dir, "roadblocks")
     async with hosted(app) as pilot:
         await pilot.press("ctrl+n", "enter")
         await pilot.pause()
-        hint = str(app.query_one(".form-hint", Label).render())
+        hint = str(app.screen.query_one(".form-hint", Label).render())
         assert "needs a title" in hint
-        assert len(app.meeting.roadblocks) == 1
+        assert len(app.session.meeting.roadblocks) == 1
         await pilot.press("escape")
         await pilot.pause()
-        assert not app.query(RoadblockForm)
+        assert not app.screen.query(RoadblockForm)
         await pilot.press("s", "enter")                # an empty resolution is refused too
         await pilot.pause()
-        assert "say how it was resolved" in str(app.query_one(".prompt-hint", Label).render())
+        hint = app.screen.query_one(".prompt-hint", Label)
+        assert "say how it was resolved" in str(hint.render())
         await pilot.press("escape", "e")
         await pilot.pause()
         assert rows(app)[0][2] == "escalated"
@@ -108,29 +110,29 @@ async def test_empty_title_refused_and_reopen(demo_dir: Path, weekly_agenda: Age
 
 async def test_to_action_asks_its_title_then_owner(demo_dir: Path,
                                                    weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    app = editor_app(demo_dir, "roadblocks")
     async with hosted(app) as pilot:
         await pilot.press("t")                         # owner known: Tom Becker
         await pilot.pause()
-        assert app.query_one(InlinePrompt).query_one(Input).value == (
+        assert app.screen.query_one(InlinePrompt).query_one(Input).value == (
             "Release blocked by SSO bug")              # the title, prefilled
         await pilot.press("end", *" fix", "enter")
         await pilot.pause()
-        assert not app.query(InlinePrompt)
+        assert not app.screen.query(InlinePrompt)
         await add(pilot, "Off track: Pipeline added")
         await pilot.press("t")                         # a flag's label is not a task
         await pilot.pause()
-        field = app.query_one(InlinePrompt).query_one(Input)
+        field = app.screen.query_one(InlinePrompt).query_one(Input)
         assert field.value == "Bring Pipeline added back on track"
         await pilot.press("ctrl+u", *"Off track: x", "enter")
         await pilot.pause()
-        assert "needs doing" in str(app.query_one(".prompt-hint", Label).render())
+        assert "needs doing" in str(app.screen.query_one(".prompt-hint", Label).render())
         await pilot.press("ctrl+u", *"Rebuild the pipeline", "enter")
         await pilot.pause()
-        assert app.query(InlinePrompt)                 # no owner: asked, with completion
+        assert app.screen.query(InlinePrompt)          # no owner: asked, with completion
         await pilot.press(*"pri", "enter")
         await pilot.pause()
-        assert not app.query(InlinePrompt)
+        assert not app.screen.query(InlinePrompt)
     with reopen(demo_dir) as (store, meeting):
         new = [a for a in store.actions() if a.created_in == meeting.id]
         assert [(a.title, a.owner, a.department, a.due) for a in new] == [
@@ -140,17 +142,17 @@ async def test_to_action_asks_its_title_then_owner(demo_dir: Path,
 
 
 async def test_edit_a_roadblock(demo_dir: Path, weekly_agenda: Agenda) -> None:
-    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    app = editor_app(demo_dir, "roadblocks")
     async with hosted(app) as pilot:
         await pilot.press("enter")                     # edit the highlighted one
         await pilot.pause()
-        title = app.query_one("#rb-title", Input)
+        title = app.screen.query_one("#rb-title", Input)
         assert title.value == "Release blocked by SSO bug"
         await pilot.press("ctrl+u", *"Release blocked by the SSO bug")
-        app.query_one("#rb-owner", Input).value = "Dana Lee"
+        app.screen.query_one("#rb-owner", Input).value = "Dana Lee"
         await pilot.press("enter")
         await pilot.pause()
-        assert not app.query("#roadblock-form")
+        assert not app.screen.query("#roadblock-form")
         assert rows(app)[0][1] == "↻ Release blocked by the SSO bug"
     with reopen(demo_dir) as (_store, meeting):
         rb = meeting.roadblocks[0]
@@ -159,12 +161,12 @@ async def test_edit_a_roadblock(demo_dir: Path, weekly_agenda: Agenda) -> None:
 
 
 async def test_empty_list_invites_to_add(data_dir: Path, weekly_agenda: Agenda) -> None:
-    app = EditorApp(data_dir, "roadblocks", weekly_agenda)
+    app = editor_app(data_dir, "roadblocks")
     async with hosted(app) as pilot:
-        assert app.query_one("#roadblocks-empty").display
+        assert app.screen.query_one("#roadblocks-empty").display
         await pilot.press("s", "e", "t", "plus")       # nothing to act on: nothing happens
         await pilot.pause()
-        assert not app.query(InlinePrompt) and rows(app) == []
+        assert not app.screen.query(InlinePrompt) and rows(app) == []
 
 
 def slip_three_times(root: Path, item_id: str) -> str:
@@ -177,15 +179,15 @@ def slip_three_times(root: Path, item_id: str) -> str:
         return item.title
 
 
-def proposal_lines(app: EditorApp) -> list[str]:
-    return [str(label.render()) for label in app.query(".proposal").results(Label)]
+def proposal_lines(app: CheckinApp) -> list[str]:
+    return [str(label.render()) for label in app.screen.query(".proposal").results(Label)]
 
 
 async def test_proposed_roadblock_accepted_with_p(demo_dir: Path,
                                                   weekly_agenda: Agenda) -> None:
     title = slip_three_times(demo_dir, "A9")
     expected = f"Keeps slipping: {title} (A9)"
-    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    app = editor_app(demo_dir, "roadblocks")
     async with hosted(app) as pilot:
         lines = proposal_lines(app)
         assert lines and lines[0] == f"p ▸ Proposed: {expected} · re-dated 3 times"
@@ -195,13 +197,13 @@ async def test_proposed_roadblock_accepted_with_p(demo_dir: Path,
         assert expected not in "\n".join(proposal_lines(app))
         assert proposal_lines(app)[0].startswith("p ▸ Proposed: Off track: Pipeline added")
         assert any(r[1] == expected for r in rows(app))
-        assert app.query_one(ListView).highlighted_child.roadblock.title == expected
+        assert app.screen.query_one(ListView).highlighted_child.roadblock.title == expected
     with reopen(demo_dir) as (store, meeting):
         added = next(r for r in meeting.roadblocks if r.title == expected)
         item = store.action("A9")
         assert (added.owner, added.blocking, added.status) == (item.owner, [item.department],
                                                                "open")
-    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)    # resumed: not offered again
+    app = editor_app(demo_dir, "roadblocks")    # resumed: not offered again
     async with hosted(app):
         assert expected not in "\n".join(proposal_lines(app))
 
@@ -209,7 +211,7 @@ async def test_proposed_roadblock_accepted_with_p(demo_dir: Path,
 async def test_every_proposal_taken_in_turn_then_p_does_nothing(
         demo_dir: Path, weekly_agenda: Agenda) -> None:
     """The seeded history has two metrics off track 3+ meetings running."""
-    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    app = editor_app(demo_dir, "roadblocks")
     async with hosted(app) as pilot:
         assert [line.split(" · ")[0] for line in proposal_lines(app)] == [
             "p ▸ Proposed: Off track: Pipeline added",
@@ -220,12 +222,12 @@ async def test_every_proposal_taken_in_turn_then_p_does_nothing(
             "p ▸ Proposed: Off track: First response time · off track 3 meetings in a row"]
         await pilot.press("p")
         await pilot.pause()
-        assert not proposal_lines(app) and not app.query_one("#proposals").display
+        assert not proposal_lines(app) and not app.screen.query_one("#proposals").display
         assert "accept_proposal" not in {b.binding.action for b in app.active_bindings.values()}
-        before = len(app.meeting.roadblocks)
+        before = len(app.session.meeting.roadblocks)
         await pilot.press("p")
         await pilot.pause()
-        assert len(app.meeting.roadblocks) == before == 3
+        assert len(app.session.meeting.roadblocks) == before == 3
     with reopen(demo_dir) as (_store, meeting):
         added = {r.title: (r.owner, r.blocking, r.raised_by) for r in meeting.roadblocks}
         assert added["Off track: Pipeline added"] == ("Marcus Okafor", ["Sales"], "checkin")
@@ -237,11 +239,11 @@ async def test_blocking_ticks_read_without_colour(demo_dir: Path,
                                                   weekly_agenda: Agenda) -> None:
     """An unticked department's box is empty (its X drawn in the box colour); a ticked one
     shows X: the default SelectionList draws the same X for both, told apart by colour."""
-    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    app = editor_app(demo_dir, "roadblocks")
     async with hosted(app) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        blocking = app.query_one("#rb-blocking")
+        blocking = app.screen.query_one("#rb-blocking")
         plain = blocking.get_component_rich_style("selection-list--button")
         ticked = blocking.get_component_rich_style("selection-list--button-selected")
         assert plain.color == plain.bgcolor

@@ -5,25 +5,31 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from harness_b import editor_host, open_session, reopen
+from hosts import editor_app, hosted, on_disk, reopened
 from textual.widgets import Label
 
 from checkin.core.model import Agenda
 from checkin.services.wrapup import completion_since_last
-from checkin.tui.sections.wrapup import ConfirmEnd, RatingInput, WrapUpEditor
+from checkin.tui.dialogs.confirm import ConfirmDialog
+from checkin.tui.screens.meeting import MeetingScreen
+from checkin.tui.screens.minutes import MinutesScreen
+from checkin.tui.sections.wrapup import RatingInput
+from checkin.tui.session import MeetingSession
 
 
 def text(app, selector: str) -> str:
-    return str(app.query_one(selector, Label).render())
+    return str(app.screen.query_one(selector, Label).render())
 
 
 async def test_rating_summary_and_next_meeting(demo_dir: Path, weekly_agenda: Agenda) -> None:
-    session = open_session(demo_dir, weekly_agenda)
-    for a in session.meeting.attendance[:2]:
-        a.present = True
-    expected = completion_since_last(session.store, session.meeting).describe()
-    app = editor_host(session, "wrap-up")
-    async with app.run_test(size=(100, 30)) as pilot:
+    def two_present(session: MeetingSession) -> None:
+        for a in session.meeting.attendance[:2]:
+            a.present = True
+
+    app = editor_app(demo_dir, "wrap-up", setup=two_present)
+    async with hosted(app, (100, 30)) as pilot:
+        session = app.session
+        expected = completion_since_last(session.store, session.meeting).describe()
         assert text(app, "#completion") == f"Action items since last meeting: {expected}"
         assert "% done on time" in expected
         await pilot.press(*"Good pace", "tab", "1", "1")          # room: 11
@@ -34,11 +40,11 @@ async def test_rating_summary_and_next_meeting(demo_dir: Path, weekly_agenda: Ag
         await pilot.press("backspace", "backspace", "8", "tab", "9", "tab", "1", "0")
         await pilot.pause()
         assert text(app, "#rating-message") == "Meeting rating 9.5 (2 people)"  # room: no person
-        keys = [r.key for r in app.query(RatingInput)]
+        keys = [r.key for r in app.screen.query(RatingInput)]
         assert keys == ["room", "Dana Lee", "Marcus Okafor"]
         await pilot.press("tab", "ctrl+u", *"12/7", "tab")          # next meeting
         await pilot.pause()
-    store, meeting = reopen(session)
+    store, meeting = on_disk(demo_dir)
     store.close()
     assert meeting.summary == "Good pace"
     assert meeting.ratings == {"room": 8, "Dana Lee": 9, "Marcus Okafor": 10}
@@ -47,39 +53,41 @@ async def test_rating_summary_and_next_meeting(demo_dir: Path, weekly_agenda: Ag
 
 
 async def test_over_time_rows_are_marked(demo_dir: Path, weekly_agenda: Agenda) -> None:
-    session = open_session(demo_dir, weekly_agenda)
-    session.meeting.elapsed_seconds = [90.0, 11 * 60.0] + [0.0] * 6
-    app = editor_host(session, "wrap-up")
-    async with app.run_test(size=(100, 30)):
+    def timed(session: MeetingSession) -> None:
+        session.meeting.elapsed_seconds = [90.0, 11 * 60.0] + [0.0] * 6
+
+    app = editor_app(demo_dir, "wrap-up", setup=timed)
+    async with hosted(app, (100, 30)):
         assert text(app, "#time-1-over") == "+3.0 over"
-        assert app.query_one("#time-1-title").has_class("-over")
+        assert app.screen.query_one("#time-1-title").has_class("-over")
         assert text(app, "#time-0-over") == ""
-        assert not app.query_one("#time-0-title").has_class("-over")
-    session.store.close()
+        assert not app.screen.query_one("#time-0-title").has_class("-over")
 
 
 async def test_end_meeting_asks_then_ends_on_disk(demo_dir: Path,
                                                   weekly_agenda: Agenda) -> None:
-    session = open_session(demo_dir, weekly_agenda)
-    app = editor_host(session, "wrap-up")
-    async with app.run_test(size=(100, 30)) as pilot:
+    app = editor_app(demo_dir, "wrap-up")
+    async with hosted(app, (100, 30)) as pilot:
+        session = app.session
         await pilot.press(*"Short one", "ctrl+e")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmEnd)
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("tab", "enter")                       # "Not yet"
         await pilot.pause()
-        assert not isinstance(app.screen, ConfirmEnd)
+        assert not isinstance(app.screen, ConfirmDialog)
         await pilot.press("ctrl+e", "escape")                   # escape: not yet either
         await pilot.pause()
-        assert not isinstance(app.screen, ConfirmEnd)
-        assert session.meeting.status == "in-progress" and not app.messages
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert session.meeting.status == "in-progress"
+        assert isinstance(app.screen, MeetingScreen)
         await pilot.press("ctrl+e", "enter")                    # "Yes, end it" has focus
         await pilot.pause()
-        ended = [m for m in app.messages if isinstance(m, WrapUpEditor.Ended)]
-        assert len(ended) == 1 and ended[0].meeting.id == session.meeting.id
-    store, meeting = reopen(session)
-    in_progress = store.in_progress(weekly_agenda.id)
-    store.close()
+        assert isinstance(app.screen, MinutesScreen)            # ended: its minutes show
+        assert app.screen.meeting.id == session.meeting.id
+    meeting_id = session.meeting.id
+    with reopened(demo_dir) as store:
+        meeting = store.load_meeting(meeting_id)
+        in_progress = store.in_progress(weekly_agenda.id)
     assert (meeting.status, meeting.ended_at) == ("ended", "2026-11-23T09:00:00")
     assert meeting.summary == "Short one"
     assert in_progress is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hosts import running, screen_app
 from textual.widgets import Label
 
 from checkin.core.trends import COMPLETION
@@ -11,11 +12,10 @@ from checkin.render.numbers import format_number, sparkline
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
 from checkin.tui.screens.trends import TrendSpark, TrendTable
-from tests.tui.between import running, trends_app
 
 
 async def test_table_and_sparklines(demo_dir: Path) -> None:
-    app = trends_app(demo_dir)
+    app = screen_app(demo_dir, "trends")
     async with running(app):
         with Store(demo_dir, readonly=True) as store:
             expected = agenda_trends(store, "weekly")
@@ -35,7 +35,7 @@ async def test_table_and_sparklines(demo_dir: Path) -> None:
 
 
 async def test_latest_off_track_streak_is_highlighted(demo_dir: Path) -> None:
-    app = trends_app(demo_dir, "weekly")
+    app = screen_app(demo_dir, "trends", agenda_id="weekly")
     async with running(app):
         table = app.screen.query_one(TrendTable)
         streaky = [s for s in app.screen.query(TrendSpark) if s.trend.streak]
@@ -54,7 +54,7 @@ async def test_latest_off_track_streak_is_highlighted(demo_dir: Path) -> None:
 
 
 async def test_unknown_agenda_says_so(demo_dir: Path) -> None:
-    app = trends_app(demo_dir, "monthly")
+    app = screen_app(demo_dir, "trends", agenda_id="monthly")
     async with running(app) as pilot:
         title = str(app.screen.query_one("#trends-title").render())
         assert "no ended meetings of 'monthly'" in title
@@ -73,7 +73,7 @@ async def test_a_target_reads_the_same_in_the_app_the_cli_and_the_minutes(
     from checkin.services.minutes import minutes_text
 
     target = "≥ $250,000"
-    app = trends_app(demo_dir)
+    app = screen_app(demo_dir, "trends")
     async with running(app):
         table = app.screen.query_one(TrendTable)
         rows = [[str(c) for c in table.get_row_at(n)] for n in range(table.row_count)]

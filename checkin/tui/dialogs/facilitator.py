@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label
+
+from checkin.tui.keys import key
+from checkin.tui.widgets.plain import Input, Label
 
 
 class FacilitatorDialog(ModalScreen[str | None]):
     """One input, prefilled with the last meeting's facilitator; Enter starts."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="facilitator.cancel",
-                tooltip="Do not start the meeting"),
+        key("facilitator", "escape", "cancel", "Cancel", "Do not start the meeting"),
     ]
 
     def __init__(self, agenda_title: str, default: str = "") -> None:
@@ -26,7 +26,7 @@ class FacilitatorDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="facilitator-dialog"):
             yield Label(f"Start {self.agenda_title}: who facilitates?",
-                        classes="dialog-question", markup=False)
+                        classes="dialog-question")
             yield Input(self.default, placeholder="your name, shown in the minutes",
                         id="facilitator-name")
             yield Label("Enter starts the meeting · Escape: not now", classes="dialog-hint")

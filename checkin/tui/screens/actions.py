@@ -8,31 +8,28 @@ through the item's model method (which records its history) and is saved at once
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Footer
 
 from checkin.core.model import ActionItem
 from checkin.core.people import known_people
 from checkin.core.rules import filter_actions, sort_actions
 from checkin.render.share import digest
 from checkin.store import Store
+from checkin.tui.keys import key
 from checkin.tui.screens.digest import DigestDialog
 from checkin.tui.widgets.action_table import ActionTable
 from checkin.tui.widgets.inline_prompt import InlinePrompt
+from checkin.tui.widgets.plain import Input, Label
 
 STATUSES = ("open", "done", "dropped", "all")
 SORTS = ("due", "owner", "department")
-
-
-def _key(text: str, key: str, description: str, tooltip: str, *, show: bool = True) -> Binding:
-    binding_id = text.replace("('", "_").replace("')", "")  # sort('due') -> sort_due
-    return Binding(key, text, description, id=f"actions.{binding_id}",
-                   tooltip=tooltip, show=show)
+_key = partial(key, "actions")
 
 
 class ActionsScreen(Screen[None]):
@@ -41,22 +38,22 @@ class ActionsScreen(Screen[None]):
 
     CSS_PATH = "actions.tcss"
     BINDINGS = [
-        _key("search", "slash", "Search", "Type to filter items by text (Enter: back to list)"),
-        _key("ask_owner", "o", "Owner", "Show one owner's items (empty: everyone)"),
-        _key("ask_department", "p", "Dept", "Show one department's items (empty: all)"),
-        _key("cycle_status", "s", "Status", "Cycle open → done → dropped → all"),
-        _key("toggle_overdue", "v", "Overdue", "Show only overdue items, or all again"),
-        _key("clear", "c", "Clear", "Clear every filter and the search"),
-        _key("sort('due')", "1", "By due", "Sort by due date", show=False),
-        _key("sort('owner')", "2", "By owner", "Sort by owner, then due date", show=False),
-        _key("sort('department')", "3", "By dept", "Sort by department, then due date",
+        _key("slash", "search", "Search", "Type to filter items by text (Enter: back to list)"),
+        _key("o", "ask_owner", "Owner", "Show one owner's items (empty: everyone)"),
+        _key("p", "ask_department", "Dept", "Show one department's items (empty: all)"),
+        _key("s", "cycle_status", "Status", "Cycle open → done → dropped → all"),
+        _key("v", "toggle_overdue", "Overdue", "Show only overdue items, or all again"),
+        _key("c", "clear", "Clear", "Clear every filter and the search"),
+        _key("1", "sort('due')", "By due", "Sort by due date", show=False),
+        _key("2", "sort('owner')", "By owner", "Sort by owner, then due date", show=False),
+        _key("3", "sort('department')", "By dept", "Sort by department, then due date",
              show=False),
-        _key("done", "d", "Done", "Mark the item done (again: reopen it)"),
-        _key("redate", "r", "Re-date", "Give the item a new due date (counts as a slip)"),
-        _key("reassign", "a", "Reassign", "Give the item to another owner"),
-        _key("drop", "x", "Drop", "Drop the item: it will not be done"),
-        _key("digest", "m", "Digest", "Markdown digest of the owner's open items"),
-        _key("back", "escape", "Back", "Leave the search, or go back"),
+        _key("d", "done", "Done", "Mark the item done (again: reopen it)"),
+        _key("r", "redate", "Re-date", "Give the item a new due date (counts as a slip)"),
+        _key("a", "reassign", "Reassign", "Give the item to another owner"),
+        _key("x", "drop", "Drop", "Drop the item: it will not be done"),
+        _key("m", "digest", "Digest", "Markdown digest of the owner's open items"),
+        _key("escape", "back", "Back", "Leave the search, or go back"),
     ]
 
     def __init__(self, store: Store, *, today: date, dayfirst: bool = False) -> None:
@@ -235,6 +232,9 @@ class ActionsScreen(Screen[None]):
     def save(self, item: ActionItem, message: str) -> None:
         """Write the item at once and re-sort (its due date or owner may have changed)."""
         self.store.save_action(item)
+        hooks = getattr(self.app, "hooks", None)
+        if hooks is not None:
+            hooks.action_saved(item)  # `action-closed` when this closed it
         self._sorted = None
         self.notify(message, timeout=3)
 

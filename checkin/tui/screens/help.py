@@ -9,7 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Label, Static
+
+from checkin.tui.widgets.plain import Label, Static
 
 
 @dataclass(frozen=True)

@@ -5,30 +5,31 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Footer
 
 from checkin.core.model import MeetingSummary
-from checkin.errors import CheckinError
 from checkin.render.numbers import format_number
 from checkin.services.minutes import export_minutes
 from checkin.store import Store
-from checkin.tui.dialogs.export import ExportDialog
+from checkin.tui.dialogs.export import ExportDialog, export
+from checkin.tui.widgets.plain import Label, plain
 
 COLUMNS = ("Date", "Agenda", "Facilitator", "Status", "Rating", "Roadblocks", "Actions")
 
 
-def row(s: MeetingSummary) -> tuple[str, ...]:
+def row(s: MeetingSummary) -> tuple[str | Text, ...]:
     rating = "" if s.rating is None else f"{format_number(s.rating)}/10"
     status = "in progress" if s.status == "in-progress" else s.status
-    return (s.date.isoformat(), s.agenda_title, s.facilitator or "—", status, rating,
-            str(s.roadblocks), str(s.actions))
+    return (s.date.isoformat(), plain(s.agenda_title), plain(s.facilitator or "—"), status,
+            rating, str(s.roadblocks), str(s.actions))
 
 
-class MeetingTable(DataTable[str]):
+class MeetingTable(DataTable[str | Text]):
     """The meetings; Enter (shown in the footer) opens the highlighted one's minutes."""
 
     BINDINGS = [
@@ -92,20 +93,13 @@ class HistoryScreen(Screen[None]):
         meeting_id = self.selected
         if meeting_id is None:
             return
-        choice = await self.app.push_screen_wait(ExportDialog(meeting_id))
-        if choice is not None:
-            self.export_to(meeting_id, *choice)
+        meeting = self.app.load(meeting_id)  # type: ignore[attr-defined]
 
-    def export_to(self, meeting_id: str, path: Path, fmt: str) -> None:
-        status = self.query_one("#history-status", Label)
-        try:
-            export_minutes(self.store, self.app.load(meeting_id), path, fmt)  # type: ignore[attr-defined]
-        except CheckinError as exc:
-            status.update(f"Not exported: {exc}")
-            status.set_classes("-error")
-            return
-        status.update(f"Exported {meeting_id} to {path.resolve()}")
-        status.set_classes("-ok")
+        def write(path: Path, fmt: str) -> None:
+            export_minutes(self.store, meeting, path, fmt)
+
+        await export(self, ExportDialog(f"./{meeting_id}.md", write),
+                     self.query_one("#history-status", Label), f"Exported {meeting_id} to")
 
     def action_back(self) -> None:
         self.dismiss()

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, OptionList, Static
+from textual.widgets import DataTable, Footer, OptionList
 from textual.widgets.option_list import Option
 
 from checkin.core.dates import describe
@@ -19,6 +19,7 @@ from checkin.core.model import MeetingSummary
 from checkin.render.numbers import format_number
 from checkin.services.home import AgendaEntry, HomeData, due_choice, row_agenda
 from checkin.tui.dialogs.confirm import ConfirmDialog
+from checkin.tui.widgets.plain import Label, Static, plain
 
 
 def agenda_prompt(entry: AgendaEntry, today_label: str) -> Text:
@@ -29,6 +30,8 @@ def agenda_prompt(entry: AgendaEntry, today_label: str) -> Text:
                              f"  {info.error}")
     if entry.in_progress:
         state = "in progress: Enter resumes"
+    elif entry.planned:
+        state = "prep taken in: Enter starts it"
     elif entry.meetings_held:
         state = f"next meeting {today_label}"
     else:
@@ -144,7 +147,7 @@ class HomeScreen(Screen[None]):
         for s in data.recent:
             rating = format_number(s.rating) if s.rating is not None else "–"
             table.add_row(s.date.isoformat(), rating, str(s.roadblocks), str(s.actions),
-                          s.agenda_title, key=s.id)
+                          plain(s.agenda_title), key=s.id)
 
         overdue = f" · {data.overdue_actions} overdue" if data.overdue_actions else ""
         self.query_one("#home-counts", Static).update(
@@ -199,9 +202,10 @@ class HomeScreen(Screen[None]):
                 self.post_message(self.DiscardMeeting(summary.id))
 
         self.app.push_screen(ConfirmDialog(
-            f"Discard the meeting of {summary.date.isoformat()} ({summary.agenda_title})?\n"
+            f"Discard the meeting of {summary.date.isoformat()} ({summary.agenda_title})?",
             "Items created in it are removed and its changes to carried-over items are "
-            "undone. This cannot be undone.", yes="Discard", no="Keep it"), answered)
+            "undone. This cannot be undone.", yes="Discard", no="Keep it", variant="error"),
+            answered)
 
     def action_refresh(self) -> None:
         self.show(self.app.home_data())  # type: ignore[attr-defined]

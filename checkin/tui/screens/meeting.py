@@ -6,6 +6,7 @@ import asyncio
 import gc
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 
@@ -14,14 +15,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Label
+from textual.widgets import Footer
 
 from checkin import clock
 from checkin.core.model import Section
 from checkin.errors import CheckinError
 from checkin.tui.sections import editor_class
+from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import SAVE_INTERVAL, MeetingSession
 from checkin.tui.widgets.meeting_clock import MeetingClock
+from checkin.tui.widgets.plain import Label
 from checkin.tui.widgets.quick_add import QuickAddBar
 from checkin.tui.widgets.sidebar import SectionSidebar
 
@@ -69,6 +72,8 @@ class MeetingScreen(Screen[None]):
                 tooltip="Save, then open the action items register (escape comes back)"),
         Binding("ctrl+y", "app.history", "History", id="meeting.history", priority=True,
                 show=False, tooltip="Save, then open the meeting history (escape comes back)"),
+        Binding("f3", "app.trends", "Trends", id="meeting.trends", priority=True,
+                show=False, tooltip="Save, then open the scorecard trends (escape comes back)"),
         Binding("escape", "back", "Home", id="meeting.back",
                 tooltip="Close the quick-add bar, else save and go back to Home"),
     ]
@@ -77,12 +82,6 @@ class MeetingScreen(Screen[None]):
         super().__init__(id="meeting")
         self.session = session
         self.live_clock = live_clock
-        meeting = session.meeting
-        sections = meeting.agenda.sections
-        if len(meeting.elapsed_seconds) < len(sections):
-            missing = len(sections) - len(meeting.elapsed_seconds)
-            meeting.elapsed_seconds.extend([0.0] * missing)
-        meeting.current_section = min(max(meeting.current_section, 0), len(sections) - 1)
         self.last_tick = time.monotonic()
         self.timer_unsaved = 0.0  # seconds of timer not yet written
         self.moving = asyncio.Lock()  # one section change at a time, in key order
@@ -137,7 +136,7 @@ class MeetingScreen(Screen[None]):
         delta, self.last_tick = now - self.last_tick, now
         meeting = self.session.meeting
         if self.live_clock and meeting.status == "in-progress":
-            meeting.elapsed_seconds[self.current] += delta
+            self.session.add_time(self.current, delta)
             self.timer_unsaved += delta
 
     def show_time(self) -> None:
@@ -167,10 +166,17 @@ class MeetingScreen(Screen[None]):
             self.session.flush()
             self.timer_unsaved = 0.0
         except CheckinError as exc:  # disk full, folder gone: keep the edits, say so
-            header.show_saved("✗ NOT SAVED", pending=True)
-            self.notify(f"Could not save: {exc}", severity="error", timeout=10)
+            self.show_save_failed(f"Could not save: {exc}")
             return
         header.show_saved("✓ saved")
+
+    def show_save_failed(self, text: str) -> None:
+        """A write failed: the header says so until a save succeeds; nothing is lost."""
+        self.query_one(MeetingClock).show_saved("✗ NOT SAVED", pending=True)
+        self.notify(text, severity="error", timeout=10)
+
+    def on_section_editor_save_failed(self, message: SectionEditor.SaveFailed) -> None:
+        self.show_save_failed(message.text)
 
     def on_screen_suspend(self) -> None:
         self.save()
@@ -179,7 +185,8 @@ class MeetingScreen(Screen[None]):
         self.count_time()
         if self.timer_unsaved:
             self.session.changed()
-        self.session.flush()
+        with suppress(CheckinError):  # still dirty: the app's quit flush says so
+            self.session.flush()
 
     # ------------------------------------------------------------ sections
     async def show_section(self) -> None:
@@ -223,8 +230,7 @@ class MeetingScreen(Screen[None]):
         if not 0 <= index < len(sections) or index == self.current:
             return
         self.count_time()  # the time so far belongs to the section being left
-        self.session.meeting.current_section = index
-        self.session.changed()
+        self.session.go_to_section(index)
         self.save()
         await self.show_section()
 

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Markdown
+from textual.widgets import Footer, Markdown
 
 from checkin.core.model import Meeting
-from checkin.errors import CheckinError
+from checkin.render.terminal import safe
 from checkin.services.minutes import export_minutes, minutes_text
 from checkin.store import Store
-from checkin.tui.dialogs.export import ExportDialog
+from checkin.tui.dialogs.export import ExportDialog, export
+from checkin.tui.widgets.plain import Label
 
 
 class MinutesScreen(Screen[None]):
@@ -34,7 +35,8 @@ class MinutesScreen(Screen[None]):
         self.meeting = meeting
 
     def compose(self) -> ComposeResult:
-        status = "in progress" if self.meeting.status == "in-progress" else "ended"
+        status = {"in-progress": "in progress", "planned": "planned"}.get(
+            self.meeting.status, "ended")
         yield Label(f"Minutes · {self.meeting.id} ({status})", id="minutes-title")
         with VerticalScroll(id="minutes-scroll"):
             yield Markdown(self.markdown(), open_links=False, id="minutes-markdown")
@@ -45,27 +47,15 @@ class MinutesScreen(Screen[None]):
         self.query_one("#minutes-scroll").focus()
 
     def markdown(self) -> str:
-        return minutes_text(self.store, self.meeting)
+        return safe(minutes_text(self.store, self.meeting))
 
     def action_back(self) -> None:
         self.dismiss()
 
     @work
     async def action_export(self) -> None:
-        choice = await self.app.push_screen_wait(ExportDialog(self.meeting.id))
-        if choice is None:
-            return
-        path, fmt = choice
-        self.export_to(path, fmt)
-
-    def export_to(self, path: Path, fmt: str) -> None:
-        """Write the file and say how it went, in the status line."""
-        status = self.query_one("#minutes-status", Label)
-        try:
+        def write(path: Path, fmt: str) -> None:
             export_minutes(self.store, self.meeting, path, fmt)
-        except CheckinError as exc:
-            status.update(f"Not exported: {exc}")
-            status.set_classes("-error")
-            return
-        status.update(f"Exported to {path.resolve()}")
-        status.set_classes("-ok")
+
+        await export(self, ExportDialog(f"./{self.meeting.id}.md", write),
+                     self.query_one("#minutes-status", Label), "Exported to")

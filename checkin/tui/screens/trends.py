@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Footer
 
 from checkin.core.rules import OFF_TRACK_STREAK
 from checkin.core.trends import Trend, Trends
@@ -18,6 +18,7 @@ from checkin.render.numbers import sparkline
 from checkin.render.trends import OFF, ON, cell, streak_text, target_text
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
+from checkin.tui.widgets.plain import Label
 
 LEGEND = (f"{ON} on track  {OFF} off track  highlighted: latest off-track streak  "
           f"! {OFF_TRACK_STREAK}+ in a row")

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.widgets import Label, ListItem, ListView
+from textual.widgets import ListItem, ListView
 
 from checkin.core.dates import describe
 from checkin.core.model import ActionItem, Section
+from checkin.core.prep import accept_status, waiting_status
 from checkin.core.review import by_owner, keep_open, outcome, short_name, undo_last
+from checkin.errors import CheckinError
+from checkin.tui.keys import key
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt
+from checkin.tui.widgets.plain import Label
 
 COLUMNS = (("owner", "Owner"), ("title", "Item"), ("due", "Due"), ("late", "Late"),
            ("slips", "Slips"), ("status", "Outcome"))
@@ -39,7 +43,8 @@ class ReviewRow(ListItem):
             for key, _ in COLUMNS:
                 yield Label("", classes=f"cell {key}")
 
-    def show(self, today: date, meeting_id: str, *, narrow: bool = False) -> None:
+    def show(self, today: date, meeting_id: str, *, narrow: bool = False,
+             prep: str = "") -> None:
         """Fill the cells; ``narrow`` shows the outcome as its glyph only."""
         item = self.item
         late = item.days_overdue(today)
@@ -51,17 +56,18 @@ class ReviewRow(ListItem):
             "slips": f"{item.slips}×" if item.slips else "",
             "status": OUTCOME_TEXT.get(done, done),
         }
+        if prep and done == "to review":
+            cells["status"] = f"p: {prep}"  # waiting from a prep form; p applies it
         if narrow:
             cells["status"] = cells["status"].split()[0]
-        for key, text in cells.items():
-            self.query_one(f".{key}", Label).update(text)
+        for cell, text in cells.items():
+            self.query_one(f".{cell}", Label).update(text)
         self.set_class(late > 0, "-overdue")
         self.set_class(item.status != "open", "-closed")
         self.set_class(outcome(item, meeting_id) != "to review", "-reviewed")
 
 
-def _row_binding(key: str, action: str, label: str, tooltip: str) -> Binding:
-    return Binding(key, action, label, id=f"action_review.{action}", tooltip=tooltip)
+_row_binding = partial(key, "action_review")
 
 
 class ActionReviewEditor(SectionEditor):
@@ -74,6 +80,8 @@ class ActionReviewEditor(SectionEditor):
         _row_binding("x", "drop", "Drop", "Drop the item: nobody will do it; next item"),
         _row_binding("k", "keep", "Keep", "Reviewed: stays open as it is; next item"),
         _row_binding("u", "undo", "Undo", "Undo this meeting's last change to the item"),
+        _row_binding("p", "accept_prep", "Accept prep",
+                     "Apply the status its department sent in its prep form"),
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
@@ -107,7 +115,8 @@ class ActionReviewEditor(SectionEditor):
         for head in self.query(".review-head .status").results(Label):
             head.update("" if narrow else "Outcome")
         for row in self.query(ReviewRow):
-            row.show(self.session.today, self.session.meeting.id, narrow=narrow)
+            row.show(self.session.today, self.session.meeting.id, narrow=narrow,
+                     prep=self.prep_text(row.item))
 
     def focus_first(self) -> None:
         for widget in self.query("#review-list"):
@@ -117,15 +126,27 @@ class ActionReviewEditor(SectionEditor):
         today, mid = self.session.today, self.session.meeting.id
         late = sum(1 for i in self.items if i.is_overdue(today))
         done = sum(1 for i in self.items if outcome(i, mid) != "to review")
+        waiting = len(self.session.meeting.prep_statuses)
         self.query_one("#review-summary", Label).update(
-            f"{len(self.items)} carried over · {late} overdue · {done} reviewed")
+            f"{len(self.items)} carried over · {late} overdue · {done} reviewed"
+            + (f" · {waiting} from prep (p accepts)" if waiting else ""))
 
     # ------------------------------------------------------------ helpers
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Row keys are hidden while a question is open or when nothing was carried over."""
+        if action == "accept_prep":
+            return bool(self.session.meeting.prep_statuses) and not self.query(InlinePrompt)
         if action in ("done", "redate", "reassign", "drop", "keep", "undo"):
             return bool(self.items) and not self.query(InlinePrompt)
         return True
+
+    def prep_text(self, item: ActionItem) -> str:
+        """The status a prep form proposes for ``item``, short ("done", "4 Dec")."""
+        waiting = waiting_status(self.session.meeting, item.id)
+        if waiting is None or waiting.status in ("done", "dropped"):
+            return waiting.status if waiting else ""
+        due = date.fromisoformat(waiting.status)
+        return f"{due.day} {due:%b}"
 
     def current(self) -> ReviewRow | None:
         if self.query(InlinePrompt):
@@ -138,9 +159,13 @@ class ActionReviewEditor(SectionEditor):
         return row if isinstance(row, ReviewRow) else None
 
     def saved(self, row: ReviewRow, message: str = "") -> None:
-        self.session.save_action(row.item)
+        try:
+            self.session.save_action(row.item)
+        except CheckinError as exc:  # kept in the session, written with the next save
+            self.post_message(self.SaveFailed(f"Not saved yet: {exc}"))
+            message = ""
         row.show(self.session.today, self.session.meeting.id,
-                 narrow=self.has_class("-narrow"))
+                 narrow=self.has_class("-narrow"), prep=self.prep_text(row.item))
         self.show_summary()
         if message:
             self.notify(message, timeout=3)
@@ -167,6 +192,17 @@ class ActionReviewEditor(SectionEditor):
             keep_open(row.item, self.session.today, self.session.meeting.id)
             self.saved(row)
             self.query_one(ListView).action_cursor_down()
+
+    def action_accept_prep(self) -> None:
+        if row := self.current():
+            meeting = self.session.meeting
+            done = accept_status(meeting, row.item, self.session.today)
+            if done is None:
+                self.notify("No prep status waiting for this item", timeout=3)
+                return
+            self.session.changed()
+            self.saved(row, f"From prep ({done}): {row.item.title}")
+            self.refresh_bindings()
 
     def action_undo(self) -> None:
         if row := self.current():

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.message import Message
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, ListItem, ListView
+from textual.widgets import ListItem, ListView
 
 from checkin.core.dates import describe
 from checkin.core.model import ActionItem, Section
@@ -21,6 +21,7 @@ from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.date_input import DateInput
 from checkin.tui.widgets.owner_input import OwnerInput, confirm_new_person
+from checkin.tui.widgets.plain import Input, Label
 
 NEXT_MEETING = "next meeting"
 
@@ -104,9 +105,7 @@ class ActionsEditor(SectionEditor):
 
     # ------------------------------------------------------------ the form
     def _say(self, text: str, kind: str) -> None:
-        label = self.query_one("#action-message", Label)
-        label.set_classes(kind)
-        label.update(text)
+        self.query_one("#action-message", Label).set_classes(kind).update(text)
 
     @on(Input.Submitted, "#action-title, #action-owner, #action-dept")
     def _next_field(self, event: Input.Submitted) -> None:
@@ -229,7 +228,11 @@ class ActionsEditor(SectionEditor):
         if event.what == "drop":
             if item.status == "open":
                 item.drop(self.session.today, self.session.meeting.id)
-                self.session.save_action(item)
+                try:
+                    self.session.save_action(item)
+                except CheckinError as exc:  # kept in the session, written with the next save
+                    self.post_message(self.SaveFailed(f"Not saved yet: {exc}"))
+                    return
                 self._say(f"Dropped {item.id}: {item.title}", "-ok")
                 self.refresh_list()
             return

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
-from textual.widgets import Checkbox, Input, Label
+from textual.widgets import Checkbox
 
 from checkin.core.model import Attendee, Section
 from checkin.tui.sections.base import SectionEditor
@@ -18,6 +19,7 @@ from checkin.tui.sections.field_keys import (
     row_bindings,
 )
 from checkin.tui.session import MeetingSession
+from checkin.tui.widgets.plain import Input, Label
 
 NARROW = 60  # below this many columns the columns tighten
 
@@ -42,7 +44,9 @@ class AttendeeRow(Horizontal):
         a = self.attendee
         yield PresenceBox(a.department, a.present, compact=True, classes="present")
         yield Label("", classes="state")
-        yield Label(a.person or "(no representative)", classes="person")
+        yield Label(Text(a.person or "(no representative)")
+                    + (Text(" ✎", style="italic") if a.prepared else Text()),
+                    classes="person")
         yield Input(a.note, placeholder="note…", compact=True,
                     classes="note")
 
@@ -110,17 +114,17 @@ class AttendanceEditor(SectionEditor):
     def show_count(self) -> None:
         people = self.session.meeting.attendance
         present = sum(1 for a in people if a.present)
-        self.query_one("#attendance-count", Label).update(
-            f"{present} of {len(people)} present")
+        prepared = list(dict.fromkeys(a.department for a in people if a.prepared))
+        self.query_one("#attendance-count", Label).update(Text(
+            f"{present} of {len(people)} present"
+            + (f" · ✎ prepared: {', '.join(prepared)}" if prepared else "")))
 
     @on(Checkbox.Changed)
     def _toggled(self, event: Checkbox.Changed) -> None:
         event.stop()
         row = event.checkbox.parent
-        if isinstance(row, AttendeeRow) and row.attendee.present != event.value:
-            row.attendee.present = event.value
+        if isinstance(row, AttendeeRow) and self.session.edit(row.attendee, present=event.value):
             row.show_state()
-            self.session.changed()
             self.show_count()
 
     @on(Input.Changed, ".note")
@@ -128,8 +132,7 @@ class AttendanceEditor(SectionEditor):
         event.stop()
         row = event.input.parent
         if isinstance(row, AttendeeRow):
-            row.attendee.note = event.value
-            self.session.changed()
+            self.session.edit(row.attendee, note=event.value)
 
     def action_all_present(self) -> None:
         for row in self.query(AttendeeRow):

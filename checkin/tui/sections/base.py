@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.message import Message
 from textual.widget import Widget
 
 from checkin.core.model import Section
@@ -12,14 +13,23 @@ from checkin.tui.session import MeetingSession
 class SectionEditor(Widget):
     """The main pane of the meeting screen for one section kind.
 
-    Subclasses compose their inputs, edit ``self.session.meeting`` (or action items through
-    the session) and call ``self.session.changed()`` after every edit. Their ``BINDINGS``
-    (each with an ``id=`` and a ``tooltip``) show in the footer while the section is open.
+    Subclasses compose their inputs from ``self.session.meeting`` and change it only
+    through the session (``edit``, ``apply``, ``add_action``...); they never see the store.
+    A write that fails in an editor is posted as ``SaveFailed`` for the screen's header.
+    Their ``BINDINGS`` (each with an ``id=`` and a ``tooltip``) show in the footer while
+    the section is open.
     Tab / shift+tab move between fields at once (see ``field_keys``), so text typed fast
     after a Tab lands in the next field; an editor may bind its own.
     """
 
     BINDINGS = field_bindings("section")
+
+    class SaveFailed(Message):
+        """A write the editor asked for failed; nothing was lost (``text`` says why)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
 
     DEFAULT_CSS = """
     SectionEditor { height: 1fr; }

@@ -8,15 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
-from textual.widgets import Input, Label
 
 from checkin.core.metrics import MetricValueError, parse_metric_value
 from checkin.core.model import MetricDef, MetricReading, Section
+from checkin.core.prep import prep_summary
 from checkin.core.roadblocks import find_open
 from checkin.core.rules import metric_roadblock
 from checkin.render.numbers import format_number, format_target, sparkline
 from checkin.services.meetings import add_roadblock
-from checkin.services.queries import metric_history
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.field_keys import (
     focus_now,
@@ -24,6 +23,7 @@ from checkin.tui.sections.field_keys import (
     row_bindings,
 )
 from checkin.tui.session import MeetingSession
+from checkin.tui.widgets.plain import Input, Label
 
 NARROW = 60  # below this many columns the trend and comment columns shrink
 TREND = 8  # readings in the sparkline (NARROW_TREND when narrow)
@@ -102,13 +102,8 @@ class MetricsEditor(SectionEditor):
                 if metric.department != department:
                     department = metric.department
                     yield Label(department, classes="department")
-                reading = meeting.reading(metric.name)
-                if reading is None:
-                    reading = MetricReading(metric.name)
-                    meeting.readings.append(reading)
-                history = metric_history(self.session.store, agenda.id, metric.name,
-                                         before=meeting.date)
-                yield MetricRow(metric, reading, [v for _, v in history])
+                reading = meeting.reading(metric.name) or MetricReading(metric.name)
+                yield MetricRow(metric, reading, self.session.metric_history(metric.name))
 
     def on_mount(self) -> None:
         self.show_summary()
@@ -123,7 +118,8 @@ class MetricsEditor(SectionEditor):
         read = [r for r in rows if r.reading.value is not None]
         off = [r for r in read if r.metric.on_track(r.reading.value) is False]
         self.query_one("#metrics-summary", Label).update(
-            f"{len(read)} of {len(rows)} read · {len(off)} off track")
+            f"{len(read)} of {len(rows)} read · {len(off)} off track"
+            + prep_summary(self.session.meeting, "value"))
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW
@@ -153,9 +149,7 @@ class MetricsEditor(SectionEditor):
             row.show_error(f"{exc} (not saved)")
             return
         row.show_error("")
-        if value != row.reading.value:
-            row.reading.value = value
-            self.session.changed()
+        self.session.edit(row.reading, value=value)
         row.show_mark()
         self.show_summary()
 
@@ -163,8 +157,7 @@ class MetricsEditor(SectionEditor):
     def _comment(self, event: Input.Changed) -> None:
         event.stop()
         row = next(a for a in event.input.ancestors if isinstance(a, MetricRow))
-        row.reading.comment = event.value
-        self.session.changed()
+        self.session.edit(row.reading, comment=event.value)
 
     def focused_row(self) -> MetricRow | None:
         focused = self.screen.focused
@@ -186,7 +179,6 @@ class MetricsEditor(SectionEditor):
         if find_open(self.session.meeting, title):
             self.notify("Already on the roadblocks list", severity="warning", timeout=3)
             return
-        add_roadblock(self.session.meeting, title, raised_by=metric.department,
-                      blocking=drafted.blocking, owner=drafted.owner)
-        self.session.changed()
+        self.session.apply(add_roadblock, title, raised_by=metric.department,
+                           blocking=drafted.blocking, owner=drafted.owner)
         self.notify(f"Sent to roadblocks: {title}", timeout=4)

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Input, Label, ListItem, ListView, TextArea
+from textual.widgets import ListItem, ListView, TextArea
 
-from checkin.core.model import Decision
 from checkin.core.people import AmbiguousName, UnknownName, person_or_new
+from checkin.render.terminal import safe
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.owner_input import OwnerInput
+from checkin.tui.widgets.plain import Input, Label
 
 
 class DecisionList(ListView):
@@ -38,7 +39,7 @@ class NotesEditor(SectionEditor):
 
     def compose(self) -> ComposeResult:
         yield Label("Notes", classes="part-title")
-        yield TextArea(self.session.meeting.notes, id="notes-text", soft_wrap=True,
+        yield TextArea(safe(self.session.meeting.notes), id="notes-text", soft_wrap=True,
                        tab_behavior="focus", show_line_numbers=False,
                        placeholder="Anything worth keeping that is not a decision or an item")
         yield Label("Decisions", classes="part-title")
@@ -62,9 +63,7 @@ class NotesEditor(SectionEditor):
     def _notes_typed(self, event: TextArea.Changed) -> None:
         event.stop()
         text = event.text_area.text
-        if text != self.session.meeting.notes:
-            self.session.meeting.notes = text
-            self.session.changed()
+        self.session.edit(self.session.meeting, notes=text)
 
     @on(Input.Submitted, "#decision-text, #decision-owner")
     def _add(self, event: Input.Submitted) -> None:
@@ -85,8 +84,7 @@ class NotesEditor(SectionEditor):
             message.set_classes("-error").update(str(exc))
             owner_input.focus()
             return
-        self.session.meeting.decisions.append(Decision(text, owner=owner))
-        self.session.changed()
+        self.session.add_decision(text, owner=owner)
         text_input.value = owner_input.value = ""
         message.set_classes("-ok").update(f"Decision {len(self.session.meeting.decisions)} added")
         self.refresh_list(highlight_last=True)
@@ -108,10 +106,8 @@ class NotesEditor(SectionEditor):
     @on(DecisionList.Remove)
     def _remove(self, event: DecisionList.Remove) -> None:
         event.stop()
-        decisions = self.session.meeting.decisions
-        if 0 <= event.index < len(decisions):
-            gone = decisions.pop(event.index)
-            self.session.changed()
+        gone = self.session.remove_decision(event.index)
+        if gone is not None:
             self.query_one("#decision-message", Label).set_classes("-ok").update(
                 f"Deleted: {gone.text}")
             self.refresh_list()

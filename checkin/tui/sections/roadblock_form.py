@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, Select, SelectionList
+from textual.widgets import Select, SelectionList
 
 from checkin.core.model import Roadblock
 from checkin.core.people import AmbiguousName
 from checkin.tui.widgets.owner_input import OwnerInput, confirm_new_person
+from checkin.tui.widgets.plain import Input, Label
 
 
 class RoadblockForm(Vertical):

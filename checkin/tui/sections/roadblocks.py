@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.widgets import Label, ListItem, ListView
+from textual.widgets import ListItem, ListView
 
 from checkin.core.dates import describe, next_meeting_date
 from checkin.core.model import Meeting, Roadblock, Section
@@ -25,11 +26,13 @@ from checkin.core.roadblocks import (
 )
 from checkin.errors import CheckinError
 from checkin.services.meetings import add_roadblock
-from checkin.services.queries import ProposedRoadblock, proposed_roadblocks
+from checkin.services.queries import ProposedRoadblock
+from checkin.tui.keys import key
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.roadblock_form import RoadblockForm
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt
+from checkin.tui.widgets.plain import Label
 
 NARROW = 84  # below this many columns the "blocking" column is hidden
 NARROWER = 60  # and below this, "raised by"
@@ -60,9 +63,7 @@ class RoadblockRow(ListItem):
                 yield Label(text, classes=f"cell {key}")
 
 
-def _binding(key: str, action: str, label: str, tooltip: str, show: bool = True) -> Binding:
-    return Binding(key, action, label, id=f"roadblocks.{action.split('(')[0]}_{key}",
-                   tooltip=tooltip, show=show)
+_binding = partial(key, "roadblocks", by_key=True)
 
 
 class RoadblocksEditor(SectionEditor):
@@ -110,10 +111,7 @@ class RoadblocksEditor(SectionEditor):
 
     async def show_proposals(self) -> None:
         """Escalation flags not yet on the list, as "Proposed:" lines; `p` takes the first."""
-        meeting = self.meeting
-        self.proposals = proposed_roadblocks(
-            self.session.store, meeting.agenda.id, agenda=meeting.agenda,
-            existing=[r.title for r in meeting.roadblocks])
+        self.proposals = self.session.proposed_roadblocks()
         box = self.query_one("#proposals", Vertical)
         await box.remove_children()
         shown = self.proposals[:MAX_PROPOSALS]
@@ -179,7 +177,7 @@ class RoadblocksEditor(SectionEditor):
         return row.roadblock if isinstance(row, RoadblockRow) else None
 
     async def changed(self, keep: Roadblock | None, message: str = "") -> None:
-        self.session.changed()
+        """Show the list after a change the session has made."""
         await self.show_rows(keep)
         if message:
             self.notify(message, timeout=3)
@@ -207,23 +205,23 @@ class RoadblocksEditor(SectionEditor):
         if not self.proposals or self.query(InlinePrompt) or self.query(RoadblockForm):
             return
         p = self.proposals[0]
-        rb = add_roadblock(self.meeting, p.title, raised_by=p.raised_by, blocking=p.blocking,
-                           owner=p.owner)
+        rb = self.session.apply(add_roadblock, p.title, raised_by=p.raised_by,
+                                blocking=p.blocking, owner=p.owner)
         await self.show_proposals()
         await self.changed(rb, f"Added: {rb.title}")
 
     async def action_move(self, step: int) -> None:
-        if (rb := self.current()) and move(self.meeting, rb, step):
+        if (rb := self.current()) and self.session.apply(move, rb, step):
             await self.changed(rb)
 
     async def action_escalate(self) -> None:
         if (rb := self.current()) and rb.status == "open":
-            escalate(self.meeting, rb)
+            self.session.apply(escalate, rb)
             await self.changed(rb, f"Escalated: {rb.title}")
 
     async def action_reopen(self) -> None:
         if (rb := self.current()) and rb.status != "open":
-            reopen(self.meeting, rb)
+            self.session.apply(reopen, rb)
             await self.changed(rb, f"Reopened: {rb.title}")
 
     def action_resolve(self) -> None:
@@ -256,12 +254,13 @@ class RoadblocksEditor(SectionEditor):
         editing = event.form.roadblock
         try:
             if editing is not None:
-                edit(editing, title=event.title, raised_by=event.raised_by,
-                     blocking=event.blocking, owner=event.owner)
+                self.session.apply(edit, editing, title=event.title,
+                                   raised_by=event.raised_by, blocking=event.blocking,
+                                   owner=event.owner)
                 rb = editing
             else:
-                rb = add_roadblock(self.meeting, event.title, raised_by=event.raised_by,
-                                   blocking=event.blocking, owner=event.owner)
+                rb = self.session.apply(add_roadblock, event.title, raised_by=event.raised_by,
+                                        blocking=event.blocking, owner=event.owner)
         except CheckinError as exc:
             event.form.show_error(f"{exc}: type what is blocked")
             return
@@ -279,7 +278,7 @@ class RoadblocksEditor(SectionEditor):
         rb = row.roadblock
         if prompt.purpose == "resolve":
             try:
-                resolve(self.meeting, rb, text)
+                self.session.apply(resolve, rb, text)
             except CheckinError as exc:
                 prompt.show_error(str(exc))
                 return

@@ -6,11 +6,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Label, TextArea
+from textual.widgets import TextArea
 
 from checkin.core.model import DepartmentUpdate, Section
+from checkin.core.prep import update_prep_note
+from checkin.render.terminal import safe
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
+from checkin.tui.widgets.plain import Label, plain_title
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("wins", "Win", "a win to celebrate"),
@@ -27,7 +30,7 @@ class UpdateField(TextArea):
     """
 
     def __init__(self, update: DepartmentUpdate, field: str, placeholder: str) -> None:
-        super().__init__(getattr(update, field), placeholder=placeholder, compact=True,
+        super().__init__(safe(getattr(update, field)), placeholder=placeholder, compact=True,
                          soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
                          classes="update-field")
         self.update_record = update
@@ -59,19 +62,9 @@ class UpdatesEditor(SectionEditor):
     def __init__(self, session: MeetingSession, section: Section, *,
                  id: str | None = None) -> None:
         super().__init__(session, section, id=id)
-        self.updates = self._updates()
-
-    def _updates(self) -> list[DepartmentUpdate]:
-        """The meeting's update per agenda department (created if the meeting lacks one)."""
-        meeting = self.session.meeting
-        out = []
-        for dept in meeting.agenda.departments:
-            update = meeting.update(dept.name)
-            if update is None:
-                update = DepartmentUpdate(dept.name)
-                meeting.updates.append(update)
-            out.append(update)
-        return out
+        meeting = session.meeting  # the session gave it an update per department
+        self.updates = [u for d in meeting.agenda.departments
+                        if (u := meeting.update(d.name)) is not None]
 
     def compose(self) -> ComposeResult:
         reps = {d.name: d.representative for d in self.session.meeting.agenda.departments}
@@ -79,7 +72,10 @@ class UpdatesEditor(SectionEditor):
             for update in self.updates:
                 rep = reps.get(update.department, "")
                 with Grid(classes="update-panel") as panel:
-                    panel.border_title = update.department + (f" · {rep}" if rep else "")
+                    title = update.department + (f" · {rep}" if rep else "")
+                    panel.border_title = plain_title(title)
+                    panel.border_subtitle = update_prep_note(self.session.meeting,
+                                                             update.department)
                     for field, label, placeholder in FIELDS:
                         yield Label(label, classes="update-label")
                         yield UpdateField(update, field, placeholder)
@@ -94,10 +90,13 @@ class UpdatesEditor(SectionEditor):
     def _typed(self, event: TextArea.Changed) -> None:
         event.stop()
         field = event.text_area
-        if isinstance(field, UpdateField) and getattr(field.update_record, field.field) \
-                != field.text:
-            setattr(field.update_record, field.field, field.text)
-            self.session.changed()
+        if isinstance(field, UpdateField):
+            self.session.edit(field.update_record, **{field.field: field.text})
+            for panel in field.ancestors:
+                if isinstance(panel, Grid):
+                    panel.border_subtitle = update_prep_note(
+                        self.session.meeting, field.update_record.department)
+                    break
 
     def action_panel(self, step: int) -> None:
         panels = self.panels()

@@ -7,20 +7,29 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, TextArea
+from textual.widgets import Button, TextArea
 
 from checkin import clock
 from checkin.core.model import ROOM_RATING, Meeting
+from checkin.errors import CheckinError
 from checkin.render.numbers import format_number
-from checkin.services.meetings import end_meeting
-from checkin.services.wrapup import completion_since_last, parse_rating, section_times
+from checkin.render.terminal import safe
+from checkin.services.wrapup import parse_rating, section_times
+from checkin.tui.dialogs.confirm import ConfirmDialog
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.date_input import DateInput
+from checkin.tui.widgets.plain import Input, Label
 
 ROOM = ROOM_RATING
+
+
+def end_question() -> ConfirmDialog:
+    """Enter ends the meeting; escape, ``n`` or "Not yet" goes back to the wrap-up."""
+    return ConfirmDialog("End the meeting now?",
+                         "Timers stop and the minutes are ready to export.",
+                         yes="Yes, end it", no="Not yet", variant="error", default="yes")
 
 
 class RatingInput(Input):
@@ -33,7 +42,7 @@ class RatingInput(Input):
 
 
 class WrapUpEditor(SectionEditor):
-    """ctrl+e asks to confirm (ConfirmEnd), then ends the meeting and posts ``Ended``."""
+    """ctrl+e asks to confirm (``end_question``), then ends the meeting and posts ``Ended``."""
 
     BINDINGS = [
         Binding("ctrl+e", "end", "End meeting", id="wrapup.end", priority=True,
@@ -51,7 +60,7 @@ class WrapUpEditor(SectionEditor):
         meeting = self.session.meeting
         with VerticalScroll(id="wrapup-body", can_focus=False):
             yield Label("Summary", classes="part-title")
-            yield TextArea(meeting.summary, id="summary", placeholder="One-line summary",
+            yield TextArea(safe(meeting.summary), id="summary", placeholder="One-line summary",
                            tab_behavior="focus")
             yield Label("Rating 1-10: one for the room, or one per attendee",
                         classes="part-title")
@@ -90,7 +99,7 @@ class WrapUpEditor(SectionEditor):
     def on_mount(self) -> None:
         self.query_one("#completion", Label).update(
             "Action items since last meeting: "
-            + completion_since_last(self.session.store, self.session.meeting).describe())
+            + self.session.completion().describe())
         self.refresh_times()
         self.set_interval(5, self.refresh_times)
         self.watch(self.query_one("#next-meeting"), "value", self._next_meeting, init=False)
@@ -120,9 +129,7 @@ class WrapUpEditor(SectionEditor):
     @on(TextArea.Changed, "#summary")
     def _summary(self, event: TextArea.Changed) -> None:
         event.stop()
-        if event.text_area.text != self.session.meeting.summary:
-            self.session.meeting.summary = event.text_area.text
-            self.session.changed()
+        self.session.edit(self.session.meeting, summary=event.text_area.text)
 
     @on(Input.Changed, ".rating")
     def _rating(self, event: Input.Changed) -> None:
@@ -131,7 +138,6 @@ class WrapUpEditor(SectionEditor):
         if not isinstance(field, RatingInput):
             return
         message = self.query_one("#rating-message", Label)
-        ratings = self.session.meeting.ratings
         try:
             value = parse_rating(event.value) if event.value.strip() else None
         except ValueError as exc:
@@ -140,27 +146,22 @@ class WrapUpEditor(SectionEditor):
             message.set_classes("-error").update(f"{who}: {exc}; not saved")
         else:
             message.set_classes("")
+        self.session.set_rating(field.key, value)
         if value is None:
-            if ratings.pop(field.key, None) is not None:
-                self.session.changed()
             if not message.has_class("-error"):
                 message.update(self._mean())
             return
-        if ratings.get(field.key) != value:
-            ratings[field.key] = value
-            self.session.changed()
         message.set_classes("").update(self._mean())
 
     def _next_meeting(self, value: date | None) -> None:
-        if value is not None and value != self.session.meeting.next_meeting:
-            self.session.meeting.next_meeting = value
-            self.session.changed()
+        if value is not None:
+            self.session.edit(self.session.meeting, next_meeting=value)
 
     def action_end(self) -> None:
         if self.session.meeting.status == "ended":
             self.notify("This meeting has already ended", severity="warning")
             return
-        self.app.push_screen(ConfirmEnd(), self._confirmed)
+        self.app.push_screen(end_question(), self._confirmed)
 
     @on(Button.Pressed, "#end")
     def _end_pressed(self, event: Button.Pressed) -> None:
@@ -171,32 +172,9 @@ class WrapUpEditor(SectionEditor):
         if not yes:
             self.query_one("#end", Button).focus()
             return
-        meeting = self.session.meeting
-        self.session.flush()
-        end_meeting(self.session.store, meeting, now=clock.now())
-        self.post_message(self.Ended(meeting))
-
-
-class ConfirmEnd(ModalScreen[bool]):
-    """Asks before ending the meeting: Enter ends it, escape (or "Not yet") goes back."""
-
-    BINDINGS = [
-        Binding("escape", "dismiss(False)", "Not yet", id="wrapup.confirm-cancel",
-                tooltip="Go back to the wrap-up without ending the meeting"),
-    ]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-end"):
-            yield Label("End the meeting now?", id="confirm-title")
-            yield Label("Timers stop and the minutes are ready to export.")
-            with Horizontal(id="confirm-buttons"):
-                yield Button("Yes, end it", id="end-yes", variant="error")
-                yield Button("Not yet", id="end-no")
-
-    def on_mount(self) -> None:
-        self.query_one("#end-yes", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "end-yes")
+        try:
+            self.session.end(clock.now())
+        except CheckinError as exc:  # nothing lost: still in progress, retried on save
+            self.post_message(self.SaveFailed(f"Meeting not ended: {exc}"))
+            return
+        self.post_message(self.Ended(self.session.meeting))

@@ -1,7 +1,7 @@
 """A table of action items that renders only the rows on screen (Textual's Line API).
 
 Filtering 5,000 items then costs a Python filter plus ~30 rendered lines, not a DataTable
-reload (see DESIGN.md). The header row stays put; rows scroll under it. Looks come from
+reload. The header row stays put; rows scroll under it. Looks come from
 the component classes below, styled in the screen's .tcss.
 """
 
@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from checkin.core.model import ActionItem
+from checkin.render.terminal import safe
 
 # (title, width; 0 = takes the rest). "From" is dropped below WIDE columns.
 COLUMNS: tuple[tuple[str, int], ...] = (
@@ -31,8 +32,9 @@ MIN_TITLE = 16
 
 def cells(item: ActionItem, today: date) -> list[str]:
     late = item.days_overdue(today)
-    return [item.owner, " ".join(item.title.split()), item.department, item.due.isoformat(),
-            f"{late}d" if late else "", item.status, item.created_in or "—"]
+    row = [item.owner, " ".join(item.title.split()), item.department, item.due.isoformat(),
+           f"{late}d" if late else "", item.status, item.created_in or "—"]
+    return [safe(c) for c in row]  # drawn as raw segments: no escape reaches the terminal
 
 
 class ActionTable(ScrollView, can_focus=True):

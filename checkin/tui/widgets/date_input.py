@@ -11,9 +11,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Input, Label
 
 from checkin.core.dates import DueDateError, describe, is_past, parse_due
+from checkin.tui.widgets.plain import Input, Label
 
 
 def past_date_warning(value: date, today: date) -> str:

@@ -10,7 +10,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label
 
 from checkin.core.people import (
     NameMatchError,
@@ -21,6 +20,7 @@ from checkin.core.people import (
 )
 from checkin.tui.widgets.date_input import DateInput
 from checkin.tui.widgets.owner_input import confirm_new_person
+from checkin.tui.widgets.plain import Input, Label
 
 
 def complete(text: str, names: list[str], *, kind: str = "person") -> str:

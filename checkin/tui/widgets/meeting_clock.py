@@ -6,7 +6,8 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Label
+
+from checkin.tui.widgets.plain import Label
 
 
 def mmss(seconds: float) -> str:

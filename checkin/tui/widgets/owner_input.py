@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.markup import escape
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Input
 
 from checkin.core.people import NameMatchError, person_or_new, resolve_person
+from checkin.tui.widgets.plain import Input
 
 
 class OwnerInput(Input):
@@ -49,7 +48,7 @@ def confirm_new_person(widget: Widget, name: str, then: Callable[[], object]) ->
     """Ask "new person?" in the one confirm dialog; call ``then`` only on yes."""
     from checkin.tui.dialogs.confirm import ConfirmDialog
 
-    question = f"Nobody called “{escape(name)}” yet. Add {escape(name)} as a new person?"
+    question = f"Nobody called “{name}” yet. Add {name} as a new person?"  # shown as text
 
     def answered(yes: bool | None) -> None:
         if yes:

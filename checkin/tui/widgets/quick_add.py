@@ -8,7 +8,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.suggester import Suggester
-from textual.widgets import Input, Label
 
 from checkin.core.dates import describe, is_past
 from checkin.core.model import ActionItem
@@ -18,6 +17,7 @@ from checkin.errors import CheckinError
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.date_input import past_date_warning
 from checkin.tui.widgets.owner_input import confirm_new_person
+from checkin.tui.widgets.plain import Input, Label
 
 PLACEHOLDER = "@owner #dept what needs doing due:fri"
 HINT = "e.g. @Maria #Sales fix CRM dedupe due:fri   (right arrow completes @names and #depts)"
@@ -102,9 +102,7 @@ class QuickAddBar(Vertical):
         )
 
     def _show(self, text: str, kind: str) -> None:
-        label = self.query_one("#quick-add-preview", Label)
-        label.set_classes(kind)
-        label.update(text)
+        self.query_one("#quick-add-preview", Label).set_classes(kind).update(text)
 
     @on(Input.Changed, "#quick-add-input")
     def _changed(self, event: Input.Changed) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Label
 
 from checkin.core.model import Section
+from checkin.tui.widgets.plain import Label
 
 
 def minutes_used(section: Section, elapsed: float) -> str:

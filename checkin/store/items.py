@@ -1,0 +1,271 @@
+"""Action items of the data directory: open ones in the register, closed ones in
+``archive/<year>.json``; the rules that move an item between them (see ``store``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from checkin import clock
+from checkin.core.model import ActionItem, MeetingSummary, from_data, to_data
+from checkin.errors import CheckinError, StoreError
+from checkin.store.lines import id_key
+
+if TYPE_CHECKING:
+    from checkin.store.datafile import DataFile
+
+T = TypeVar("T")
+ACTIONS, MEETINGS, IDS = "actions", "meetings", "_ids"
+
+
+def parse_doc(cls: type[T], doc: dict[str, Any], where: str) -> T:
+    """A stored document as ``cls``; a damaged one is a one-line StoreError."""
+    try:
+        return from_data(cls, dict(doc))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise StoreError(
+            f"{where} is damaged ({exc}); restore the file from a backup — it was left "
+            "untouched"
+        ) from None
+
+
+def _closed_year(item: ActionItem) -> int:
+    return (item.closed_on or clock.today()).year
+
+
+def _id_order(action_id: str) -> tuple[Any, ...]:
+    return id_key(action_id)
+
+
+class ActionItems:
+    """The action-item half of ``Store`` (a mixin: it uses the store's files)."""
+
+    root: Path
+    readonly: bool
+    _items: dict[str, ActionItem]
+    _summary: dict[str, MeetingSummary]
+    _prefix: str | None
+    _archives: dict[int, DataFile]
+    _by_date: list[tuple[str, str]] | None
+
+    if TYPE_CHECKING:  # provided by Store
+        register: DataFile
+        register_path: Path
+
+        def archive_path(self, year: int) -> Path: ...
+        def archive_years(self) -> list[int]: ...
+        def _archive(self, year: int) -> DataFile: ...
+        def _newer_archives(self) -> list[int]: ...
+        def _summary_of(self, meeting_id: str) -> MeetingSummary | None: ...
+        def _load_register(self) -> None: ...
+
+    def _item(self, doc: dict[str, Any], where: Path) -> ActionItem:
+        action_id = doc.get("id")
+        item = self._items.get(action_id) if isinstance(action_id, str) else None
+        if item is None:
+            item = parse_doc(ActionItem, doc, f"{where}: action item {action_id!r}")
+            self._items[item.id] = item
+        return item
+
+    def _register_items(self, where: Callable[[dict[str, Any]], bool] | None = None
+                        ) -> list[ActionItem]:
+        docs = self.register.table(ACTIONS)
+        moved = {i for y in self._newer_archives() for i in self._archive(y).table(ACTIONS)} \
+            if self.readonly and docs else set()
+        return [self._item(d, self.register_path) for i, d in docs.items()
+                if i not in moved and (where is None or where(d))]
+
+    def closed_actions(self, years: list[int] | None = None,
+                       where: Callable[[dict[str, Any]], bool] | None = None) -> list[ActionItem]:
+        """Archived items of ``years`` (every year if None): only those files are read.
+
+        ``where`` picks stored documents before any is converted.
+        """
+        out = []
+        for year in self.archive_years() if years is None else years:
+            if year in self._archives or self.archive_path(year).exists():
+                out += [self._item(d, self.archive_path(year))
+                        for d in self._archive(year).table(ACTIONS).values()
+                        if where is None or where(d)]
+        return out
+
+    def created_in(self, meeting_id: str) -> list[ActionItem]:
+        """Items created in a meeting: from the register and the archive of the meeting's
+        year on (an item is closed on or after the day it was made)."""
+        summary = self._summary_of(meeting_id)
+        first = summary.date.year if summary else clock.today().year
+        items = {a.id: a for a in self._register_items(
+            lambda d: d.get("created_in") == meeting_id)}
+        items.update((a.id, a) for a in self.closed_actions(
+            [y for y in self.archive_years() if y >= first],
+            lambda d: d.get("created_in") == meeting_id))
+        return sorted(items.values(), key=lambda a: _id_order(a.id))
+
+    def owner_names(self) -> set[str]:
+        """Everyone who ever owned an item, read from the stored documents unconverted."""
+        return {d.get("owner") or "" for d in self.action_docs()} - {""}
+
+    def department_names(self) -> list[str]:
+        """Every department an item was ever filed under, sorted, from the raw documents."""
+        return sorted({d.get("department") or "" for d in self.action_docs()} - {""})
+
+    def action_docs(self) -> list[dict[str, Any]]:
+        """Every item as stored (raw documents, not converted; the archive wins): for
+        one-pass aggregates over the whole history such as trends."""
+        docs = dict(self.register.table(ACTIONS))
+        for year in self.archive_years():
+            docs.update(self._archive(year).table(ACTIONS))
+        return list(docs.values())
+
+    def actions(self, status: str | None = None) -> list[ActionItem]:
+        """Action items (all, or of one ``status``), oldest first.
+
+        ``open`` reads the register alone; a closed status or all of them reads every
+        archive year (use ``closed_actions(years)`` to read fewer).
+        """
+        items = {a.id: a for a in self._register_items()}
+        if status != "open":
+            items.update((a.id, a) for a in self.closed_actions())  # the archive wins
+        rows = [a for a in items.values() if status is None or a.status == status]
+        return sorted(rows, key=lambda a: _id_order(a.id))
+
+    def register_actions(self, where: Callable[[dict[str, Any]], bool] | None = None
+                         ) -> list[ActionItem]:
+        """Every item in the register: open ones, and those closed in a live meeting."""
+        items = self._register_items(where)
+        return sorted(items, key=lambda a: _id_order(a.id))
+
+    def action(self, action_id: str) -> ActionItem:
+        """One item by id: the register, else the archive (newest year first)."""
+        doc = self.register.table(ACTIONS).get(action_id)
+        year = self._where(action_id) if doc is None or self.readonly else None
+        if year is not None:
+            return self._item(self._archive(year).table(ACTIONS)[action_id],
+                              self.archive_path(year))
+        if doc is not None:
+            return self._item(doc, self.register_path)
+        raise CheckinError(f"no action item {action_id!r}")
+
+    def _where(self, action_id: str) -> int | None:
+        """The archive year holding ``action_id``, if any (reads archives until found)."""
+        for year in reversed(self.archive_years()):
+            if action_id in self._archive(year).table(ACTIONS):
+                return year
+        return None
+
+    def add_action(self, item: ActionItem) -> ActionItem:
+        """Store a new item; its id is assigned here (``A1``, ``A2``... see ``ids``)."""
+        return self.add_actions([item])[0]
+
+    def _new_ids(self, count: int) -> list[str]:
+        from checkin.store import ids
+
+        if self._prefix is None:
+            self._prefix = ids.prefix_for(self.root, set(self.register.table(IDS)))
+        counter = self.register.table(IDS).get(self._prefix, {}).get("next")
+        if counter is None:  # a data dir from before the counter (or a new one)
+            numbers = [s[1] for s in map(ids.split_id, self.register.table(ACTIONS))
+                       if s and s[0] == self._prefix]
+            if self._prefix == ids.LEGACY and self.archive_years():
+                numbers += [s[1] for s in map(ids.split_id, (a.id for a in
+                            self.closed_actions())) if s and s[0] == ids.LEGACY]
+            counter = max(numbers, default=0) + 1
+        self.register.put(IDS, self._prefix, {"next": counter + count})
+        return [f"{self._prefix}{counter + n}" for n in range(count)]
+
+    def save_action(self, item: ActionItem) -> None:
+        """Write one item: to the register, or (closed, not in a live meeting) the archive."""
+        self._save_actions([item])
+
+    def add_actions(self, items: list[ActionItem]) -> list[ActionItem]:
+        """Store many new items with one write per file (seeding, imports)."""
+        for item, new_id in zip(items, self._new_ids(len(items))):
+            item.id = new_id
+        for item in items:
+            summary = self._summary_of(item.created_in) if item.created_in else None
+            if summary is not None:
+                summary.actions += 1
+                self.register.put(MEETINGS, summary.id, to_data(summary))
+        self._save_actions(items, new=True)
+        return items
+
+    def _archivable(self, item: ActionItem) -> bool:
+        if item.status == "open":
+            return False
+        live = self._summary_of(item.closed_in) if item.closed_in else None
+        return live is None or live.status != "in-progress"
+
+    def _save_actions(self, items: list[ActionItem], *, new: bool = False) -> None:
+        register = self.register.table(ACTIONS)
+        to_archive: dict[int, list[ActionItem]] = {}
+        reopened: dict[int, list[str]] = {}
+        for item in items:
+            was = None if new or item.id in register else self._where(item.id)
+            if self._archivable(item):
+                to_archive.setdefault(_closed_year(item), []).append(item)
+                if was is not None and was != _closed_year(item):
+                    reopened.setdefault(was, []).append(item.id)
+            else:
+                self.register.put(ACTIONS, item.id, to_data(item))
+                if was is not None:
+                    reopened.setdefault(was, []).append(item.id)
+            self._items[item.id] = item
+        for year, batch in sorted(to_archive.items()):  # the archive first ...
+            archive = self._archive(year)
+            for item in batch:
+                archive.put(ACTIONS, item.id, to_data(item))
+            self._save(archive)
+        for batch in to_archive.values():
+            for item in batch:
+                self.register.delete(ACTIONS, item.id)
+        self._save_register()  # ... then the register
+        for year, gone in sorted(reopened.items()):
+            archive = self._archive(year)
+            if any([archive.delete(ACTIONS, i) for i in gone]):
+                self._save(archive)
+
+    def remove_actions(self, action_ids: list[str]) -> None:
+        """Delete items outright: only a discarded meeting's, which never happened."""
+        gone = set(action_ids)
+        if not gone:
+            return
+        for year in self.archive_years():
+            archive = self._archive(year)
+            if any([archive.delete(ACTIONS, i) for i in gone]):
+                self._save(archive)
+        for i in gone:
+            self.register.delete(ACTIONS, i)
+            self._items.pop(i, None)
+        self._save_register()
+
+    def _sweep(self, meeting_id: str | None = None) -> bool:
+        """Move closed items out of the register once no live meeting can undo them.
+
+        Returns whether it saved the register.
+        """
+        done = [self._item(d, self.register_path)
+                for d in self.register.table(ACTIONS).values()
+                if d.get("status") != "open" and (meeting_id is None
+                                                  or d.get("closed_in") == meeting_id)]
+        done = [a for a in done if self._archivable(a)]
+        if done:
+            self._save_actions(done)
+        return bool(done)
+
+    def _save(self, data: DataFile) -> None:
+        try:
+            data.save()
+        except StoreError:
+            self._archives = {y: a for y, a in self._archives.items() if a is not data}
+            raise
+
+    def _save_register(self) -> None:
+        try:
+            self.register.save()
+        except StoreError:
+            self._items.clear()
+            self._summary.clear()
+            self._by_date = None
+            self._load_register()  # memory may be ahead of the disk: re-read
+            raise
