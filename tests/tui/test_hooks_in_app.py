@@ -9,9 +9,9 @@ from pathlib import Path
 
 from conftest import AppFactory, reopen
 
+from checkin.tui.dialogs.confirm import ConfirmDialog
 from checkin.tui.screens.meeting import MeetingScreen
 from checkin.tui.screens.minutes import MinutesScreen
-from checkin.tui.sections.wrapup import ConfirmEnd
 
 SIZE = (100, 30)
 
@@ -45,7 +45,7 @@ async def test_hooks_fire_without_holding_up_the_meeting(
             await pilot.pause()
         await pilot.press("ctrl+e")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmEnd)
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MinutesScreen)  # shown while the hook still waits

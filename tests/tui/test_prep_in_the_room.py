@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from harness_sections_a import EditorApp, hosted, reopen
+from hosts import editor_app, editor_of, hosted, reopen
 from textual.widgets import Label
 
 from checkin.core.model import Agenda
@@ -38,15 +38,15 @@ def collect_form(demo_dir: Path, tmp_path: Path, item_id: str) -> None:
 async def test_p_accepts_a_prep_status_in_action_review(demo_dir: Path, tmp_path: Path,
                                                         weekly_agenda: Agenda) -> None:
     collect_form(demo_dir, tmp_path, "A6")
-    app = EditorApp(demo_dir, "action-review", weekly_agenda)
+    app = editor_app(demo_dir, "action-review")
     async with hosted(app) as pilot:
-        rows = list(app.query(ReviewRow))
+        rows = list(app.screen.query(ReviewRow))
         assert rows[0].item.id == "A6"
         assert str(rows[0].query_one(".status", Label).render()) == "p: done"
         await pilot.press("p")
         await pilot.pause()
         assert str(rows[0].query_one(".status", Label).render()) == "✓ done"
-        assert app.meeting.prep_statuses == []
+        assert editor_of(app).session.meeting.prep_statuses == []
         await pilot.press("p")  # nothing else waits: the key is gone
         await pilot.pause()
     with reopen(demo_dir) as (store, meeting):
@@ -58,11 +58,12 @@ async def test_p_accepts_a_prep_status_in_action_review(demo_dir: Path, tmp_path
 async def test_p_accepts_a_prep_roadblock(demo_dir: Path, tmp_path: Path,
                                           weekly_agenda: Agenda) -> None:
     collect_form(demo_dir, tmp_path, "A6")
-    app = EditorApp(demo_dir, "roadblocks", weekly_agenda)
+    app = editor_app(demo_dir, "roadblocks")
     async with hosted(app) as pilot:
-        editor = app.query_one(RoadblocksEditor)
+        editor = app.screen.query_one(RoadblocksEditor)
         assert editor.proposals[0].title == "Waiting for the pricing sheet"
         await pilot.press("p")
         await pilot.pause()
-        assert any(r.title == "Waiting for the pricing sheet" for r in app.meeting.roadblocks)
+        roadblocks = editor_of(app).session.meeting.roadblocks
+        assert any(r.title == "Waiting for the pricing sheet" for r in roadblocks)
         assert all(p.title != "Waiting for the pricing sheet" for p in editor.proposals)
