@@ -76,6 +76,10 @@ def apply_config(args: argparse.Namespace) -> None:
     from checkin.config import load_config
 
     config = args.config = load_config()
+    if config.number_grouping != ",":
+        from checkin.render.numbers import set_grouping
+
+        set_grouping(config.number_grouping)
     args.dayfirst = args.dayfirst or config.dayfirst
     if args.command in (None, "run") and not getattr(args, "facilitator", ""):
         args.facilitator = config.facilitator

@@ -80,3 +80,14 @@ def test_config_is_read_first(isolated_config: Path, demo_dir: Path) -> None:
     apply_config(args)
     assert (args.facilitator, args.agenda) == ("Pat", "weekly")
     assert checkin("--data", str(demo_dir), "meetings").returncode == 0
+
+
+@pytest.mark.parametrize(("grouping", "target"), [
+    (" ", "≥ $250 000"), ("'", "≥ $250'000"), ("", "≥ $250000"), (",", "≥ $250,000")])
+def test_number_grouping_reaches_every_number(isolated_config: Path, demo_dir: Path,
+                                              grouping: str, target: str) -> None:
+    isolated_config.write_text(f'number_grouping = "{grouping}"\n')
+    minutes = checkin("--data", str(demo_dir), "export", "last")
+    trends = checkin("--data", str(demo_dir), "trends", "weekly", "--format", "md")
+    assert minutes.returncode == trends.returncode == 0, minutes.stderr + trends.stderr
+    assert target in minutes.stdout and target in trends.stdout
