@@ -79,6 +79,10 @@ def test_config_is_read_first(isolated_config: Path, demo_dir: Path) -> None:
     args = build_parser(["run"]).parse_args(["run", "weekly", "--facilitator", "Pat"])
     apply_config(args)
     assert (args.facilitator, args.agenda) == ("Pat", "weekly")
+    for argv in (["--no-dayfirst", "run"], ["run", "--no-dayfirst"]):  # the command line wins
+        args = build_parser(argv).parse_args(argv)
+        apply_config(args)
+        assert args.dayfirst is False
     assert checkin("--data", str(demo_dir), "meetings").returncode == 0
 
 
