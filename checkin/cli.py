@@ -16,7 +16,7 @@ from checkin.errors import CheckinError
 from checkin.render.terminal import safe
 
 DATA_HELP = "data folder (default: $CHECKIN_DATA or the user data dir)"
-DAYFIRST_HELP = "read 4/12 as 4 December (default: month first)"
+DAYFIRST_HELP = "read 4/12 as 4 December (default: the config file, else month first)"
 
 
 class SafeParser(argparse.ArgumentParser):
@@ -28,7 +28,7 @@ class SafeParser(argparse.ArgumentParser):
 
 def _global_options(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument("--data", metavar="DIR", default=default, help=DATA_HELP)
-    parser.add_argument("--dayfirst", action="store_true", default=default or False,
+    parser.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=default,
                         help=DAYFIRST_HELP)
 
 
@@ -76,7 +76,12 @@ def apply_config(args: argparse.Namespace) -> None:
     from checkin.config import load_config
 
     config = args.config = load_config()
-    args.dayfirst = args.dayfirst or config.dayfirst
+    if config.number_grouping != ",":
+        from checkin.render.numbers import set_grouping
+
+        set_grouping(config.number_grouping)
+    if args.dayfirst is None:  # neither --dayfirst nor --no-dayfirst: the config's
+        args.dayfirst = config.dayfirst
     if args.command in (None, "run") and not getattr(args, "facilitator", ""):
         args.facilitator = config.facilitator
     if args.command == "run" and not args.agenda and config.default_agenda:

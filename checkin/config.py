@@ -5,7 +5,7 @@ Every command reads it first. It holds the facilitator's own defaults::
     facilitator = "Alex Morgan"     # asked at the start of a meeting otherwise
     dayfirst = true                 # read 4/12 as 4 December
     default_agenda = "weekly"       # what `checkin run` starts without a name
-    number_grouping = ","           # "," "." " " "'" or "": checked, not yet applied
+    number_grouping = ","           # "," "." " " "'" or "" (none); "." makes the decimal point ","
     sendmail_command = "msmtp -t"   # `--send` pipes a message to it; never anything else
 
 A missing file is an empty config. A bad key or value raises ``ConfigError``: one line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from checkin.commands.common import agenda_for, item_line, open_writer, out, today
+from checkin.commands.common import agenda_for, fire_hooks, item_line, open_writer, out, today
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -22,4 +22,5 @@ def run(args: argparse.Namespace) -> int:
         item = items.add(store, args.line, agenda=agenda, today=today(),
                          dayfirst=args.dayfirst, allow_new=args.new)
     out(f"added {item_line(item)}\n")
+    fire_hooks("action-added", [item])
     return 0

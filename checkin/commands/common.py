@@ -56,3 +56,15 @@ def item_line(item: ActionItem) -> str:
 
     return safe(f"{item.id} {item.status}: {item.title} ({item.owner}, due "
                 f"{item.due.isoformat()})")
+
+
+def fire_hooks(event: str, items: list[ActionItem]) -> None:
+    """Run the ``event`` hook (``action-added``/``action-closed``) once per item, after the
+    write and outside the lock; a failing or hanging hook is one warning line on stderr,
+    never a failed command: the data is saved."""
+    from checkin.services.hooks import item_json, run_hook
+
+    for item in items:
+        result = run_hook(event, stdin=item_json(item))
+        if result is not None and not result.ok:
+            print(safe(f"checkin: warning: {result.message}"), file=sys.stderr)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from checkin.commands.common import item_line, open_writer, out, today
+from checkin.commands.common import fire_hooks, item_line, open_writer, out, today
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -17,4 +17,5 @@ def run(args: argparse.Namespace) -> int:
     with open_writer(args) as store:
         changed = items.done(store, args.ids, today=today())
     out("".join(item_line(i) + "\n" for i in changed))
+    fire_hooks("action-closed", changed)
     return 0

@@ -100,6 +100,16 @@ class Agenda:
     def department(self, name: str) -> Department | None:
         return next((d for d in self.departments if d.name == name), None)
 
+    def representatives(self) -> dict[str, str]:
+        """Representative -> the department they speak for (the departments that name one)."""
+        return {d.representative: d.name for d in self.departments if d.representative}
+
+    def represented_by(self, person: str) -> Department | None:
+        """The department ``person`` represents (case and outer spaces ignored), if any."""
+        key = person.strip().casefold()
+        return next((d for d in self.departments
+                     if d.representative and d.representative.strip().casefold() == key), None)
+
 
 # ---------------------------------------------------------------- a meeting
 @dataclass

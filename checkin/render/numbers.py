@@ -2,8 +2,9 @@
 
 The app's scorecard and trends screen, ``checkin trends`` and the minutes all call these,
 so a $250,000 target is ``≥ $250,000`` everywhere: never abbreviated, never in exponent
-form, never escaped. ``grouping`` is the thousands separator (``,`` by default; ``""`` for
-none), kept as a parameter so a setting can pass it.
+form, never escaped. ``grouping`` is the thousands separator: by default the one the
+config file's ``number_grouping`` sets (`set_grouping`, called once at start-up), else
+``,``; ``""`` for none. With ``.`` as the separator the decimal point becomes ``,``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,13 @@ FLAT = BLOCKS[3]  # every reading the same: one mid-low bar, everywhere
 GAP = "·"  # a meeting without a (finite) reading
 CURRENCIES = ("$", "€", "£", "¥")
 DECIMALS = 6  # at most; trailing zeros are dropped
+_grouping = ","  # the setting; `set_grouping` changes it
+
+
+def set_grouping(separator: str) -> None:
+    """Make ``separator`` the default thousands separator (the config's number_grouping)."""
+    global _grouping
+    _grouping = separator
 
 
 class HasUnit(Protocol):
@@ -31,7 +39,7 @@ class HasTarget(HasUnit, Protocol):
     def better(self) -> str: ...
 
 
-def format_number(value: float | None, *, grouping: str = ",") -> str:
+def format_number(value: float | None, *, grouping: str | None = None) -> str:
     """``130``, ``99.7``, ``250,000``, ``1,234,567``, ``0.333333``: no trailing ``.0``, no
     exponent; ``""`` for None, ``n/a`` for NaN or infinity."""
     if value is None:
@@ -42,10 +50,13 @@ def format_number(value: float | None, *, grouping: str = ",") -> str:
     text = f"{v:,.{DECIMALS}f}".rstrip("0").rstrip(".")
     if text in ("-0", ""):
         text = "0"
-    return text.replace(",", grouping)
+    separator = _grouping if grouping is None else grouping
+    if separator == ".":  # 1.234.567,5: the decimal point becomes a comma
+        return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text.replace(",", separator)
 
 
-def format_value(metric: HasUnit | str, value: float | None, *, grouping: str = ",",
+def format_value(metric: HasUnit | str, value: float | None, *, grouping: str | None = None,
                  missing: str = "no reading") -> str:
     """A reading with its unit (the metric's, or a unit given as text): ``$250,000``,
     ``25%``, ``130 leads``; ``missing`` for None."""
@@ -60,7 +71,8 @@ def format_value(metric: HasUnit | str, value: float | None, *, grouping: str = 
     return f"{number} {unit}".rstrip()
 
 
-def format_target(metric: HasTarget, *, grouping: str = ",", unit: str | None = None) -> str:
+def format_target(metric: HasTarget, *, grouping: str | None = None,
+                  unit: str | None = None) -> str:
     """``≥ 120 leads``, ``≤ 4 hours``, ``≥ $250,000``, ``≥ 25%``; ``""`` without a target.
     ``unit`` replaces the metric's own (the minutes pass it escaped for Markdown)."""
     if metric.target is None:

@@ -48,7 +48,7 @@ def add(store: Store, line: str, *, agenda: Agenda, today: date, dayfirst: bool 
         parsed = parse_quick_add(
             line, today=today, next_meeting=next_meeting_of(store, agenda, today),
             dayfirst=dayfirst, departments=[d.name for d in departments], people=names,
-            representatives={d.representative: d.name for d in departments if d.representative})
+            representatives=agenda.representatives())
     except QuickAddError as exc:
         raise CheckinError(f"{exc}; e.g. checkin add \"@Dana #Sales fix CRM due:fri\"") from None
     owner = known_person(parsed.owner, names, allow_new=allow_new)

@@ -34,11 +34,10 @@ def owner_address(owner: str, items: list[ActionItem], agendas: dict[str, Agenda
         dept = agenda.department(item.department) if agenda else None
         if dept and dept.email:
             return dept.email
-    key = owner.casefold().strip()
     for agenda in agendas.values():
-        for dept in agenda.departments:
-            if dept.email and dept.representative.casefold().strip() == key:
-                return dept.email
+        dept = agenda.represented_by(owner)
+        if dept and dept.email:
+            return dept.email
     return ""
 
 

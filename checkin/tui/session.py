@@ -234,7 +234,5 @@ class MeetingSession:
         return list(self._people)
 
     def department_of(self, person: str) -> str:
-        for d in self.meeting.agenda.departments:
-            if d.representative.casefold() == person.casefold():
-                return d.name
-        return ""
+        dept = self.meeting.agenda.represented_by(person)
+        return dept.name if dept else ""

@@ -79,4 +79,19 @@ def test_config_is_read_first(isolated_config: Path, demo_dir: Path) -> None:
     args = build_parser(["run"]).parse_args(["run", "weekly", "--facilitator", "Pat"])
     apply_config(args)
     assert (args.facilitator, args.agenda) == ("Pat", "weekly")
+    for argv in (["--no-dayfirst", "run"], ["run", "--no-dayfirst"]):  # the command line wins
+        args = build_parser(argv).parse_args(argv)
+        apply_config(args)
+        assert args.dayfirst is False
     assert checkin("--data", str(demo_dir), "meetings").returncode == 0
+
+
+@pytest.mark.parametrize(("grouping", "target"), [
+    (" ", "≥ $250 000"), ("'", "≥ $250'000"), ("", "≥ $250000"), (",", "≥ $250,000")])
+def test_number_grouping_reaches_every_number(isolated_config: Path, demo_dir: Path,
+                                              grouping: str, target: str) -> None:
+    isolated_config.write_text(f'number_grouping = "{grouping}"\n')
+    minutes = checkin("--data", str(demo_dir), "export", "last")
+    trends = checkin("--data", str(demo_dir), "trends", "weekly", "--format", "md")
+    assert minutes.returncode == trends.returncode == 0, minutes.stderr + trends.stderr
+    assert target in minutes.stdout and target in trends.stdout

@@ -91,3 +91,28 @@ def test_typed_text_is_not_sent_raw_to_the_terminal(demo_dir: Path) -> None:
     proc = checkin("--data", str(demo_dir), "add", "@dana ring \x1b]0;owned\x07 due:fri")
     assert proc.returncode == 0, proc.stderr
     assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout
+
+
+def test_shell_changes_fire_the_same_hooks_as_the_app(demo_dir: Path, isolated_config: Path,
+                                                      tmp_path: Path) -> None:
+    import json
+
+    hooks = isolated_config.parent / "hooks"
+    hooks.mkdir()
+    for event in ("action-added", "action-closed"):
+        hook = hooks / event
+        hook.write_text(f"#!/bin/sh\ncat >> '{tmp_path / event}.jsonl'\n")
+        hook.chmod(0o700)
+    added = checkin("--data", str(demo_dir), "add", "@priya #product Fix the signup bug due:fri")
+    assert added.returncode == 0, added.stderr
+    new_id = json.loads((tmp_path / "action-added.jsonl").read_text())["id"]
+    done = checkin("--data", str(demo_dir), "done", new_id)
+    assert done.returncode == 0, done.stderr
+    closed = [json.loads(line)
+              for line in (tmp_path / "action-closed.jsonl").read_text().splitlines()]
+    assert [(c["id"], c["status"]) for c in closed] == [(new_id, "done")]
+    (hooks / "action-closed").write_text("#!/bin/sh\necho 'chat is down' >&2\nexit 3\n")
+    dropped = checkin("--data", str(demo_dir), "drop", "A6")
+    assert dropped.returncode == 0  # saved: a failing hook is a warning, not a failure
+    assert dropped.stderr.strip() == ("checkin: warning: hook action-closed: failed with exit "
+                                      "status 3 (chat is down); your data is saved")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hosts import editor_app, hosted, reopen
+from hosts import editor_app, editor_of, hosted, reopen
 from textual.widgets import Label
 
 from checkin.core.model import Agenda
@@ -46,7 +46,7 @@ async def test_p_accepts_a_prep_status_in_action_review(demo_dir: Path, tmp_path
         await pilot.press("p")
         await pilot.pause()
         assert str(rows[0].query_one(".status", Label).render()) == "✓ done"
-        assert app.session.meeting.prep_statuses == []
+        assert editor_of(app).session.meeting.prep_statuses == []
         await pilot.press("p")  # nothing else waits: the key is gone
         await pilot.pause()
     with reopen(demo_dir) as (store, meeting):
@@ -64,6 +64,6 @@ async def test_p_accepts_a_prep_roadblock(demo_dir: Path, tmp_path: Path,
         assert editor.proposals[0].title == "Waiting for the pricing sheet"
         await pilot.press("p")
         await pilot.pause()
-        roadblocks = app.session.meeting.roadblocks
+        roadblocks = editor_of(app).session.meeting.roadblocks
         assert any(r.title == "Waiting for the pricing sheet" for r in roadblocks)
         assert all(p.title != "Waiting for the pricing sheet" for p in editor.proposals)

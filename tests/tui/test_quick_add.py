@@ -168,3 +168,15 @@ async def test_a_past_due_date_needs_a_second_enter(demo_dir: Path,
         assert [i.due for i in store.actions()[before:]] == [date(2026, 11, 20)]
     finally:
         store.close()
+
+
+async def test_completion_offers_only_the_name_the_people_rule_resolves() -> None:
+    from checkin.tui.widgets.quick_add import TagSuggester
+
+    suggester = TagSuggester(["Priya Raman", "Marcus Okafor", "Maria Lopez"],
+                             ["Sales", "Customer Support"])
+    assert await suggester.get_suggestion("fix @pri") == "fix @Priya_Raman"
+    assert await suggester.get_suggestion("fix @ma") is None  # Marcus or Maria: ambiguous
+    assert await suggester.get_suggestion("@marc") == "@Marcus_Okafor"
+    assert await suggester.get_suggestion("x #cu") == "x #Customer_Support"
+    assert await suggester.get_suggestion("x #supp") is None  # resolves on Enter, not here

@@ -11,7 +11,7 @@ from textual.suggester import Suggester
 
 from checkin.core.dates import describe, is_past
 from checkin.core.model import ActionItem
-from checkin.core.people import NameMatchError
+from checkin.core.people import NameMatchError, matches
 from checkin.core.quickadd import QuickAdd, QuickAddError, parse_quick_add
 from checkin.errors import CheckinError
 from checkin.tui.session import MeetingSession
@@ -25,23 +25,25 @@ HINT = "e.g. @Maria #Sales fix CRM dedupe due:fri   (right arrow completes @name
 
 class TagSuggester(Suggester):
     """Completes the word being typed when it starts with ``@`` (people) or ``#``
-    (departments); spaces in names become ``_`` so the line still parses."""
+    (departments), only when the people rule finds one name for it (the name the line
+    would resolve to); spaces in names become ``_`` so the line still parses."""
 
     def __init__(self, people: list[str], departments: list[str]) -> None:
         super().__init__(use_cache=True, case_sensitive=True)
-        self.names = {"@": [p.replace(" ", "_") for p in people],
-                      "#": [d.replace(" ", "_") for d in departments]}
+        self.names = {"@": list(people), "#": list(departments)}
 
     async def get_suggestion(self, value: str) -> str | None:
         start = value.rfind(" ") + 1
         word = value[start:]
         if len(word) < 2 or word[0] not in self.names:
             return None
-        typed = word[1:].casefold()
-        for name in self.names[word[0]]:
-            if name.casefold().startswith(typed) and len(name) > len(typed):
-                return value[:start] + word[0] + name
-        return None
+        found = matches(word[1:], self.names[word[0]])
+        if len(found) != 1:
+            return None
+        name = found[0].replace(" ", "_")
+        if not name.casefold().startswith(word[1:].casefold()) or len(name) < len(word) - 1:
+            return None  # a match on a later word ("@raman"): Enter resolves it, no completion
+        return value[:start] + word[0] + name
 
 
 def preview(parsed: QuickAdd, session: MeetingSession) -> str:
@@ -98,7 +100,7 @@ class QuickAddBar(Vertical):
             text, today=self.session.today, next_meeting=meeting.next_meeting,
             dayfirst=self.session.dayfirst, departments=[d.name for d in departments],
             people=self.session.people(),
-            representatives={d.representative: d.name for d in departments if d.representative},
+            representatives=meeting.agenda.representatives(),
         )
 
     def _show(self, text: str, kind: str) -> None:
