@@ -27,6 +27,7 @@ from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 
 Setup = Callable[[MeetingSession], None]
+FACILITATOR = "Alex Morgan"  # given, as --facilitator does: a host is never asked who runs it
 _made: list[CheckinApp] = []
 
 
@@ -49,7 +50,7 @@ def editor_app(root: Path, kind: str, *, agenda: str = "weekly",
                setup: Setup | None = None) -> CheckinApp:
     """The app with the ``agenda`` meeting started (or resumed) in ``root``; ``show``
     opens its ``kind`` section. ``setup(session)`` may prepare the meeting first."""
-    app = _track(make_app(root, agenda=agenda, start=True))
+    app = _track(make_app(root, agenda=agenda, start=True, facilitator=FACILITATOR))
     app.host_target = ("section", kind, setup)  # type: ignore[attr-defined]
     return app
 
@@ -63,7 +64,7 @@ def screen_app(root: Path, action: str, **options: object) -> CheckinApp:
     """The app on Home; ``show`` opens the ``action`` screen ("action_register",
     "history", "trends") as Home's list, its key and the palette do; with ``options``
     (e.g. ``agenda_id``) the screen is built with them, as the app builds it plus those."""
-    app = _track(make_app(root))
+    app = _track(make_app(root, facilitator=FACILITATOR))
     app.host_target = ("screen", action, options)  # type: ignore[attr-defined]
     return app
 
