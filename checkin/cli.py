@@ -49,7 +49,7 @@ def chosen_command(argv: Sequence[str]) -> str | None:
 
 def build_parser(argv: Sequence[str] = (), *, full: bool = False) -> argparse.ArgumentParser:
     """The parser; only the sub-command in ``argv`` gets its options (all with ``full``)."""
-    from checkin.commands import COMMANDS, command_module
+    from checkin.commands import COMMANDS, HIDDEN, command_module
 
     parser = SafeParser(
         prog="checkin",
@@ -64,6 +64,8 @@ def build_parser(argv: Sequence[str] = (), *, full: bool = False) -> argparse.Ar
     _global_options(common, default=argparse.SUPPRESS)
     chosen = chosen_command(argv)
     for name, (_module, summary) in COMMANDS.items():
+        if name in HIDDEN and name != chosen:
+            continue
         child = sub.add_parser(name, parents=[common], help=summary, description=summary)
         if full or name == chosen:
             command_module(name).configure(child)

@@ -33,6 +33,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "merge-driver": ("merge_driver", "git's merge driver for checkin files (set up by sync)"),
 }
 
+# Commands that machines call (git's merge driver): parsed, but not listed in --help.
+HIDDEN = frozenset({"merge-driver"})
+
 
 def command_module(name: str) -> ModuleType:
     module = "ui" if name == "home" else COMMANDS[name][0]
