@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from checkin import clock
-from checkin.core.model import ActionItem, MeetingSummary, from_data, to_data
+from checkin.core.model import ActionItem, MeetingSummary, fields_data, from_data, to_data
 from checkin.errors import CheckinError, StoreError
 from checkin.store.lines import id_key
 
@@ -22,12 +22,25 @@ ACTIONS, MEETINGS, IDS = "actions", "meetings", "_ids"
 def parse_doc(cls: type[T], doc: dict[str, Any], where: str) -> T:
     """A stored document as ``cls``; a damaged one is a one-line StoreError."""
     try:
-        return from_data(cls, dict(doc))
+        return from_data(cls, doc)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise StoreError(
-            f"{where} is damaged ({exc}); restore the file from a backup — it was left "
-            "untouched"
-        ) from None
+        raise _damaged(where, exc) from None
+
+
+def parse_fields(cls: type, doc: dict[str, Any], names: tuple[str, ...],
+                 where: str) -> dict[str, Any]:
+    """Some fields of a stored document, checked as ``parse_doc`` checks them."""
+    try:
+        return fields_data(cls, doc, names)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise _damaged(where, exc) from None
+
+
+def _damaged(where: str, exc: Exception) -> StoreError:
+    what = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+    return StoreError(
+        f"{where} is damaged ({what}); fix or remove that row, or restore the file from a "
+        "backup — it was left untouched")
 
 
 def _closed_year(item: ActionItem) -> int:
@@ -103,20 +116,27 @@ class ActionItems:
         return sorted(items.values(), key=lambda a: _id_order(a.id))
 
     def owner_names(self) -> set[str]:
-        """Everyone who ever owned an item, read from the stored documents unconverted."""
-        return {d.get("owner") or "" for d in self.action_docs()} - {""}
+        """Everyone who ever owned an item (only that field of each row is converted)."""
+        return {d.get("owner") or "" for d in self.action_fields(("owner",))} - {""}
 
     def department_names(self) -> list[str]:
-        """Every department an item was ever filed under, sorted, from the raw documents."""
-        return sorted({d.get("department") or "" for d in self.action_docs()} - {""})
+        """Every department an item was ever filed under, sorted."""
+        return sorted({d.get("department") or ""
+                       for d in self.action_fields(("department",))} - {""})
 
-    def action_docs(self) -> list[dict[str, Any]]:
-        """Every item as stored (raw documents, not converted; the archive wins): for
-        one-pass aggregates over the whole history such as trends."""
-        docs = dict(self.register.table(ACTIONS))
+    def action_fields(self, names: tuple[str, ...]) -> list[dict[str, Any]]:
+        """Every item (the archive wins) as just the fields ``names`` (and ``id``),
+        each checked like a whole row: for one-pass aggregates such as trends."""
+        names = ("id", *names)
+        return [parse_fields(ActionItem, doc, names, f"{path}: action item {i!r}")
+                for i, (doc, path) in self._all_docs().items()]
+
+    def _all_docs(self) -> dict[str, tuple[dict[str, Any], Path]]:
+        docs = {i: (d, self.register_path) for i, d in self.register.table(ACTIONS).items()}
         for year in self.archive_years():
-            docs.update(self._archive(year).table(ACTIONS))
-        return list(docs.values())
+            path = self.archive_path(year)
+            docs.update((i, (d, path)) for i, d in self._archive(year).table(ACTIONS).items())
+        return docs
 
     def actions(self, status: str | None = None) -> list[ActionItem]:
         """Action items (all, or of one ``status``), oldest first.

@@ -143,8 +143,26 @@ def _sections(raw: bytes, tables: list[str]) -> bytes:
             continue
         last = text.rfind(prefix)
         end = text.find(b"\n", last + 1)
+        _check_neighbour(text[text.rfind(b"\n", 0, start) + 1: start], table)
+        if end >= 0:
+            after = text.find(b"\n", end + 1)
+            _check_neighbour(text[end + 1: len(text) if after < 0 else after], table)
         parts.append(text[start + 1: len(text) if end < 0 else end])
     return b"\n".join(parts)
+
+
+def _check_neighbour(line: bytes, table: str) -> None:
+    """The lines just around a table's run must be rows of other tables: a damaged line
+    there would otherwise be cut off unseen (and its document silently missing)."""
+    if not line:
+        return
+    try:
+        row = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        raise FormatError(0, "a damaged line") from None
+    other, _, _ = _check(row, 0)
+    if other == table:
+        raise FormatError(0, f"{table} lines are not together")
 
 
 def meta_of(tables: Tables) -> Doc | None:
