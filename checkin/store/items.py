@@ -19,21 +19,34 @@ T = TypeVar("T")
 ACTIONS, MEETINGS, IDS = "actions", "meetings", "_ids"
 
 
-def parse_doc(cls: type[T], doc: dict[str, Any], where: str) -> T:
-    """A stored document as ``cls``; a damaged one is a one-line StoreError."""
+def parse_doc(cls: type[T], doc: dict[str, Any], where: str, key: str | None = None) -> T:
+    """A stored document as ``cls``; a damaged one is a one-line StoreError.
+
+    ``key``: the row's id, which the document's own ``id`` must repeat.
+    """
     try:
-        return from_data(cls, doc)
+        obj = from_data(cls, doc)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _damaged(where, exc) from None
+    _same_id(getattr(obj, "id", key), key, where)
+    return obj
 
 
 def parse_fields(cls: type, doc: dict[str, Any], names: tuple[str, ...],
-                 where: str) -> dict[str, Any]:
+                 where: str, key: str | None = None) -> dict[str, Any]:
     """Some fields of a stored document, checked as ``parse_doc`` checks them."""
     try:
-        return fields_data(cls, doc, names)
+        out = fields_data(cls, doc, names)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _damaged(where, exc) from None
+    _same_id(out.get("id", key), key, where)
+    return out
+
+
+def _same_id(found: object, key: str | None, where: str) -> None:
+    if key is not None and found != key:
+        raise StoreError(f"{where} is damaged (the row holds {found!r}); give the row back "
+                         f"its id {key!r} — the file was left untouched")
 
 
 def _damaged(where: str, exc: Exception) -> StoreError:
@@ -73,12 +86,12 @@ class ActionItems:
         def _summary_of(self, meeting_id: str) -> MeetingSummary | None: ...
         def _load_register(self) -> None: ...
 
-    def _item(self, doc: dict[str, Any], where: Path) -> ActionItem:
-        action_id = doc.get("id")
-        item = self._items.get(action_id) if isinstance(action_id, str) else None
+    def _item(self, key: str, doc: dict[str, Any], where: Path) -> ActionItem:
+        """The row ``key`` of ``where`` as an item (converted once, then cached)."""
+        item = self._items.get(key)
         if item is None:
-            item = parse_doc(ActionItem, doc, f"{where}: action item {action_id!r}")
-            self._items[item.id] = item
+            item = parse_doc(ActionItem, doc, f"{where}: action item {key!r}", key)
+            self._items[key] = item
         return item
 
     def _register_items(self, where: Callable[[dict[str, Any]], bool] | None = None
@@ -86,7 +99,7 @@ class ActionItems:
         docs = self.register.table(ACTIONS)
         moved = {i for y in self._newer_archives() for i in self._archive(y).table(ACTIONS)} \
             if self.readonly and docs else set()
-        return [self._item(d, self.register_path) for i, d in docs.items()
+        return [self._item(i, d, self.register_path) for i, d in docs.items()
                 if i not in moved and (where is None or where(d))]
 
     def closed_actions(self, years: list[int] | None = None,
@@ -98,8 +111,8 @@ class ActionItems:
         out = []
         for year in self.archive_years() if years is None else years:
             if year in self._archives or self.archive_path(year).exists():
-                out += [self._item(d, self.archive_path(year))
-                        for d in self._archive(year).table(ACTIONS).values()
+                out += [self._item(i, d, self.archive_path(year))
+                        for i, d in self._archive(year).table(ACTIONS).items()
                         if where is None or where(d)]
         return out
 
@@ -128,7 +141,7 @@ class ActionItems:
         """Every item (the archive wins) as just the fields ``names`` (and ``id``),
         each checked like a whole row: for one-pass aggregates such as trends."""
         names = ("id", *names)
-        return [parse_fields(ActionItem, doc, names, f"{path}: action item {i!r}")
+        return [parse_fields(ActionItem, doc, names, f"{path}: action item {i!r}", i)
                 for i, (doc, path) in self._all_docs().items()]
 
     def _all_docs(self) -> dict[str, tuple[dict[str, Any], Path]]:
@@ -161,10 +174,10 @@ class ActionItems:
         doc = self.register.table(ACTIONS).get(action_id)
         year = self._where(action_id) if doc is None or self.readonly else None
         if year is not None:
-            return self._item(self._archive(year).table(ACTIONS)[action_id],
+            return self._item(action_id, self._archive(year).table(ACTIONS)[action_id],
                               self.archive_path(year))
         if doc is not None:
-            return self._item(doc, self.register_path)
+            return self._item(action_id, doc, self.register_path)
         raise CheckinError(f"no action item {action_id!r}")
 
     def _where(self, action_id: str) -> int | None:
@@ -250,8 +263,8 @@ class ActionItems:
 
         Returns whether it saved the register.
         """
-        done = [self._item(d, self.register_path)
-                for d in self.register.table(ACTIONS).values()
+        done = [self._item(i, d, self.register_path)
+                for i, d in self.register.table(ACTIONS).items()
                 if d.get("status") != "open" and (meeting_id is None
                                                   or d.get("closed_in") == meeting_id)]
         done = [a for a in done if self._archivable(a)]

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import gc
 import signal
+from collections.abc import Iterator
 from datetime import date
 from importlib import import_module
 from pathlib import Path
@@ -87,11 +88,14 @@ class CheckinApp(App[None]):
     ]
 
     def __init__(self, store: Store, data_dir: Path, *, agenda: Agenda | None = None,
-                 facilitator: str = "", dayfirst: bool = False) -> None:
+                 facilitator: str = "", dayfirst: bool = False,
+                 meeting: Meeting | None = None, home: HomeData | None = None) -> None:
         super().__init__(css_path=stylesheets())
         self.store = store
         self.data_dir = data_dir
         self.start_agenda = agenda
+        self.start_meeting = meeting  # started by make_app, before Textual
+        self.first_home = home
         self.facilitator = facilitator
         self.dayfirst = dayfirst
         self.session: MeetingSession | None = None
@@ -112,13 +116,16 @@ class CheckinApp(App[None]):
 
     # ------------------------------------------------------------ lifecycle
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.home_data()))
+        home, self.first_home = self.first_home or self.home_data(), None
+        self.push_screen(HomeScreen(home))
         # Everything loaded so far lives until exit: keep it out of the collector's scans,
         # which otherwise cost 50+ ms pauses mid-keystroke on a large register.
         gc.collect()
         gc.freeze()
         self.catch_signals()
-        if self.start_agenda is not None:
+        if self.start_meeting is not None:
+            self.open_meeting(self.start_meeting)
+        elif self.start_agenda is not None:
             self.start(self.start_agenda)
 
     def flush(self) -> None:
@@ -166,8 +173,13 @@ class CheckinApp(App[None]):
 
     # ------------------------------------------------------------ navigation
     def start(self, agenda: Agenda) -> None:
-        meeting = start_or_resume(self.store, agenda, now=clock.now(),
-                                  facilitator=self.facilitator)
+        try:
+            meeting = start_or_resume(self.store, agenda, now=clock.now(),
+                                      facilitator=self.facilitator)
+        except CheckinError as exc:  # e.g. its last meeting's file is damaged
+            self.notify(str(exc), title="This meeting cannot be started", severity="error",
+                        timeout=20)
+            return
         self.open_meeting(meeting)
 
     def open_meeting(self, meeting: Meeting) -> None:
@@ -192,11 +204,21 @@ class CheckinApp(App[None]):
 
     @on(HomeScreen.ResumeMeeting)
     def resume_meeting(self, message: HomeScreen.ResumeMeeting) -> None:
-        self.open_meeting(self.load(message.meeting_id))
+        with self.told("This meeting cannot be opened"):
+            self.open_meeting(self.load(message.meeting_id))
 
     @on(HomeScreen.OpenMinutes)
     def open_minutes(self, message: HomeScreen.OpenMinutes) -> None:
-        self.show_minutes(self.load(message.meeting_id))
+        with self.told("These minutes cannot be shown"):
+            self.show_minutes(self.load(message.meeting_id))
+
+    @contextlib.contextmanager
+    def told(self, title: str) -> Iterator[None]:
+        """A CheckinError in the block (a damaged file) is said in the app, not raised."""
+        try:
+            yield
+        except CheckinError as exc:
+            self.notify(str(exc), title=title, severity="error", timeout=20)
 
     @on(HomeScreen.OpenScreen)
     def open_between(self, message: HomeScreen.OpenScreen) -> None:
@@ -246,8 +268,15 @@ def make_app(data_dir: Path, *, agenda: str | None = None, start: bool = False,
     if start or agenda:
         loaded = agenda_by_name(agenda, data_dir)
     store = Store(data_dir).open()
+    try:  # what the first screen needs, read before Textual: a damaged file is one line
+        meeting = None if loaded is None else start_or_resume(
+            store, loaded, now=clock.now(), facilitator=facilitator)
+        home = home_data(store, data_dir, clock.today())
+    except CheckinError:
+        store.close()
+        raise
     return CheckinApp(store, data_dir, agenda=loaded, facilitator=facilitator,
-                      dayfirst=dayfirst)
+                      dayfirst=dayfirst, meeting=meeting, home=home)
 
 
 def run_app(data_dir: Path, *, agenda: str | None = None, start: bool = False,

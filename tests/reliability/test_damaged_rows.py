@@ -1,0 +1,240 @@
+"""Damaged rows and a damaged last meeting (issue 10 items 8 and 9).
+
+A data file that is valid line-format JSON with a good schema can still hold a row of the
+wrong types (owner null, title a list, status 42...) or a line that is not JSON; the last
+meeting's own file can be damaged, missing or of a newer schema. Every command that reads
+such a row refuses with one line naming the file and the row, changes no byte, and the
+app says which meeting is damaged while every other agenda keeps working.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import orjson
+import pytest
+
+from checkin import locations
+from checkin.core.agenda import load_agenda
+from checkin.errors import CheckinError
+from checkin.services.demo import seed_history
+from checkin.store import Store
+from checkin.tui.app import make_app
+from checkin.tui.screens.home import HomeScreen
+from checkin.tui.screens.meeting import MeetingScreen
+
+from .conftest import run_checkin, tree_digest
+from .test_bad_input import assert_refused, run_in_process
+
+TODAY = date(2026, 11, 23)
+Edit = Callable[[dict], None]
+
+
+def _set(key: str, value: object) -> Edit:
+    return lambda doc: doc.__setitem__(key, value)
+
+
+# field -> wrong value, for an action item row (register or archive)
+ACTION_TYPES: dict[str, Edit] = {
+    "owner-null": _set("owner", None),
+    "title-list": _set("title", ["a", "b"]),
+    "status-42": _set("status", 42),
+    "due-number": _set("due", 20261201),
+    "due-not-a-date": _set("due", "2026-02-30"),
+    "history-string": _set("history", "created"),
+    "history-entry-number": _set("history", [7]),
+    "history-on-null": lambda d: d["history"][0].__setitem__("on", None),
+    "department-object": _set("department", {"x": 1}),
+    "created-on-bool": _set("created_on", True),
+    "id-missing": lambda d: d.pop("id"),
+    "title-missing": lambda d: d.pop("title"),
+}
+# for a meeting index row
+INDEX_TYPES: dict[str, Edit] = {
+    "rating-abc": _set("rating", "abc"),
+    "rating-bool": _set("rating", True),
+    "facilitator-null": _set("facilitator", None),
+    "roadblocks-text": _set("roadblocks", "3"),
+    "readings-text": _set("readings", "x"),
+    "reading-value-text": lambda d: d["readings"].__setitem__(next(iter(d["readings"])), "9"),
+    "date-number": _set("date", 20261116),
+    "agenda-title-list": _set("agenda_title", []),
+}
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pristine") / "demo"
+    agenda = load_agenda(locations.bundled_agendas_dir() / "weekly.toml")
+    with Store(root) as store:
+        seed_history(store, agenda, weeks=6, today=TODAY)
+    return root
+
+
+@pytest.fixture
+def data(pristine: Path, tmp_path: Path) -> Iterator[Path]:
+    root = tmp_path / "demo"
+    shutil.copytree(pristine, root)
+    yield root
+
+
+def rows(path: Path) -> list[list]:
+    return [orjson.loads(line) for line in path.read_bytes().splitlines()]
+
+
+def edit_row(path: Path, table: str, pick: int, edit: Edit) -> str:
+    """Apply ``edit`` to the ``pick``-th document of ``table``; return its id."""
+    lines = rows(path)
+    row = [r for r in lines if r[0] == table][pick]
+    edit(row[2])
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in lines))
+    return row[1]
+
+
+def data_files(root: Path) -> dict[str, str]:
+    """Every data file's digest (``.lock`` only names the last writer: not data)."""
+    return {k: v for k, v in tree_digest(root).items() if k != ".lock"}
+
+
+def last_meeting(root: Path) -> str:
+    with Store(root, readonly=True) as store:
+        return store.meetings(status="ended", limit=1)[0].id
+
+
+# ---------------------------------------------------------------- item 8: typed rows
+@pytest.mark.parametrize("case", sorted(ACTION_TYPES))
+@pytest.mark.parametrize("command", [["actions"], ["actions", "--format", "csv"],
+                                     ["actions", "--by-owner"], ["trends", "weekly"]])
+def test_wrongly_typed_open_item(data: Path, case: str, command: list[str]) -> None:
+    register = data / "register.json"
+    action_id = edit_row(register, "actions", 0, ACTION_TYPES[case])
+    if command[0] == "trends" and case.split("-")[0] not in ("id", "status", "due"):
+        return  # trends reads only id, agenda, due, status and closed-on of each item
+    assert_refused(["--data", str(data), *command], data, str(register), repr(action_id),
+                   process=command == ["actions"] and case == "owner-null")
+
+
+@pytest.mark.parametrize("case", sorted(ACTION_TYPES))
+def test_wrongly_typed_archived_item(data: Path, case: str) -> None:
+    archive = sorted((data / "archive").glob("*.json"))[0]
+    action_id = edit_row(archive, "actions", 0, ACTION_TYPES[case])
+    assert_refused(["--data", str(data), "actions", "--status", "all"], data, str(archive),
+                   repr(action_id), process=case == "title-list")
+    # the open items live in the register alone: still listed
+    assert_refused_not(["--data", str(data), "actions"], data)
+
+
+@pytest.mark.parametrize("case", sorted(INDEX_TYPES))
+@pytest.mark.parametrize("command", [["meetings"], ["export", "last"], ["trends", "weekly"]])
+def test_wrongly_typed_index_row(data: Path, case: str, command: list[str]) -> None:
+    register = data / "register.json"
+    meeting_id = edit_row(register, "meetings", -1, INDEX_TYPES[case])
+    assert_refused(["--data", str(data), *command], data, str(register), repr(meeting_id),
+                   process=command == ["meetings"] and case == "rating-abc")
+
+
+@pytest.mark.parametrize("where", [0, 1, -1])
+def test_line_that_is_not_json_is_never_skipped(data: Path, where: int) -> None:
+    """A broken line at the start, inside or at the end of the items' run: the items'
+    reader used to cut that run out by its first and last line and miss the broken one."""
+    register = data / "register.json"
+    lines = register.read_bytes().splitlines()
+    at = [n for n, line in enumerate(lines) if line.startswith(b'["actions"')][where]
+    lines[at] = b'["actions","A99",{"title": oops'
+    register.write_bytes(b"\n".join(lines) + b"\n")
+    assert_refused(["--data", str(data), "actions"], data, str(register), f"line {at + 1}",
+                   process=where == 0)
+
+
+def assert_refused_not(args: list[str], watched: Path) -> None:
+    before = tree_digest(watched)
+    result = run_in_process(*args)
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(watched) == before
+
+
+def test_the_app_refuses_a_wrongly_typed_open_item_in_one_line(data: Path) -> None:
+    register = data / "register.json"
+    action_id = edit_row(register, "actions", 0, ACTION_TYPES["title-list"])
+    before = data_files(data)
+    with pytest.raises(CheckinError) as err:
+        make_app(data)  # before Textual starts: `checkin` prints it as one line, exit 2
+    assert str(register) in str(err.value) and repr(action_id) in str(err.value)
+    assert "title" in str(err.value)
+    assert data_files(data) == before
+    Store(data).open().close()  # the lock was released
+
+
+# ---------------------------------------------------------------- item 9: last meeting
+def newer_schema(path: Path) -> None:
+    lines = rows(path)
+    lines[0][2]["schema"] = 99
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in lines))
+
+
+LAST_MEETING: dict[str, Callable[[Path], None]] = {
+    "truncated": lambda p: p.write_bytes(p.read_bytes()[:-40]),
+    "garbage": lambda p: p.write_bytes(b"\x00\x01 not a data file\n"),
+    "empty": lambda p: p.write_bytes(b""),
+    "missing": lambda p: p.unlink(),
+    "newer-schema": newer_schema,
+    "wrong-types": lambda p: edit_row(p, "meeting", 0, _set("readings", "many")),
+    "date-text": lambda p: edit_row(p, "meeting", 0, _set("date", "someday")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LAST_MEETING))
+def test_run_with_a_damaged_last_meeting_is_one_line(data: Path, case: str) -> None:
+    path = data / "meetings" / f"{last_meeting(data)}.json"
+    LAST_MEETING[case](path)
+    before = data_files(data)
+    args = ["--data", str(data), "run", "weekly"]
+    result = run_checkin(*args) if case in ("missing", "newer-schema", "garbage") \
+        else run_in_process(*args)
+    assert result.returncode == 2, (result.stdout[-300:], result.stderr[-2000:])
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    line, = result.stderr.splitlines()
+    assert line.startswith("checkin: error: ") and str(path) in line, line
+    assert data_files(data) == before
+    assert not path.exists() or case != "missing", "a missing meeting file was created"
+
+
+@pytest.mark.parametrize("case", sorted(LAST_MEETING))
+async def test_home_says_which_meeting_is_damaged_and_other_agendas_work(
+        data: Path, case: str) -> None:
+    path = data / "meetings" / f"{last_meeting(data)}.json"
+    LAST_MEETING[case](path)
+    damaged = tree_digest(data / "meetings")
+    app = make_app(data)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            home = app.screen
+            assert isinstance(home, HomeScreen)
+            agendas = home.query_one("#home-agendas")
+            prompts = {o.id: str(o.prompt) for o in agendas.options}
+            assert str(path) in prompts["agenda:weekly"], prompts["agenda:weekly"]
+            assert "⚠" in prompts["agenda:weekly"]
+            # Enter on the damaged agenda: a message, Home stays
+            agendas.highlighted = [o.id for o in agendas.options].index("agenda:weekly")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert any(str(path) in str(n.message) for n in app._notifications)
+            # another agenda starts normally
+            agendas.highlighted = [o.id for o in agendas.options].index(
+                "agenda:sales-marketing-sla")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MeetingScreen)
+            await pilot.press("ctrl+q")
+    finally:
+        app.flush()
+        app.store.close()
+    assert tree_digest(data / "meetings").items() >= damaged.items() or case == "missing"
+    assert {k: v for k, v in tree_digest(data / "meetings").items() if k in damaged} \
+        == damaged, "the damaged meeting file was touched"
+    assert case != "missing" or not path.exists(), "a missing meeting file was created"
