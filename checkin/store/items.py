@@ -74,6 +74,7 @@ class ActionItems:
     _prefix: str | None
     _archives: dict[int, DataFile]
     _by_date: list[tuple[str, str]] | None
+    _id_floor: int | None = None  # highest id number of our series seen anywhere
 
     if TYPE_CHECKING:  # provided by Store
         register: DataFile
@@ -108,13 +109,24 @@ class ActionItems:
 
         ``where`` picks stored documents before any is converted.
         """
-        out = []
+        out: dict[str, ActionItem] = {}
+        seen: dict[str, int] = {}
         for year in self.archive_years() if years is None else years:
             if year in self._archives or self.archive_path(year).exists():
-                out += [self._item(i, d, self.archive_path(year))
-                        for i, d in self._archive(year).table(ACTIONS).items()
-                        if where is None or where(d)]
-        return out
+                for i, d in self._archive(year).table(ACTIONS).items():
+                    if i in seen:
+                        raise self._duplicate(i, self.archive_path(seen[i]),
+                                              self.archive_path(year))
+                    seen[i] = year
+                    if where is None or where(d):
+                        out[i] = self._item(i, d, self.archive_path(year))
+        return list(out.values())
+
+    def _duplicate(self, action_id: str, first: Path, second: Path) -> StoreError:
+        return StoreError(
+            f"{second}: action item {action_id!r} is also in {first} (an item is stored "
+            "once); remove the stale line from one of the two files — both were left "
+            "untouched")
 
     def created_in(self, meeting_id: str) -> list[ActionItem]:
         """Items created in a meeting: from the register and the archive of the meeting's
@@ -159,7 +171,12 @@ class ActionItems:
         """
         items = {a.id: a for a in self._register_items()}
         if status != "open":
-            items.update((a.id, a) for a in self.closed_actions())  # the archive wins
+            closed = self.closed_actions()
+            both = next((a.id for a in closed if a.id in items), None)
+            if both is not None:  # not a move a crash stopped (``_repair_moves`` did those)
+                raise self._duplicate(both, self.register_path,
+                                      self.archive_path(self._where(both) or 0))
+            items.update((a.id, a) for a in closed)
         rows = [a for a in items.values() if status is None or a.status == status]
         return sorted(rows, key=lambda a: _id_order(a.id))
 
@@ -192,20 +209,38 @@ class ActionItems:
         return self.add_actions([item])[0]
 
     def _new_ids(self, count: int) -> list[str]:
+        """``count`` fresh ids: from the series' counter, but never one seen anywhere
+        (the register or any archive year), so a counter behind the data (a damaged or
+        hand-merged register) skips ahead instead of overwriting an item."""
         from checkin.store import ids
 
         if self._prefix is None:
             self._prefix = ids.prefix_for(self.root, set(self.register.table(IDS)))
         counter = self.register.table(IDS).get(self._prefix, {}).get("next")
-        if counter is None:  # a data dir from before the counter (or a new one)
-            numbers = [s[1] for s in map(ids.split_id, self.register.table(ACTIONS))
-                       if s and s[0] == self._prefix]
-            if self._prefix == ids.LEGACY and self.archive_years():
-                numbers += [s[1] for s in map(ids.split_id, (a.id for a in
-                            self.closed_actions())) if s and s[0] == ids.LEGACY]
-            counter = max(numbers, default=0) + 1
+        if not isinstance(counter, int) or isinstance(counter, bool):
+            counter = 1
+        if self._id_floor is None:
+            self._id_floor = self._highest_id(self._prefix)
+        counter = max(counter, self._id_floor + 1)
+        self._id_floor = counter + count - 1
         self.register.put(IDS, self._prefix, {"next": counter + count})
         return [f"{self._prefix}{counter + n}" for n in range(count)]
+
+    def _highest_id(self, prefix: str) -> int:
+        """The highest number of ``prefix`` in the register and every archive year (the
+        archives are scanned as bytes, not parsed: once per writer session)."""
+        from checkin.store import ids
+        from checkin.store.datafile import read_bytes
+
+        numbers = [s[1] for s in map(ids.split_id, self.register.table(ACTIONS))
+                   if s and s[0] == prefix]
+        for year in self.archive_years():
+            if year in self._archives:
+                found = self._archives[year].table(ACTIONS)
+                numbers += [s[1] for s in map(ids.split_id, found) if s and s[0] == prefix]
+            else:
+                numbers += ids.numbers_in(prefix, read_bytes(self.archive_path(year)) or b"")
+        return max(numbers, default=0)
 
     def save_action(self, item: ActionItem) -> None:
         """Write one item: to the register, or (closed, not in a live meeting) the archive."""

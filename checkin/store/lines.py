@@ -122,12 +122,13 @@ def parse_lines(raw: bytes, tables: Iterable[str] | None = None) -> Tables:
 
 def _parse(raw: bytes, wanted: set[str] | None) -> Tables:
     out: Tables = {}
-    for table, doc_id, doc in iter_rows(raw):
+    for n, (table, doc_id, doc) in enumerate(iter_rows(raw), 1):
         if wanted is not None and table not in wanted:
             continue
         docs = out.setdefault(table, {})
         if doc_id in docs:
-            raise FormatError(0, f"{table} {doc_id!r} appears twice")
+            raise FormatError(n, f"{table} {doc_id!r} appears a second time (an id is "
+                                 "stored once); remove the stale one of its two lines")
         docs[doc_id] = doc
     return out
 

@@ -91,6 +91,7 @@ class Store(ActionItems):
         self._items.clear()
         self._summary.clear()
         self._by_date = None
+        self._id_floor = None
         self._register = None
         self._lock.release()
 

@@ -238,3 +238,105 @@ async def test_home_says_which_meeting_is_damaged_and_other_agendas_work(
     assert {k: v for k, v in tree_digest(data / "meetings").items() if k in damaged} \
         == damaged, "the damaged meeting file was touched"
     assert case != "missing" or not path.exists(), "a missing meeting file was created"
+
+
+# ---------------------------------------------------------------- item 10: duplicate ids
+def copy_row(source: Path, target: Path, action_id: str, edit: Edit | None = None) -> None:
+    """Put ``action_id``'s row of ``source`` into ``target`` too (kept in file order)."""
+    row = next(r for r in rows(source) if r[0] == "actions" and r[1] == action_id)
+    if edit:
+        edit(row[2])
+    lines = rows(target) + [row]
+    from checkin.store.lines import line_key
+
+    lines = [lines[0], *sorted(lines[1:], key=lambda r: line_key(r[0], r[1]))]
+    target.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in lines))
+
+
+def open_ids(root: Path) -> list[str]:
+    return [r[1] for r in rows(root / "register.json") if r[0] == "actions"]
+
+
+def test_same_id_twice_in_the_register_is_reported_with_its_line(data: Path) -> None:
+    register = data / "register.json"
+    first = open_ids(data)[0]
+    lines = register.read_bytes().splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if line.startswith(
+        b'["actions",' + orjson.dumps(first)))
+    lines.insert(at + 1, lines[at])
+    register.write_bytes(b"".join(lines))
+    for command in (["actions"], ["actions", "--status", "all"], ["export", "last"]):
+        assert_refused(["--data", str(data), *command], data, str(register),
+                       f"line {at + 2}", repr(first), process=command == ["actions"])
+    with pytest.raises(CheckinError, match="appears a second time"):
+        make_app(data)
+
+
+def test_row_that_holds_another_items_id_is_reported(data: Path) -> None:
+    register = data / "register.json"
+    first, second = open_ids(data)[:2]
+    edit_row(register, "actions", 1, _set("id", first))
+    assert_refused(["--data", str(data), "actions"], data, str(register), repr(second),
+                   repr(first))
+
+
+def test_same_id_in_register_and_an_older_archive_is_reported(data: Path) -> None:
+    """Not the crash-recovery case (there the archive is the newer file): reported."""
+    import os
+
+    archive = sorted((data / "archive").glob("*.json"))[-1]
+    register = data / "register.json"
+    first = open_ids(data)[0]
+    copy_row(register, archive, first, _set("status", "done"))
+    os.utime(archive, ns=(1, 1))  # older than the register
+    assert_refused(["--data", str(data), "actions", "--status", "all"], data,
+                   str(register), str(archive), repr(first), process=True)
+
+
+def test_same_id_in_two_archive_years_is_reported_not_listed_twice(data: Path) -> None:
+    archive = sorted((data / "archive").glob("*.json"))[-1]
+    closed = next(r[1] for r in rows(archive) if r[0] == "actions")
+    older = data / "archive" / f"{int(archive.stem) - 1}.json"
+    older.write_bytes(rows_bytes([rows(archive)[0]]))
+    copy_row(archive, older, closed)
+    assert_refused(["--data", str(data), "actions", "--status", "all"], data, str(older),
+                   str(archive), repr(closed))
+
+
+def rows_bytes(lines: list[list]) -> bytes:
+    return b"".join(orjson.dumps(r) + b"\n" for r in lines)
+
+
+@pytest.mark.parametrize("counter", [1, 5, "abc", None, -3, True])
+def test_new_item_never_overwrites_one_when_the_counter_is_behind(
+        data: Path, counter: object) -> None:
+    """A counter behind the data (damaged, or a hand merge): ids seen anywhere are skipped."""
+    from checkin.services.meetings import new_action
+
+    register = data / "register.json"
+    edit_row(register, "_ids", 0, _set("next", counter))
+    with Store(data, readonly=True) as store:
+        before = {a.id: a.title for a in store.actions()}
+    with Store(data) as store:
+        made = [new_action(store, title=f"new {n}", owner="Ana", due=TODAY, today=TODAY)
+                for n in range(3)]
+    with Store(data, readonly=True) as store:
+        after = {a.id: a.title for a in store.actions()}
+    assert all(m.id not in before for m in made)
+    assert after == before | {m.id: m.title for m in made}
+    numbers = [int(i[1:]) for i in before]
+    assert [int(m.id[1:]) for m in made] == [max(numbers) + 1 + n for n in range(3)]
+
+
+def test_counter_behind_an_archived_id_skips_it(data: Path) -> None:
+    """The highest id lives only in an archive year not read yet: still skipped."""
+    from checkin.services.meetings import new_action
+
+    archive = sorted((data / "archive").glob("*.json"))[-1]
+    lines = rows(archive)
+    top = lines[-1]
+    top = [top[0], "A900", {**top[2], "id": "A900"}]
+    archive.write_bytes(rows_bytes([*lines, top]))
+    with Store(data) as store:
+        made = new_action(store, title="after a merge", owner="Ana", due=TODAY, today=TODAY)
+    assert made.id == "A901"
