@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import gc
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from importlib import import_module
 from pathlib import Path
@@ -45,6 +45,14 @@ BETWEEN_SCREENS: dict[str, tuple[str, str, str]] = {
     "action_register": ("actions", "ActionsScreen", "Action items register (ctrl+g)"),
     "history": ("history", "HistoryScreen", "Meeting history (ctrl+y)"),
     "trends": ("trends", "TrendsScreen", "Scorecard trends (f3)"),
+}
+
+
+# What each of them reads first (converted once, then cached by the store).
+READS: dict[str, Callable[[Store], object]] = {
+    "action_register": lambda store: store.actions(),
+    "history": lambda store: store.meetings(),
+    "trends": lambda store: store.meetings(),
 }
 
 
@@ -241,7 +249,9 @@ class CheckinApp(App[None]):
         if isinstance(self.screen, cls):
             return
         self.flush()
-        self.push_screen(self.build_screen(cls))
+        with self.told("This screen cannot be shown"):
+            READS[action](self.store)  # a damaged row is said here, not a crash on mount
+            self.push_screen(self.build_screen(cls))
 
     def build_screen(self, cls: type[Screen]) -> Screen:
         """The between-meetings screens all take ``(store, *, today, dayfirst)``."""

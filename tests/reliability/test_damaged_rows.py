@@ -340,3 +340,54 @@ def test_counter_behind_an_archived_id_skips_it(data: Path) -> None:
     with Store(data) as store:
         made = new_action(store, title="after a merge", owner="Ana", due=TODAY, today=TODAY)
     assert made.id == "A901"
+
+
+async def test_app_screens_say_a_damaged_archive_row_instead_of_crashing(data: Path) -> None:
+    archive = sorted((data / "archive").glob("*.json"))[0]
+    action_id = edit_row(archive, "actions", 0, ACTION_TYPES["owner-null"])
+    before = data_files(data)
+    app = make_app(data)  # Home reads the register alone: it opens
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            for key in ("ctrl+g", "ctrl+y", "f3"):
+                await pilot.press(key)
+                await pilot.pause()
+            assert app.is_running
+            assert any(str(archive) in str(n.message) and repr(action_id) in str(n.message)
+                       for n in app._notifications)
+            await pilot.press("ctrl+q")
+    finally:
+        app.flush()
+        app.store.close()
+    assert data_files(data) == before, action_id
+
+
+async def test_damaged_in_progress_meeting_is_said_on_home(data: Path) -> None:
+    """An in-progress meeting is re-read when a writer opens: a damaged one is kept aside
+    and said on Home, not a refusal of the whole app."""
+    with Store(data) as store:
+        from checkin.services.meetings import start_or_resume
+
+        agenda = load_agenda(locations.bundled_agendas_dir() / "weekly.toml")
+        live = start_or_resume(store, agenda, now=store_now()).id
+    path = data / "meetings" / f"{live}.json"
+    path.write_bytes(b"garbage\n")
+    app = make_app(data)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            agendas = app.screen.query_one("#home-agendas")
+            prompt = next(str(o.prompt) for o in agendas.options if o.id == "agenda:weekly")
+            assert str(path) in prompt
+            await pilot.press("ctrl+q")
+    finally:
+        app.flush()
+        app.store.close()
+    assert path.read_bytes() == b"garbage\n"
+
+
+def store_now():  # noqa: ANN201 - the fixed clock of the tests
+    from checkin import clock
+
+    return clock.now()
