@@ -372,21 +372,25 @@ def _to_date(value: Any) -> Any:
     return date.fromisoformat(value)
 
 
-def _at(where: str, conv: Converter) -> Converter:
-    """``conv`` with ``where`` prefixed to the path of a DataTypeError it raises."""
-    def run(value: Any) -> Any:
-        try:
-            return conv(value)
-        except DataTypeError as exc:
-            raise DataTypeError(f"{where}{'' if str(exc)[:1] in '.[' else ': '}{exc}") from None
-    return run
+def _within(where: str, exc: DataTypeError) -> DataTypeError:
+    """``exc`` with ``where`` (a field name or ``[n]``) prefixed to its path."""
+    text = str(exc)
+    return DataTypeError(f"{where}{'' if text[:1] == '[' else ': '}{text}")
 
 
 def _list_of(item: Converter) -> Converter:
     def conv(value: Any) -> Any:
         if not isinstance(value, list):
             raise _wrong(list, value)
-        return [_at(f"[{n}]", item)(x) for n, x in enumerate(value)]
+        if item is _identity:
+            return value
+        out, n = [], 0
+        try:
+            for n, x in enumerate(value):  # noqa: B007 - n names the bad entry
+                out.append(item(x))
+        except DataTypeError as exc:
+            raise _within(f"[{n}]", exc) from None
+        return out
     return conv
 
 
@@ -394,7 +398,13 @@ def _dict_of(item: Converter) -> Converter:
     def conv(value: Any) -> Any:
         if not isinstance(value, dict):
             raise _wrong(dict, value)
-        return {k: _at(f"[{k!r}]", item)(x) for k, x in value.items()}
+        out, k = {}, ""
+        try:
+            for k, x in value.items():  # noqa: B007 - k names the bad entry
+                out[k] = item(x)
+        except DataTypeError as exc:
+            raise _within(f"[{k!r}]", exc) from None
+        return out
     return conv
 
 
@@ -429,8 +439,7 @@ def _converter(tp: Any) -> Converter:
 @cache
 def _fields(cls: type) -> tuple[tuple[str, Converter], ...]:
     hints = typing.get_type_hints(cls)
-    return tuple((f.name, _at(f.name, _converter(hints[f.name])))
-                 for f in dataclasses.fields(cls))
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
 
 
 def from_data(cls: type[T], data: dict[str, Any]) -> T:
@@ -440,7 +449,14 @@ def from_data(cls: type[T], data: dict[str, Any]) -> T:
     """
     if not isinstance(data, dict):
         raise _wrong(dict, data)
-    return cls(**{name: conv(data[name]) for name, conv in _fields(cls) if name in data})
+    out, name = {}, ""
+    try:
+        for name, conv in _fields(cls):  # noqa: B007 - name says which field is wrong
+            if name in data:
+                out[name] = conv(data[name])
+    except DataTypeError as exc:
+        raise _within(name, exc) from None
+    return cls(**out)
 
 
 def fields_data(cls: type, data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
@@ -449,8 +465,14 @@ def fields_data(cls: type, data: dict[str, Any], names: tuple[str, ...]) -> dict
     if not isinstance(data, dict):
         raise _wrong(dict, data)
     required = _required(cls)
-    return {name: conv(data[name]) for name, conv in _fields(cls)
-            if name in names and (name in data or name in required)}
+    out, name = {}, ""
+    try:
+        for name, conv in _fields(cls):  # noqa: B007 - name says which field is wrong
+            if name in names and (name in data or name in required):
+                out[name] = conv(data[name])
+    except DataTypeError as exc:
+        raise _within(name, exc) from None
+    return out
 
 
 @cache
