@@ -98,16 +98,23 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def read_json(path: Path) -> Any | None:
-    """Parse a JSON data file; None if it does not exist. Corrupt files raise StoreError."""
+def read_bytes(path: Path) -> bytes | None:
+    """A file's bytes; None if it does not exist."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise StoreError(
             f"{path}: cannot read ({exc.strerror or exc}); check its permissions"
         ) from None
+
+
+def read_json(path: Path) -> Any | None:
+    """Parse a JSON data file; None if it does not exist. Corrupt files raise StoreError."""
+    raw = read_bytes(path)
+    if raw is None:
+        return None
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:

@@ -12,21 +12,9 @@ from typing import Any
 
 from checkin.errors import StoreError
 from checkin.store import lines, schema
-from checkin.store.atomic import atomic_write
+from checkin.store.atomic import atomic_write, read_bytes
 
 Key = tuple[str, str]
-
-
-def read_bytes(path: Path) -> bytes | None:
-    """A file's bytes; None if it does not exist."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise StoreError(
-            f"{path}: cannot read ({exc.strerror or exc}); check its permissions"
-        ) from None
 
 
 def damaged(path: Path, what: str) -> StoreError:

@@ -35,18 +35,23 @@ def meta_doc(kind: str) -> dict[str, Any]:
     return {"kind": kind, "schema": SCHEMA_VERSION}
 
 
-def check_meta(path: Path, meta: dict[str, Any] | None, kind: str) -> int:
-    """The file's schema version; refuse files of no version, another kind, or newer."""
-    version = meta.get("schema") if isinstance(meta, dict) else None
-    if meta is None:
-        raise StoreError(f"{path}: no schema version (not a checkin data file?); "
-                         "move it out of the data folder — it was left untouched")
+def _known_version(path: Path, version: Any) -> None:
+    """Refuse a schema version that is not a number this checkin can read."""
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise StoreError(f"{path}: bad schema version {version!r}; restore it from a backup")
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path}: written by a newer checkin (schema {version}, this one reads up to "
             f"{SCHEMA_VERSION}); upgrade checkin — the file was left untouched")
+
+
+def check_meta(path: Path, meta: dict[str, Any] | None, kind: str) -> int:
+    """The file's schema version; refuse files of no version, another kind, or newer."""
+    version = meta.get("schema") if isinstance(meta, dict) else None
+    if meta is None:
+        raise StoreError(f"{path}: no schema version (not a checkin data file?); "
+                         "move it out of the data folder — it was left untouched")
+    _known_version(path, version)
     if version < SCHEMA_VERSION:
         raise StoreError(f"{path}: no migration from schema {version} to {version + 1}; "
                          "upgrade checkin")
@@ -66,12 +71,7 @@ def version_of(path: Path, data: dict[str, Any]) -> int:
             f"{path}: no schema version (not a checkin data file?); "
             "move it out of the data folder — it was left untouched"
         ) from None
-    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise StoreError(f"{path}: bad schema version {version!r}; restore it from a backup")
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"{path}: written by a newer checkin (schema {version}, this one reads up to "
-            f"{SCHEMA_VERSION}); upgrade checkin — the file was left untouched")
+    _known_version(path, version)
     if version < 1:
         raise StoreError(f"{path}: no migration from schema {version} to {version + 1}; "
                          "upgrade checkin")

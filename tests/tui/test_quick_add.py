@@ -84,7 +84,11 @@ async def test_right_arrow_completes_names_and_departments(demo_dir: Path,
     app = editor_app(demo_dir, "actions")
     async with hosted(app, (100, 30)) as pilot:
         bar = await open_bar(pilot)
-        await pilot.press(*"@mar")
+        await pilot.press(*"@mar")  # Marcus Okafor or Sofia Martinez: nothing to complete
+        await pilot.pause()
+        await pilot.press("right")
+        assert bar.input.value == "@mar"
+        await pilot.press(*"c")
         await pilot.pause()
         await pilot.press("right", "space", *"#cus")
         await pilot.pause()
