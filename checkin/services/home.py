@@ -8,6 +8,7 @@ from pathlib import Path
 
 from checkin.core.model import ActionItem, Meeting, MeetingSummary
 from checkin.core.rules import Flag
+from checkin.errors import CheckinError
 from checkin.services.agendas import AgendaInfo, agenda_dirs, list_agendas
 from checkin.services.queries import escalation_flags
 from checkin.store import Store
@@ -44,6 +45,7 @@ class AgendaEntry:
     planned: MeetingSummary | None = None  # prep forms taken in, not started yet
     meetings_held: int = 0
     waiting: Waiting | None = None
+    problem: str | None = None  # its last meeting cannot be read: which file, what to do
 
 
 @dataclass
@@ -89,9 +91,14 @@ def home_data(store: Store, data_dir: Path, today: date) -> HomeData:
         entry = AgendaEntry(info)
         if info.error is None:
             rows = store.meetings(info.id, status="ended", limit=1)  # converts one row
-            last = last_ended(store, rows)  # one meeting file per agenda
+            try:
+                last = last_ended(store, rows)  # one meeting file per agenda
+            except CheckinError as exc:  # said on Home; every other agenda still works
+                last, entry.problem = None, str(exc)
             entry.next_date = next_date_for(last, today)
             entry.in_progress = store.in_progress(info.id)
+            if entry.in_progress is not None and entry.in_progress.id in store.damaged:
+                entry.problem = store.damaged[entry.in_progress.id]
             planned = store.meetings(info.id, status="planned", limit=1)
             entry.planned = planned[0] if planned else None
             entry.meetings_held = store.meeting_count(info.id) - len(planned)

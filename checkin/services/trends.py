@@ -7,12 +7,9 @@ meeting file is opened. Renderers: an aligned table, Markdown, CSV (long format)
 
 from __future__ import annotations
 
-from datetime import date
-
 from checkin.core.model import ActionItem, Agenda, MeetingSummary
 from checkin.core.rules import completion_rates
 from checkin.core.trends import COMPLETION, Point, Trend, Trends
-from checkin.errors import StoreError
 from checkin.store import Store
 
 
@@ -57,15 +54,10 @@ def _due_facts(store: Store, agenda_id: str) -> list[ActionItem]:
     on), built straight from the stored documents: converting 10,000 items whole cost
     10x the reading of the files."""
     out = []
-    for doc in store.action_docs():
+    for doc in store.action_fields(("agenda_id", "due", "status", "closed_on")):
         if doc.get("agenda_id") != agenda_id:
             continue
-        try:
-            closed = doc.get("closed_on")
-            out.append(ActionItem(
-                id=doc["id"], title="", owner="", due=date.fromisoformat(doc["due"]),
-                status=doc["status"], closed_on=date.fromisoformat(closed) if closed else None))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise StoreError(f"action item {doc.get('id')!r} is damaged ({exc}); restore "
-                             "the data file from a backup — it was left untouched") from None
+        out.append(ActionItem(id=doc["id"], title="", owner="", due=doc["due"],
+                              status=doc.get("status", "open"),
+                              closed_on=doc.get("closed_on")))
     return out

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import socket
 from pathlib import Path
 
@@ -73,3 +74,9 @@ def split_id(action_id: str) -> tuple[str, int] | None:
     if not head or not tail or not head.isalpha():
         return None
     return head, int(tail)
+
+
+def numbers_in(prefix: str, raw: bytes) -> list[int]:
+    """The numbers of ``prefix`` ids of the action rows in a data file's bytes."""
+    pattern = rb'^\["actions","' + re.escape(prefix.encode()) + rb'(\d+)",'
+    return [int(m) for m in re.findall(pattern, raw, re.M)]

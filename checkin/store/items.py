@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from checkin import clock
-from checkin.core.model import ActionItem, MeetingSummary, from_data, to_data
+from checkin.core.model import ActionItem, MeetingSummary, fields_data, from_data, to_data
 from checkin.errors import CheckinError, StoreError
 from checkin.store.lines import id_key
 
@@ -19,15 +19,41 @@ T = TypeVar("T")
 ACTIONS, MEETINGS, IDS = "actions", "meetings", "_ids"
 
 
-def parse_doc(cls: type[T], doc: dict[str, Any], where: str) -> T:
-    """A stored document as ``cls``; a damaged one is a one-line StoreError."""
+def parse_doc(cls: type[T], doc: dict[str, Any], where: str, key: str | None = None) -> T:
+    """A stored document as ``cls``; a damaged one is a one-line StoreError.
+
+    ``key``: the row's id, which the document's own ``id`` must repeat.
+    """
     try:
-        return from_data(cls, dict(doc))
+        obj = from_data(cls, doc)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise StoreError(
-            f"{where} is damaged ({exc}); restore the file from a backup — it was left "
-            "untouched"
-        ) from None
+        raise _damaged(where, exc) from None
+    _same_id(getattr(obj, "id", key), key, where)
+    return obj
+
+
+def parse_fields(cls: type, doc: dict[str, Any], names: tuple[str, ...],
+                 where: str, key: str | None = None) -> dict[str, Any]:
+    """Some fields of a stored document, checked as ``parse_doc`` checks them."""
+    try:
+        out = fields_data(cls, doc, names)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise _damaged(where, exc) from None
+    _same_id(out.get("id", key), key, where)
+    return out
+
+
+def _same_id(found: object, key: str | None, where: str) -> None:
+    if key is not None and found != key:
+        raise StoreError(f"{where} is damaged (the row holds {found!r}); give the row back "
+                         f"its id {key!r} — the file was left untouched")
+
+
+def _damaged(where: str, exc: Exception) -> StoreError:
+    what = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+    return StoreError(
+        f"{where} is damaged ({what}); fix or remove that row, or restore the file from a "
+        "backup — it was left untouched")
 
 
 def _closed_year(item: ActionItem) -> int:
@@ -48,6 +74,7 @@ class ActionItems:
     _prefix: str | None
     _archives: dict[int, DataFile]
     _by_date: list[tuple[str, str]] | None
+    _id_floor: int | None = None  # highest id number of our series seen anywhere
 
     if TYPE_CHECKING:  # provided by Store
         register: DataFile
@@ -60,12 +87,12 @@ class ActionItems:
         def _summary_of(self, meeting_id: str) -> MeetingSummary | None: ...
         def _load_register(self) -> None: ...
 
-    def _item(self, doc: dict[str, Any], where: Path) -> ActionItem:
-        action_id = doc.get("id")
-        item = self._items.get(action_id) if isinstance(action_id, str) else None
+    def _item(self, key: str, doc: dict[str, Any], where: Path) -> ActionItem:
+        """The row ``key`` of ``where`` as an item (converted once, then cached)."""
+        item = self._items.get(key)
         if item is None:
-            item = parse_doc(ActionItem, doc, f"{where}: action item {action_id!r}")
-            self._items[item.id] = item
+            item = parse_doc(ActionItem, doc, f"{where}: action item {key!r}", key)
+            self._items[key] = item
         return item
 
     def _register_items(self, where: Callable[[dict[str, Any]], bool] | None = None
@@ -73,7 +100,7 @@ class ActionItems:
         docs = self.register.table(ACTIONS)
         moved = {i for y in self._newer_archives() for i in self._archive(y).table(ACTIONS)} \
             if self.readonly and docs else set()
-        return [self._item(d, self.register_path) for i, d in docs.items()
+        return [self._item(i, d, self.register_path) for i, d in docs.items()
                 if i not in moved and (where is None or where(d))]
 
     def closed_actions(self, years: list[int] | None = None,
@@ -82,13 +109,24 @@ class ActionItems:
 
         ``where`` picks stored documents before any is converted.
         """
-        out = []
+        out: dict[str, ActionItem] = {}
+        seen: dict[str, int] = {}
         for year in self.archive_years() if years is None else years:
             if year in self._archives or self.archive_path(year).exists():
-                out += [self._item(d, self.archive_path(year))
-                        for d in self._archive(year).table(ACTIONS).values()
-                        if where is None or where(d)]
-        return out
+                for i, d in self._archive(year).table(ACTIONS).items():
+                    if i in seen:
+                        raise self._duplicate(i, self.archive_path(seen[i]),
+                                              self.archive_path(year))
+                    seen[i] = year
+                    if where is None or where(d):
+                        out[i] = self._item(i, d, self.archive_path(year))
+        return list(out.values())
+
+    def _duplicate(self, action_id: str, first: Path, second: Path) -> StoreError:
+        return StoreError(
+            f"{second}: action item {action_id!r} is also in {first} (an item is stored "
+            "once); remove the stale line from one of the two files — both were left "
+            "untouched")
 
     def created_in(self, meeting_id: str) -> list[ActionItem]:
         """Items created in a meeting: from the register and the archive of the meeting's
@@ -103,20 +141,27 @@ class ActionItems:
         return sorted(items.values(), key=lambda a: _id_order(a.id))
 
     def owner_names(self) -> set[str]:
-        """Everyone who ever owned an item, read from the stored documents unconverted."""
-        return {d.get("owner") or "" for d in self.action_docs()} - {""}
+        """Everyone who ever owned an item (only that field of each row is converted)."""
+        return {d.get("owner") or "" for d in self.action_fields(("owner",))} - {""}
 
     def department_names(self) -> list[str]:
-        """Every department an item was ever filed under, sorted, from the raw documents."""
-        return sorted({d.get("department") or "" for d in self.action_docs()} - {""})
+        """Every department an item was ever filed under, sorted."""
+        return sorted({d.get("department") or ""
+                       for d in self.action_fields(("department",))} - {""})
 
-    def action_docs(self) -> list[dict[str, Any]]:
-        """Every item as stored (raw documents, not converted; the archive wins): for
-        one-pass aggregates over the whole history such as trends."""
-        docs = dict(self.register.table(ACTIONS))
+    def action_fields(self, names: tuple[str, ...]) -> list[dict[str, Any]]:
+        """Every item (the archive wins) as just the fields ``names`` (and ``id``),
+        each checked like a whole row: for one-pass aggregates such as trends."""
+        names = ("id", *names)
+        return [parse_fields(ActionItem, doc, names, f"{path}: action item {i!r}", i)
+                for i, (doc, path) in self._all_docs().items()]
+
+    def _all_docs(self) -> dict[str, tuple[dict[str, Any], Path]]:
+        docs = {i: (d, self.register_path) for i, d in self.register.table(ACTIONS).items()}
         for year in self.archive_years():
-            docs.update(self._archive(year).table(ACTIONS))
-        return list(docs.values())
+            path = self.archive_path(year)
+            docs.update((i, (d, path)) for i, d in self._archive(year).table(ACTIONS).items())
+        return docs
 
     def actions(self, status: str | None = None) -> list[ActionItem]:
         """Action items (all, or of one ``status``), oldest first.
@@ -126,7 +171,12 @@ class ActionItems:
         """
         items = {a.id: a for a in self._register_items()}
         if status != "open":
-            items.update((a.id, a) for a in self.closed_actions())  # the archive wins
+            closed = self.closed_actions()
+            both = next((a.id for a in closed if a.id in items), None)
+            if both is not None:  # not a move a crash stopped (``_repair_moves`` did those)
+                raise self._duplicate(both, self.register_path,
+                                      self.archive_path(self._where(both) or 0))
+            items.update((a.id, a) for a in closed)
         rows = [a for a in items.values() if status is None or a.status == status]
         return sorted(rows, key=lambda a: _id_order(a.id))
 
@@ -141,10 +191,10 @@ class ActionItems:
         doc = self.register.table(ACTIONS).get(action_id)
         year = self._where(action_id) if doc is None or self.readonly else None
         if year is not None:
-            return self._item(self._archive(year).table(ACTIONS)[action_id],
+            return self._item(action_id, self._archive(year).table(ACTIONS)[action_id],
                               self.archive_path(year))
         if doc is not None:
-            return self._item(doc, self.register_path)
+            return self._item(action_id, doc, self.register_path)
         raise CheckinError(f"no action item {action_id!r}")
 
     def _where(self, action_id: str) -> int | None:
@@ -159,20 +209,38 @@ class ActionItems:
         return self.add_actions([item])[0]
 
     def _new_ids(self, count: int) -> list[str]:
+        """``count`` fresh ids: from the series' counter, but never one seen anywhere
+        (the register or any archive year), so a counter behind the data (a damaged or
+        hand-merged register) skips ahead instead of overwriting an item."""
         from checkin.store import ids
 
         if self._prefix is None:
             self._prefix = ids.prefix_for(self.root, set(self.register.table(IDS)))
         counter = self.register.table(IDS).get(self._prefix, {}).get("next")
-        if counter is None:  # a data dir from before the counter (or a new one)
-            numbers = [s[1] for s in map(ids.split_id, self.register.table(ACTIONS))
-                       if s and s[0] == self._prefix]
-            if self._prefix == ids.LEGACY and self.archive_years():
-                numbers += [s[1] for s in map(ids.split_id, (a.id for a in
-                            self.closed_actions())) if s and s[0] == ids.LEGACY]
-            counter = max(numbers, default=0) + 1
+        if not isinstance(counter, int) or isinstance(counter, bool):
+            counter = 1
+        if self._id_floor is None:
+            self._id_floor = self._highest_id(self._prefix)
+        counter = max(counter, self._id_floor + 1)
+        self._id_floor = counter + count - 1
         self.register.put(IDS, self._prefix, {"next": counter + count})
         return [f"{self._prefix}{counter + n}" for n in range(count)]
+
+    def _highest_id(self, prefix: str) -> int:
+        """The highest number of ``prefix`` in the register and every archive year (the
+        archives are scanned as bytes, not parsed: once per writer session)."""
+        from checkin.store import ids
+        from checkin.store.datafile import read_bytes
+
+        numbers = [s[1] for s in map(ids.split_id, self.register.table(ACTIONS))
+                   if s and s[0] == prefix]
+        for year in self.archive_years():
+            if year in self._archives:
+                found = self._archives[year].table(ACTIONS)
+                numbers += [s[1] for s in map(ids.split_id, found) if s and s[0] == prefix]
+            else:
+                numbers += ids.numbers_in(prefix, read_bytes(self.archive_path(year)) or b"")
+        return max(numbers, default=0)
 
     def save_action(self, item: ActionItem) -> None:
         """Write one item: to the register, or (closed, not in a live meeting) the archive."""
@@ -244,8 +312,8 @@ class ActionItems:
 
         Returns whether it saved the register.
         """
-        done = [self._item(d, self.register_path)
-                for d in self.register.table(ACTIONS).values()
+        done = [self._item(i, d, self.register_path)
+                for i, d in self.register.table(ACTIONS).items()
                 if d.get("status") != "open" and (meeting_id is None
                                                   or d.get("closed_in") == meeting_id)]
         done = [a for a in done if self._archivable(a)]

@@ -122,12 +122,13 @@ def parse_lines(raw: bytes, tables: Iterable[str] | None = None) -> Tables:
 
 def _parse(raw: bytes, wanted: set[str] | None) -> Tables:
     out: Tables = {}
-    for table, doc_id, doc in iter_rows(raw):
+    for n, (table, doc_id, doc) in enumerate(iter_rows(raw), 1):
         if wanted is not None and table not in wanted:
             continue
         docs = out.setdefault(table, {})
         if doc_id in docs:
-            raise FormatError(0, f"{table} {doc_id!r} appears twice")
+            raise FormatError(n, f"{table} {doc_id!r} appears a second time (an id is "
+                                 "stored once); remove the stale one of its two lines")
         docs[doc_id] = doc
     return out
 
@@ -143,8 +144,26 @@ def _sections(raw: bytes, tables: list[str]) -> bytes:
             continue
         last = text.rfind(prefix)
         end = text.find(b"\n", last + 1)
+        _check_neighbour(text[text.rfind(b"\n", 0, start) + 1: start], table)
+        if end >= 0:
+            after = text.find(b"\n", end + 1)
+            _check_neighbour(text[end + 1: len(text) if after < 0 else after], table)
         parts.append(text[start + 1: len(text) if end < 0 else end])
     return b"\n".join(parts)
+
+
+def _check_neighbour(line: bytes, table: str) -> None:
+    """The lines just around a table's run must be rows of other tables: a damaged line
+    there would otherwise be cut off unseen (and its document silently missing)."""
+    if not line:
+        return
+    try:
+        row = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        raise FormatError(0, "a damaged line") from None
+    other, _, _ = _check(row, 0)
+    if other == table:
+        raise FormatError(0, f"{table} lines are not together")
 
 
 def meta_of(tables: Tables) -> Doc | None:

@@ -60,6 +60,7 @@ class Store(ActionItems):
         self._summary: dict[str, MeetingSummary] = {}
         self._prefix: str | None = None
         self._by_date: list[tuple[str, str]] | None = None  # (date, id) of the index, sorted
+        self.damaged: dict[str, str] = {}  # meeting files found unreadable on open: why
 
     # ------------------------------------------------------------ lifecycle
     def open(self) -> Store:
@@ -90,6 +91,7 @@ class Store(ActionItems):
         self._items.clear()
         self._summary.clear()
         self._by_date = None
+        self._id_floor = None
         self._register = None
         self._lock.release()
 
@@ -207,13 +209,17 @@ class Store(ActionItems):
     def meeting_path(self, meeting_id: str) -> Path:
         return self.root / "meetings" / f"{meeting_id}.json"
 
-    def _meeting_file(self, meeting_id: str) -> DataFile:
+    def _meeting_file(self, meeting_id: str, *, new: bool = False) -> DataFile:
+        """The meeting's file; a missing one is an error unless ``new`` (being saved): a
+        read never creates it, so a lost file is reported, not replaced by an empty one."""
         data = self._meetings.get(meeting_id)
         if data is None:
             path = self.meeting_path(meeting_id)
             raw = read_bytes(path)
-            if raw is None and self.readonly:
-                raise StoreError(f"{path}: missing; the meeting index points at it")
+            if raw is None and not new:
+                raise StoreError(
+                    f"{path}: missing, though the meeting index in {self.register_path.name} "
+                    "lists it; restore the file from a backup")
             if raw is not None and raw[:1] == b"{":  # schema 1 (a reader of an old dir)
                 doc = schema.read_v1(path).get("meeting", {}).get("1")
                 tables = {"meeting": {meeting_id: doc}} if doc is not None else {}
@@ -234,7 +240,7 @@ class Store(ActionItems):
 
     def save_meeting(self, meeting: Meeting) -> None:
         """Write the meeting's own file; touch the register only if its summary changed."""
-        data = self._meeting_file(meeting.id)
+        data = self._meeting_file(meeting.id, new=True)
         data.put("meeting", meeting.id, to_data(meeting))
         try:
             data.save()
@@ -274,7 +280,12 @@ class Store(ActionItems):
         found = {p.stem for p in folder.glob("*.json")} if folder.is_dir() else set()
         stale = [i for i in found if i not in index or index[i].get("status") == "in-progress"]
         for meeting_id in sorted(stale):
-            meeting = self.load_meeting(meeting_id)
+            try:
+                meeting = self.load_meeting(meeting_id)
+            except StoreError as exc:  # reported where it is used; every other one works
+                self._meetings.pop(meeting_id, None)
+                self.damaged[meeting_id] = str(exc)
+                continue
             old = self._summary_of(meeting_id)
             self._index_meeting(meeting, force=old is None
                                 or summarize(meeting, 0).readings != old.readings)
@@ -286,7 +297,8 @@ class Store(ActionItems):
             if doc is None:
                 return None
             summary = self._summary[meeting_id] = parse_doc(
-                MeetingSummary, doc, f"{self.register_path}: meeting index {meeting_id!r}")
+                MeetingSummary, doc, f"{self.register_path}: meeting index {meeting_id!r}",
+                meeting_id)
         return summary
 
     def meetings(self, agenda_id: str | None = None, *, limit: int | None = None,
@@ -299,7 +311,11 @@ class Store(ActionItems):
         """
         index = self.register.table(MEETINGS)
         if self._by_date is None:
-            self._by_date = sorted((d.get("date", ""), i) for i, d in index.items())
+            days = [(d.get("date", ""), i) for i, d in index.items()]
+            for day, i in days:
+                if not isinstance(day, str):
+                    self._summary_of(i)  # raises: names the row and what is wrong
+            self._by_date = sorted(days)
         order = self._by_date
         end = len(order) if before is None else bisect.bisect_left(
             order, (before[0].isoformat(), before[1]))

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import gc
 import signal
+from collections.abc import Callable, Iterator
 from datetime import date
 from importlib import import_module
 from pathlib import Path
@@ -54,6 +55,14 @@ BETWEEN_SCREENS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# What each of them reads first (converted once, then cached by the store).
+READS: dict[str, Callable[[Store], object]] = {
+    "action_register": lambda store: store.actions(),
+    "history": lambda store: store.meetings(),
+    "trends": lambda store: store.meetings(),
+}
+
+
 def screen_class(action: str) -> type[Screen]:
     """The between-meetings screen for ``action`` (imported on first use: start-up cost)."""
     module, name, _ = BETWEEN_SCREENS[action]
@@ -94,11 +103,14 @@ class CheckinApp(App[None]):
     ]
 
     def __init__(self, store: Store, data_dir: Path, *, agenda: Agenda | None = None,
-                 facilitator: str = "", dayfirst: bool = False) -> None:
+                 facilitator: str = "", dayfirst: bool = False,
+                 meeting: Meeting | None = None, home: HomeData | None = None) -> None:
         super().__init__(css_path=stylesheets())
         self.store = store
         self.data_dir = data_dir
         self.start_agenda = agenda
+        self.start_meeting = meeting  # started by make_app, before Textual
+        self.first_home = home
         self.facilitator = facilitator
         self.dayfirst = dayfirst
         self.session: MeetingSession | None = None
@@ -119,13 +131,16 @@ class CheckinApp(App[None]):
 
     # ------------------------------------------------------------ lifecycle
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.home_data()))
+        home, self.first_home = self.first_home or self.home_data(), None
+        self.push_screen(HomeScreen(home))
         # Everything loaded so far lives until exit: keep it out of the collector's scans,
         # which otherwise cost 50+ ms pauses mid-keystroke on a large register.
         gc.collect()
         gc.freeze()
         self.catch_signals()
-        if self.start_agenda is not None:
+        if self.start_meeting is not None:
+            self.open_meeting(self.start_meeting)
+        elif self.start_agenda is not None:
             self.start(self.start_agenda)
 
     def flush(self) -> None:
@@ -196,17 +211,25 @@ class CheckinApp(App[None]):
         """Resume the agenda's meeting, or start one: asking who facilitates unless
         ``--facilitator`` said so."""
         if self.facilitator or self.store.in_progress(agenda.id) is not None:
-            self.open_meeting(start_or_resume(self.store, agenda, now=clock.now(),
-                                              facilitator=self.facilitator))
+            self._start_or_resume(agenda, self.facilitator)
             return
 
         def chosen(name: str | None) -> None:
             if name:
-                self.open_meeting(start_or_resume(self.store, agenda, now=clock.now(),
-                                                  facilitator=name))
+                self._start_or_resume(agenda, name)
 
         self.push_screen(FacilitatorDialog(agenda.title,
                                            last_facilitator(self.store, agenda.id)), chosen)
+
+    def _start_or_resume(self, agenda: Agenda, facilitator: str) -> None:
+        try:
+            meeting = start_or_resume(self.store, agenda, now=clock.now(),
+                                      facilitator=facilitator)
+        except CheckinError as exc:  # e.g. its last meeting's file is damaged
+            self.notify(str(exc), title="This meeting cannot be started", severity="error",
+                        timeout=20)
+            return
+        self.open_meeting(meeting)
 
     def open_meeting(self, meeting: Meeting) -> None:
         self.flush()
@@ -230,7 +253,8 @@ class CheckinApp(App[None]):
 
     @on(HomeScreen.ResumeMeeting)
     def resume_meeting(self, message: HomeScreen.ResumeMeeting) -> None:
-        self.open_meeting(self.load(message.meeting_id))
+        with self.told("This meeting cannot be opened"):
+            self.open_meeting(self.load(message.meeting_id))
 
     @on(HomeScreen.DiscardMeeting)
     def discard(self, message: HomeScreen.DiscardMeeting) -> None:
@@ -250,7 +274,16 @@ class CheckinApp(App[None]):
 
     @on(HomeScreen.OpenMinutes)
     def open_minutes(self, message: HomeScreen.OpenMinutes) -> None:
-        self.show_minutes(self.load(message.meeting_id))
+        with self.told("These minutes cannot be shown"):
+            self.show_minutes(self.load(message.meeting_id))
+
+    @contextlib.contextmanager
+    def told(self, title: str) -> Iterator[None]:
+        """A CheckinError in the block (a damaged file) is said in the app, not raised."""
+        try:
+            yield
+        except CheckinError as exc:
+            self.notify(str(exc), title=title, severity="error", timeout=20)
 
     @on(HomeScreen.OpenScreen)
     def open_between(self, message: HomeScreen.OpenScreen) -> None:
@@ -273,7 +306,9 @@ class CheckinApp(App[None]):
         if isinstance(self.screen, cls):
             return
         self.flush()
-        self.push_screen(self.build_screen(cls))
+        with self.told("This screen cannot be shown"):
+            READS[action](self.store)  # a damaged row is said here, not a crash on mount
+            self.push_screen(self.build_screen(cls))
 
     def build_screen(self, cls: type[Screen]) -> Screen:
         """The between-meetings screens all take ``(store, *, today, dayfirst)``."""
@@ -300,8 +335,15 @@ def make_app(data_dir: Path, *, agenda: str | None = None, start: bool = False,
     if start or agenda:
         loaded = agenda_by_name(agenda, data_dir)
     store = Store(data_dir).open()
+    try:  # what the first screen needs, read before Textual: a damaged file is one line
+        meeting = None if loaded is None else start_or_resume(
+            store, loaded, now=clock.now(), facilitator=facilitator)
+        home = home_data(store, data_dir, clock.today())
+    except CheckinError:
+        store.close()
+        raise
     return CheckinApp(store, data_dir, agenda=loaded, facilitator=facilitator,
-                      dayfirst=dayfirst)
+                      dayfirst=dayfirst, meeting=meeting, home=home)
 
 
 def run_app(data_dir: Path, *, agenda: str | None = None, start: bool = False,

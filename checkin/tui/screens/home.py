@@ -37,7 +37,10 @@ def agenda_prompt(entry: AgendaEntry, today_label: str) -> Text:
     else:
         state = "not held yet: Enter starts the first one"
     held = f" · {entry.meetings_held} held" if entry.meetings_held else ""
-    waiting = f"\n  {entry.waiting}" if entry.waiting and not entry.in_progress else ""
+    waiting: str | Text = f"\n  {entry.waiting}" if entry.waiting and not entry.in_progress \
+        else ""
+    if entry.problem:  # its last meeting's file cannot be read: which file, what to do
+        waiting = Text.assemble("\n  ⚠ ", plain(entry.problem))
     return Text.assemble((info.title, "bold"), f"\n  {info.cadence} · {state}{held}", waiting)
 
 
