@@ -86,15 +86,22 @@ def plan_meeting(store: Store, agenda: Agenda, *, now: datetime, on: date) -> Me
     return meeting
 
 
+def previous_of_new(store: Store, agenda: Agenda, on: date) -> Meeting | None:
+    """The meeting a new one held ``on`` carries over from, read whole: a damaged file is
+    a one-line StoreError (so the app can refuse before it starts)."""
+    day_after = on + timedelta(days=1)  # meetings held on or before ``on``
+    previous = previous_meeting(store.meetings(agenda.id, before=(day_after, ""), limit=1), on)
+    return None if previous is None else store.load_meeting(previous.id)
+
+
 def start_meeting(store: Store, agenda: Agenda, *, now: datetime,
                   facilitator: str = "", on: date | None = None) -> Meeting:
     """A new meeting: agenda snapshot, open roadblocks and action items carried over."""
     on = on or now.date()
-    day_after = on + timedelta(days=1)  # meetings held on or before ``on``
-    previous = previous_meeting(store.meetings(agenda.id, before=(day_after, ""), limit=1), on)
+    previous = previous_of_new(store, agenda, on)
     carried_roadblocks = []
     if previous is not None:
-        for rb in store.load_meeting(previous.id).roadblocks:
+        for rb in previous.roadblocks:
             if rb.status != "resolved":
                 kept = copy.deepcopy(rb)
                 kept.carried_from = rb.carried_from or previous.id

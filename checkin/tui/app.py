@@ -30,7 +30,7 @@ from checkin.render.terminal import safe
 from checkin.services.agendas import agenda_by_name
 from checkin.services.home import HomeData, home_data
 from checkin.services.hooks import HookResult, HookRunner
-from checkin.services.meetings import last_facilitator, start_or_resume
+from checkin.services.meetings import last_facilitator, previous_of_new, start_or_resume
 from checkin.store import Store
 from checkin.tui.commands import ScreenCommands
 from checkin.tui.dialogs.confirm import ConfirmDialog
@@ -209,9 +209,14 @@ class CheckinApp(App[None]):
     # ------------------------------------------------------------ navigation
     def start(self, agenda: Agenda) -> None:
         """Resume the agenda's meeting, or start one: asking who facilitates unless
-        ``--facilitator`` said so."""
+        ``--facilitator`` said so (and only once it is known the meeting can start)."""
         if self.facilitator or self.store.in_progress(agenda.id) is not None:
             self._start_or_resume(agenda, self.facilitator)
+            return
+        try:
+            previous_of_new(self.store, agenda, self.today())
+        except CheckinError as exc:  # e.g. its last meeting's file is damaged
+            self._cannot_start(exc)
             return
 
         def chosen(name: str | None) -> None:
@@ -226,10 +231,13 @@ class CheckinApp(App[None]):
             meeting = start_or_resume(self.store, agenda, now=clock.now(),
                                       facilitator=facilitator)
         except CheckinError as exc:  # e.g. its last meeting's file is damaged
-            self.notify(str(exc), title="This meeting cannot be started", severity="error",
-                        timeout=20)
+            self._cannot_start(exc)
             return
         self.open_meeting(meeting)
+
+    def _cannot_start(self, exc: CheckinError) -> None:
+        self.notify(str(exc), title="This meeting cannot be started", severity="error",
+                    timeout=20)
 
     def open_meeting(self, meeting: Meeting) -> None:
         self.flush()
@@ -336,8 +344,11 @@ def make_app(data_dir: Path, *, agenda: str | None = None, start: bool = False,
         loaded = agenda_by_name(agenda, data_dir)
     store = Store(data_dir).open()
     try:  # what the first screen needs, read before Textual: a damaged file is one line
-        meeting = None if loaded is None else start_or_resume(
-            store, loaded, now=clock.now(), facilitator=facilitator)
+        meeting = None
+        if loaded is not None and (facilitator or store.in_progress(loaded.id)):
+            meeting = start_or_resume(store, loaded, now=clock.now(), facilitator=facilitator)
+        elif loaded is not None:  # the app asks who facilitates, then starts it
+            previous_of_new(store, loaded, clock.today())
         home = home_data(store, data_dir, clock.today())
     except CheckinError:
         store.close()

@@ -23,6 +23,7 @@ from checkin.errors import CheckinError
 from checkin.services.demo import seed_history
 from checkin.store import Store
 from checkin.tui.app import make_app
+from checkin.tui.dialogs.facilitator import FacilitatorDialog
 from checkin.tui.screens.home import HomeScreen
 from checkin.tui.screens.meeting import MeetingScreen
 
@@ -230,6 +231,9 @@ async def test_home_says_which_meeting_is_damaged_and_other_agendas_work(
             agendas.highlighted = [o.id for o in agendas.options].index(
                 "agenda:sales-marketing-sla")
             await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, FacilitatorDialog)  # it can start: who runs it?
+            await pilot.press(*"Alex Morgan", "enter")
             await pilot.pause()
             assert isinstance(app.screen, MeetingScreen)
             await pilot.press("ctrl+q")
