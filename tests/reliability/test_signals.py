@@ -30,13 +30,14 @@ LEAVE_ALT_SCREEN, MOUSE_OFF = b"\x1b[?1049l", b"\x1b[?1000l"
 
 
 class Terminal:
-    """`checkin --data DIR run` in a 120x40 pty; ``screen`` is everything it wrote."""
+    """`checkin --data DIR run --facilitator Alex` in a 120x40 pty (straight into the
+    meeting); ``screen`` is everything it wrote."""
 
     def __init__(self, data: Path) -> None:
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", LAUNCH, "--data", str(data), "run"],
+            [sys.executable, "-c", LAUNCH, "--data", str(data), "run", "--facilitator", "Alex"],
             stdin=slave, stdout=slave, stderr=slave, start_new_session=True, cwd=REPO,
             env=child_env(TERM="xterm-256color"),
         )
