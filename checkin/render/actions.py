@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from checkin.core.model import ActionItem, to_data
+from checkin.core.data import to_data
+from checkin.core.model import ActionItem
 from checkin.render.csvtext import rows_csv
 from checkin.render.mdtext import inline
 

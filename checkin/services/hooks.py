@@ -28,7 +28,8 @@ from pathlib import Path
 import orjson
 
 from checkin import locations
-from checkin.core.model import ActionItem, to_data
+from checkin.core.data import to_data
+from checkin.core.model import ActionItem
 
 EVENTS = ("meeting-ended", "action-added", "action-closed")
 HOOK_TIMEOUT = 10.0  # seconds

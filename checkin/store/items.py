@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from checkin import clock
-from checkin.core.model import ActionItem, MeetingSummary, fields_data, from_data, to_data
+from checkin.core.data import fields_data, from_data, to_data
+from checkin.core.model import ActionItem, MeetingSummary
 from checkin.errors import CheckinError, StoreError
 from checkin.store.lines import id_key
 

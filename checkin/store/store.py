@@ -29,7 +29,8 @@ from datetime import date
 from pathlib import Path
 
 from checkin import clock
-from checkin.core.model import ActionItem, Meeting, MeetingSummary, summarize, to_data
+from checkin.core.data import to_data
+from checkin.core.model import ActionItem, Meeting, MeetingSummary, summarize
 from checkin.errors import CheckinError, StoreError
 from checkin.store import schema
 from checkin.store.datafile import DataFile, parse, read_bytes

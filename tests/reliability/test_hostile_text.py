@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from checkin.core.data import from_data, to_data
 from checkin.core.model import (
     ActionItem,
     Agenda,
@@ -34,8 +35,6 @@ from checkin.core.model import (
     MetricReading,
     Roadblock,
     Section,
-    from_data,
-    to_data,
 )
 from checkin.render.html import export_meeting
 from checkin.services.minutes import minutes_inputs

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from checkin.core.data import from_data, to_data
 from checkin.core.model import (
     ActionItem,
     Agenda,
@@ -27,8 +28,6 @@ from checkin.core.model import (
     MetricDef,
     MetricReading,
     Roadblock,
-    from_data,
-    to_data,
 )
 from checkin.errors import CheckinError
 from checkin.render import minutes

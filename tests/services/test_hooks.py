@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from checkin.core.model import ActionItem, to_data
+from checkin.core.data import to_data
+from checkin.core.model import ActionItem
 from checkin.services import hooks
 from checkin.services.hooks import HookResult, HookRunner, run_hook, run_meeting_ended
 

@@ -1,0 +1,193 @@
+"""Domain objects to JSON-ready data and back: ``to_data`` / ``from_data``.
+
+``from_data`` checks every stored value against the field's declared type while it
+converts it, so a damaged row is a one-line error naming the field. No I/O here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import date
+from functools import cache
+from typing import Any, TypeVar
+
+import orjson
+
+T = TypeVar("T")
+
+
+def to_data(obj: Any) -> Any:
+    """A dataclass tree as JSON-ready data (dates as ISO strings).
+
+    orjson serialises dataclasses and dates natively; a round trip through it is ~10x
+    faster than walking the tree in Python, and this runs on every autosave.
+    """
+    return orjson.loads(orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS))
+
+
+Converter = typing.Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+class DataTypeError(TypeError):
+    """A stored value of the wrong JSON type; ``str`` names the field path."""
+
+
+_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
+          list: "a list", dict: "an object", date: "a date (YYYY-MM-DD)"}
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _wrong(tp: Any, value: Any) -> DataTypeError:
+    return DataTypeError(f"expected {_NAMES.get(tp, tp.__name__)}, found {_kind(value)}")
+
+
+def _typed(tp: type) -> Converter:
+    """A value that must already be of JSON type ``tp`` (bool is not a number)."""
+    def check(value: Any) -> Any:
+        if isinstance(value, tp) and (tp is bool or not isinstance(value, bool)):
+            return value
+        raise _wrong(tp, value)
+    return check
+
+
+def _to_float(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    raise _wrong(float, value)
+
+
+def _to_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise _wrong(date, value)
+    return date.fromisoformat(value)
+
+
+def _within(where: str, exc: DataTypeError) -> DataTypeError:
+    """``exc`` with ``where`` (a field name or ``[n]``) prefixed to its path."""
+    text = str(exc)
+    return DataTypeError(f"{where}{'' if text[:1] == '[' else ': '}{text}")
+
+
+def _list_of(item: Converter) -> Converter:
+    def conv(value: Any) -> Any:
+        if not isinstance(value, list):
+            raise _wrong(list, value)
+        if item is _identity:
+            return value
+        out, n = [], 0
+        try:
+            for n, x in enumerate(value):  # noqa: B007 - n names the bad entry
+                out.append(item(x))
+        except DataTypeError as exc:
+            raise _within(f"[{n}]", exc) from None
+        return out
+    return conv
+
+
+def _dict_of(item: Converter) -> Converter:
+    def conv(value: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _wrong(dict, value)
+        out, k = {}, ""
+        try:
+            for k, x in value.items():  # noqa: B007 - k names the bad entry
+                out[k] = item(x)
+        except DataTypeError as exc:
+            raise _within(f"[{k!r}]", exc) from None
+        return out
+    return conv
+
+
+def _converter(tp: Any) -> Converter:
+    """A function turning JSON data into ``tp``, decided once per type (not per value).
+
+    Every value is checked against its declared type: a stored row of the wrong type
+    raises ``DataTypeError`` naming the field (``owner: expected text, found null``).
+    """
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(inner) != 1:
+            return _identity
+        conv = _converter(inner[0])
+        return lambda v: None if v is None else conv(v)
+    if origin is list:
+        return _list_of(_converter(typing.get_args(tp)[0]))
+    if origin is dict:
+        return _dict_of(_converter(typing.get_args(tp)[1]))
+    if tp is date:
+        return _to_date
+    if tp is float:
+        return _to_float
+    if tp in (str, int, bool):
+        return _typed(tp)
+    if dataclasses.is_dataclass(tp):
+        return lambda v: from_data(tp, v)
+    return _identity
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, Converter], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+def from_data(cls: type[T], data: dict[str, Any]) -> T:
+    """Build ``cls`` from ``to_data`` output; unknown keys are ignored.
+
+    A value of the wrong type raises ``DataTypeError`` naming the field.
+    """
+    if not isinstance(data, dict):
+        raise _wrong(dict, data)
+    out, name = {}, ""
+    try:
+        for name, conv in _fields(cls):  # noqa: B007 - name says which field is wrong
+            if name in data:
+                out[name] = conv(data[name])
+    except DataTypeError as exc:
+        raise _within(name, exc) from None
+    return cls(**out)
+
+
+def fields_data(cls: type, data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """Just the fields ``names`` of a stored ``cls``, checked and converted as
+    ``from_data`` would (for one-pass aggregates that skip the rest of each row)."""
+    if not isinstance(data, dict):
+        raise _wrong(dict, data)
+    required = _required(cls)
+    out, name = {}, ""
+    try:
+        for name, conv in _fields(cls):  # noqa: B007 - name says which field is wrong
+            if name in names and (name in data or name in required):
+                out[name] = conv(data[name])
+    except DataTypeError as exc:
+        raise _within(name, exc) from None
+    return out
+
+
+@cache
+def _required(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls)
+                     if f.default is dataclasses.MISSING
+                     and f.default_factory is dataclasses.MISSING)
+
+
