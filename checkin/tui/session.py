@@ -181,12 +181,16 @@ class MeetingSession:
         return [self.store.action(i) for i in ids]
 
     def unfinished_sections(self) -> frozenset[int]:
-        """Sections with work left: an action review with items not yet reviewed."""
-        sections = self.meeting.agenda.sections
-        if not any(s.kind == "action-review" for s in sections) or not unreviewed(
-                self.carried_actions(), self.meeting.id):
-            return frozenset()
-        return frozenset(n for n, s in enumerate(sections) if s.kind == "action-review")
+        """Sections with work left: attendance with nobody marked present, an action
+        review with items not yet reviewed."""
+        meeting = self.meeting
+        left: set[str] = set()
+        if not any(a.present for a in meeting.attendance):
+            left.add("attendance")
+        kinds = {s.kind for s in meeting.agenda.sections}
+        if "action-review" in kinds and unreviewed(self.carried_actions(), meeting.id):
+            left.add("action-review")
+        return frozenset(n for n, s in enumerate(meeting.agenda.sections) if s.kind in left)
 
     def new_actions(self) -> list[ActionItem]:
         return self.store.created_in(self.meeting.id)  # never the whole archive

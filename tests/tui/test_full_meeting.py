@@ -28,6 +28,7 @@ from checkin.tui.sections.action_review import ReviewRow
 from checkin.tui.sections.metrics import MetricRow
 from checkin.tui.sections.roadblocks import RoadblockRow
 from checkin.tui.session import SAVE_INTERVAL
+from checkin.tui.widgets.wrap_field import WrapField
 
 SIZE = (100, 30)
 MEETING = "2026-11-23-weekly"  # the fixed clock's Monday
@@ -345,7 +346,7 @@ async def test_quit_mid_meeting_and_resume_where_it_was(demo_dir: Path,
         mql = next(r for r in screen.query(MetricRow)
                    if r.metric.name == "Marketing-qualified leads")
         assert mql.query_one(".value", Input).value == "130"
-        assert mql.query_one(".comment", Input).value == "webinar push"
+        assert mql.query_one(".comment", WrapField).value == "webinar push"
         assert str(mql.query_one(".mark", Label).render()).startswith("✓")
         elapsed = screen.session.meeting.elapsed_seconds
         assert all(now >= then for now, then in zip(elapsed, before, strict=True))

@@ -27,6 +27,14 @@ async def test_leaving_review_with_items_unreviewed_does_not_tick_it(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
+        await pilot.press("pagedown")  # attendance with nobody marked present
+        await pilot.pause()
+        screen.show_time()
+        rows = sidebar_rows(screen)
+        assert rows[0].has_class("-unfinished") and name_of(rows[0]).startswith("! ")
+        await pilot.press("pageup")
+        await pilot.pause()
+        await pilot.press("a")  # all present
         await pilot.press("pagedown")  # attendance -> action review
         await pilot.pause()
         await pilot.press("k")  # one reviewed, the rest not

@@ -12,6 +12,7 @@ from checkin.core.rules import metric_roadblock
 from checkin.render.numbers import sparkline
 from checkin.tui.app import CheckinApp
 from checkin.tui.sections.metrics import MetricRow
+from checkin.tui.widgets.wrap_field import WrapField
 
 
 def row(app: CheckinApp, name: str) -> MetricRow:
@@ -134,12 +135,43 @@ async def test_trend_and_header_at_the_meeting_screen_width(demo_dir: Path,
         assert str(trend.render()) == sparkline(first.history) and len(first.history) == 6
         heads = {str(label.render()): label.region
                  for label in app.screen.query(".metrics-head Label").results(Label)}
-        assert list(heads) == ["Metric", "Target", "Actual", "Track", "Trend", "Comment"]
+        assert list(heads) == ["Metric", "Target", "Actual", "Track", "Trend"]
         for title, region in list(heads.items())[:-1]:
-            assert len(title) < region.width           # a blank column after it: no "TrackComment"
+            assert len(title) < region.width           # a blank column after it: no "TrackTrend"
         assert heads["Trend"].x == trend.region.x      # header above its column
-        assert heads["Comment"].x == first.query_one(".comment").region.x
+        comment = first.query_one(".comment").region   # a line of its own under the metric
+        assert comment.y > trend.region.y and comment.width >= 50
         await pilot.pause()
+
+
+async def test_long_names_and_comments_are_read_whole(demo_dir: Path,
+                                                      weekly_agenda: Agenda) -> None:
+    """The room reads a full-sentence comment and every metric name, at 80 and 100 columns;
+    an empty comment line shows only on the row being typed in."""
+    sentence = ("Two webinars moved into December, so the count dips this month and is back "
+                "on plan by mid January")
+    for size in ((100, 30), (80, 24)):
+        app = editor_app(demo_dir, "metrics")
+        async with hosted(app, size=size) as pilot:
+            typed = sentence if size == (100, 30) else ""  # then resumed at 80x24
+            await pilot.press("tab", *typed, "tab")
+            await pilot.pause()
+            first, second = (row(app, "Marketing-qualified leads"),
+                             row(app, "Website trial sign-ups"))
+            comment = first.query_one(".comment", WrapField)
+            assert comment.display and comment.region.height >= 2     # wrapped, not cut
+            assert comment.region.height == comment.wrapped_document.height  # every line
+            assert app.screen.region.contains_region(comment.region)
+            assert app.focused is second.query_one(".value")
+            assert second.query_one(".comment", WrapField).display      # its row is typed in
+            third = row(app, "Pipeline added")
+            assert not third.query_one(".comment-line").display        # empty, not focused
+            name = first.query_one(".name", Label)   # wraps onto a second line, never cut
+            assert str(name.render()) == "Marketing-qualified leads"
+            assert name.region.height >= 2 or name.content_region.width >= 25
+            await pilot.press("ctrl+q")
+        with reopen(demo_dir) as (_store, meeting):
+            assert meeting.reading("Marketing-qualified leads").comment == sentence
 
 
 async def test_tab_goes_value_comment_next_value(demo_dir: Path,
@@ -149,7 +181,7 @@ async def test_tab_goes_value_comment_next_value(demo_dir: Path,
         await pilot.press(*"130", "tab", *"seasonal", "tab", *"200")
         await pilot.pause()
         first, second = row(app, "Marketing-qualified leads"), row(app, "Website trial sign-ups")
-        assert first.query_one(".comment", Input).value == "seasonal"
+        assert first.query_one(".comment", WrapField).value == "seasonal"
         assert second.query_one(".value", Input).value == "200"
         await pilot.press("tab")
         assert app.focused is second.query_one(".comment")
@@ -168,5 +200,5 @@ async def test_tab_order_holds_when_keys_arrive_together(demo_dir: Path,
         await burst(pilot, *"130", "tab", *"seasonal", "tab", *"200", "up", *"x")
         first, second = row(app, "Marketing-qualified leads"), row(app, "Website trial sign-ups")
         assert first.query_one(".value", Input).value == "130x"   # up: same field above
-        assert first.query_one(".comment", Input).value == "seasonal"
+        assert first.query_one(".comment", WrapField).value == "seasonal"
         assert second.query_one(".value", Input).value == "200"

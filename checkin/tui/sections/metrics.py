@@ -24,17 +24,22 @@ from checkin.tui.sections.field_keys import (
 )
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.plain import Input, Label
+from checkin.tui.widgets.wrap_field import WrapField
 
 NARROW = 60  # below this many columns the trend and comment columns shrink
 TREND = 8  # readings in the sparkline (NARROW_TREND when narrow)
 NARROW_TREND = 6
 MARKS = {True: "✓ on", False: "✗ off", None: "·"}
 HEAD = (("name", "Metric"), ("target", "Target"), ("value", "Actual"), ("mark", "Track"),
-        ("trend", "Trend"), ("comment", "Comment"))
+        ("trend", "Trend"))
 
 
 class MetricRow(Vertical):
-    """One metric: target, actual (Input), on/off mark, trend, comment; an error line."""
+    """One metric: target, actual (Input), on/off mark, trend; an error line; the comment.
+
+    The comment is a sentence the room reads, so it has a wrapping line of its own under
+    the metric, shown while the row has focus or once something is typed in it.
+    """
 
     def __init__(self, metric: MetricDef, reading: MetricReading,
                  history: list[float | None]) -> None:
@@ -52,12 +57,30 @@ class MetricRow(Vertical):
                         classes="value", select_on_focus=False)
             yield Label("", classes="mark")
             yield Label(sparkline(self.history[-TREND:]), classes="trend")
-            yield Input(self.reading.comment, placeholder="comment", compact=True,
-                        classes="comment")
         yield Label("", classes="error")
+        with Horizontal(classes="comment-line"):
+            yield Label("↳", classes="comment-mark")
+            yield WrapField(self.reading.comment, classes="comment",
+                            placeholder="comment: why, in a sentence (off track? say why)")
 
     def on_mount(self) -> None:
         self.show_mark()
+        self.show_commented()
+
+    def show_commented(self) -> None:
+        self.set_class(bool(self.reading.comment.strip()), "-commented")
+
+    def on_descendant_focus(self) -> None:
+        self.add_class("-focused")  # the comment line shows, so Tab reaches it
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self._left)
+
+    def _left(self) -> None:
+        focused = self.screen.focused
+        if focused is None or self not in focused.ancestors:
+            self.remove_class("-focused")  # an empty comment line folds away
+            self.show_commented()
 
     def show_mark(self) -> None:
         state = self.metric.on_track(self.reading.value)
@@ -136,8 +159,11 @@ class MetricsEditor(SectionEditor):
             raise SkipAction()
         rows = list(self.query(MetricRow))
         target = rows[(rows.index(row) + step) % len(rows)]
-        kind = ".comment" if focused.has_class("comment") else ".value"
-        focus_now(target.query_one(kind, Input))
+        if focused.has_class("comment"):
+            target.add_class("-commented")  # shown before it takes the focus
+            focus_now(target.query_one(".comment", WrapField))
+        else:
+            focus_now(target.query_one(".value", Input))
 
     @on(Input.Changed, ".value")
     def _value(self, event: Input.Changed) -> None:
@@ -153,11 +179,12 @@ class MetricsEditor(SectionEditor):
         row.show_mark()
         self.show_summary()
 
-    @on(Input.Changed, ".comment")
-    def _comment(self, event: Input.Changed) -> None:
+    @on(WrapField.Changed, ".comment")
+    def _comment(self, event: WrapField.Changed) -> None:
         event.stop()
-        row = next(a for a in event.input.ancestors if isinstance(a, MetricRow))
-        self.session.edit(row.reading, comment=event.value)
+        row = next(a for a in event.text_area.ancestors if isinstance(a, MetricRow))
+        if event.text_area.text != row.reading.comment:
+            self.session.edit(row.reading, comment=event.text_area.text)
 
     def focused_row(self) -> MetricRow | None:
         focused = self.screen.focused

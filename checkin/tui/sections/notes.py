@@ -14,6 +14,7 @@ from checkin.render.terminal import safe
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.owner_input import OwnerInput
 from checkin.tui.widgets.plain import Input, Label
+from checkin.tui.widgets.wrap_field import WrapField
 
 
 class DecisionList(ListView):
@@ -44,9 +45,9 @@ class NotesEditor(SectionEditor):
                        placeholder="Anything worth keeping that is not a decision or an item")
         yield Label("Decisions", classes="part-title")
         with Horizontal(id="decision-form"):
-            yield Input(placeholder="the decision, in one sentence (Enter adds)",
-                        id="decision-text")
-            yield OwnerInput(self.session.people(), placeholder="who made the call",
+            yield WrapField(placeholder="the decision, in one sentence (Enter adds)",
+                            submit=True, id="decision-text")
+            yield OwnerInput(self.session.people(), placeholder="who decided",
                              id="decision-owner")
         yield Label("", id="decision-message")
         yield DecisionList(id="decision-list")
@@ -65,10 +66,11 @@ class NotesEditor(SectionEditor):
         text = event.text_area.text
         self.session.edit(self.session.meeting, notes=text)
 
-    @on(Input.Submitted, "#decision-text, #decision-owner")
-    def _add(self, event: Input.Submitted) -> None:
+    @on(WrapField.Submitted, "#decision-text")
+    @on(Input.Submitted, "#decision-owner")
+    def _add(self, event: WrapField.Submitted | Input.Submitted) -> None:
         event.stop()
-        text_input = self.query_one("#decision-text", Input)
+        text_input = self.query_one("#decision-text", WrapField)
         owner_input = self.query_one("#decision-owner", OwnerInput)
         text = " ".join(text_input.value.split())
         message = self.query_one("#decision-message", Label)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
@@ -10,10 +10,10 @@ from textual.widgets import TextArea
 
 from checkin.core.model import DepartmentUpdate, Section
 from checkin.core.prep import update_prep_note
-from checkin.render.terminal import safe
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.plain import Label, plain_title
+from checkin.tui.widgets.wrap_field import WrapField
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("wins", "Win", "a win to celebrate"),
@@ -22,31 +22,14 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class UpdateField(TextArea):
-    """One of a department's three answers; knows which update and field it edits.
-
-    The text wraps and the field grows with it, so the room reads the whole sentence
-    (a one-line input shows only its end). Enter goes on to the next field, as Tab does.
-    """
+class UpdateField(WrapField):
+    """One of a department's three answers; knows which update and field it edits."""
 
     def __init__(self, update: DepartmentUpdate, field: str, placeholder: str) -> None:
-        super().__init__(safe(getattr(update, field)), placeholder=placeholder, compact=True,
-                         soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
+        super().__init__(getattr(update, field), placeholder=placeholder,
                          classes="update-field")
         self.update_record = update
         self.field = field
-
-    @property
-    def value(self) -> str:
-        return self.text
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.prevent_default()
-            event.stop()
-            self.screen.focus_next()
-            return
-        await super()._on_key(event)
 
 
 class UpdatesEditor(SectionEditor):
