@@ -19,10 +19,8 @@ from rich.console import RenderableType
 from textual import on
 from textual.app import App
 from textual.binding import Binding
-from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widget import MountError
 from textual.widgets import Input
 
 from checkin import clock
@@ -47,8 +45,6 @@ from checkin.tui.session import MeetingSession
 DRAFT_FIELDS = ("QuickAddBar Input, InlinePrompt Input, RoadblockForm Input, #action-title, "
                 "#decision-text")
 
-# What a handler that runs on a screen already torn down raises (see _handle_exception).
-TEARDOWN_ERRORS = (NoMatches, MountError)
 HANGUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
                        if hasattr(signal, name))
 
@@ -187,15 +183,6 @@ class CheckinApp(App[None]):
              message: RenderableType | None = None) -> None:
         self.leaving = True
         super().exit(result, return_code, message)
-
-    def _handle_exception(self, error: Exception) -> None:
-        """A query that finds nothing, or a mount into a removed screen, once the app is
-        leaving is not a crash: a screen still mounting (or a handler or callback still
-        queued) ran after the screens were torn down, and everything was saved before
-        ``exit``. Any other error, or any error before ``exit``, is reported."""
-        if self.leaving and isinstance(error, TEARDOWN_ERRORS):
-            return
-        super()._handle_exception(error)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:

@@ -23,6 +23,7 @@ from checkin.render.share import digest
 from checkin.store import Store
 from checkin.tui.keys import key
 from checkin.tui.screens.digest import DigestDialog
+from checkin.tui.teardown import leaving
 from checkin.tui.widgets.action_table import ActionTable
 from checkin.tui.widgets.inline_prompt import InlinePrompt
 from checkin.tui.widgets.plain import Input, Label
@@ -89,6 +90,8 @@ class ActionsScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if leaving(self):  # a signal came while it mounted: nothing to show
+            return
         self.apply()
         self.table.focus()
 

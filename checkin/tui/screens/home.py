@@ -19,6 +19,7 @@ from checkin.core.model import MeetingSummary
 from checkin.render.numbers import format_number
 from checkin.services.home import AgendaEntry, HomeData, due_choice, row_agenda
 from checkin.tui.dialogs.confirm import ConfirmDialog
+from checkin.tui.teardown import leaving
 from checkin.tui.widgets.plain import Label, Static, plain
 
 # Date, Rating, Blocks, Actions and each cell's padding: what the Agenda column leaves
@@ -118,6 +119,8 @@ class HomeScreen(Screen[None]):
                 yield OptionList(id="home-between")
 
     def on_mount(self) -> None:
+        if leaving(self):  # a signal came while it mounted: nothing to show
+            return
         table = self.query_one("#home-recent", DataTable)
         table.add_columns("Date", "Rating", "Blocks", "Actions", "Agenda")
         self.query_one("#home-agendas", OptionList).focus()
@@ -127,6 +130,8 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        if leaving(self):  # a signal came while it mounted: nothing to show
+            return
         self.show(self.data)
         self.mount(Footer())
 

@@ -23,6 +23,7 @@ from checkin.errors import CheckinError
 from checkin.tui.sections import editor_class
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import SAVE_INTERVAL, MeetingSession
+from checkin.tui.teardown import leaving
 from checkin.tui.widgets.meeting_clock import MeetingClock
 from checkin.tui.widgets.plain import Label
 from checkin.tui.widgets.quick_add import QuickAddBar
@@ -115,6 +116,8 @@ class MeetingScreen(Screen[None]):
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
+        if leaving(self):  # a signal came while it mounted: nothing to show
+            return
         self.set_interval(SAVE_INTERVAL, self.autosave)
         if self.live_clock:
             self.set_interval(1.0, self.tick)

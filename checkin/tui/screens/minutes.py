@@ -17,6 +17,7 @@ from checkin.render.terminal import safe
 from checkin.services.minutes import export_minutes, minutes_text
 from checkin.store import Store
 from checkin.tui.dialogs.export import ExportDialog, export
+from checkin.tui.teardown import leaving
 from checkin.tui.widgets.plain import Label
 
 
@@ -58,6 +59,8 @@ class MinutesScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if leaving(self):  # a signal came while it mounted: nothing to show
+            return
         self.query_one("#minutes-scroll").focus()
 
     def markdown(self) -> str:

@@ -18,6 +18,7 @@ from checkin.render.numbers import sparkline
 from checkin.render.trends import OFF, ON, cell, streak_text, target_text
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
+from checkin.tui.teardown import leaving
 from checkin.tui.widgets.plain import Label
 
 COLUMNS = 26  # meetings shown: half a year of weekly ones (`checkin trends` has them all)
@@ -104,6 +105,8 @@ class TrendsScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if leaving(self):  # a signal came while it mounted: nothing to show
+            return
         self.show()
 
     def show(self) -> None:
