@@ -86,10 +86,10 @@ def from_prep(meeting: Meeting, key: str) -> bool:
 
 
 def prep_summary(meeting: Meeting, kind: str) -> str:
-    """`` · 3 from prep`` for the fields of one kind ("value", "wins"...) still from prep;
+    """`` · ✎ 3 from prep`` for the fields of one kind ("value", "wins"...) still from prep;
     "" when none, so a meeting without prep reads as before."""
     n = sum(1 for key in meeting.prep if key.startswith(f"{kind}:") and from_prep(meeting, key))
-    return f" · {n} {FROM_PREP}" if n else ""
+    return f" · ✎ {n} {FROM_PREP}" if n else ""
 
 
 def update_prep_note(meeting: Meeting, department: str) -> str:

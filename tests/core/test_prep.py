@@ -30,7 +30,7 @@ def test_a_field_is_from_prep_until_the_room_changes_it(weekly_agenda: Agenda) -
               SOURCE)
     assert m.update("Sales").wins == "Acme" and m.reading("Win rate").value == 27.0
     assert from_prep(m, "wins:Sales") and from_prep(m, "value:Win rate")
-    assert prep_summary(m, "value") == " · 1 from prep"
+    assert prep_summary(m, "value") == " · ✎ 1 from prep"
     assert update_prep_note(m, "Sales") == "from prep: wins"
     m.reading("Win rate").value = 28.0
     assert not from_prep(m, "value:Win rate") and prep_summary(m, "value") == ""
