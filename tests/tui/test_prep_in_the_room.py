@@ -134,3 +134,17 @@ async def test_each_scorecard_row_says_from_prep_until_the_room_changes_it(
 
 def text_of(app: App, selector: str) -> str:
     return str(app.screen.query_one(selector, Label).render())
+
+
+async def test_attendance_shows_who_prepared_whole_at_80x24(demo_dir: Path, tmp_path: Path,
+                                                            weekly_agenda: Agenda) -> None:
+    collect_sales(demo_dir, tmp_path)
+    app = editor_app(demo_dir, "attendance")
+    async with hosted(app, size=(80, 24)):
+        assert "✎ prepared: Sales" in text_of(app, "#attendance-count")
+        for person in app.screen.query(".attendee-row .person").results(Label):
+            shown = str(person.render())  # "Marcus Okafor ✎" was cut to "Marcus Okafor…"
+            assert person.content_region.width >= len(shown), shown
+        sales = next(str(p.render()) for p in app.screen.query(".person").results(Label)
+                     if "Marcus" in str(p.render()))
+        assert sales == "Marcus Okafor ✎"
