@@ -82,6 +82,8 @@ class MetricRow(Vertical):
         self.call_after_refresh(self._left)
 
     def _left(self) -> None:
+        if not self.is_attached:
+            return  # the section changed before this ran (seen once in tmux: NoScreen)
         focused = self.screen.focused
         if focused is None or self not in focused.ancestors:
             self.remove_class("-focused")  # an empty comment line folds away
