@@ -66,7 +66,7 @@ class MetricRow(Vertical):
         with Horizontal(classes="comment-line"):
             yield Label("↳", classes="comment-mark")
             yield WrapField(self.reading.comment, classes="comment",
-                            placeholder="comment: why, in a sentence (off track? say why)")
+                            placeholder="comment: why? (a sentence)")
 
     def on_mount(self) -> None:
         self.show_mark()
