@@ -103,7 +103,7 @@ async def action_review(pilot: Pilot) -> dict[str, str]:
     await pilot.press("d", "r", *"+1w")  # d moves on to the next item
     await pilot.pause()
     assert "Mon 30 Nov 2026" in text_of(screen, ".inline-prompt .resolved")
-    await pilot.press("enter", "down", "a", *"sof", "enter", "down", "x")
+    await pilot.press("enter", "a", *"sof", "enter", "down", "x")  # a new date moves on
     await pilot.pause()
     assert "4 reviewed" in text_of(screen, "#review-summary")
     return outcome

@@ -50,7 +50,8 @@ async def test_done_redate_reassign_drop_keep_persist(demo_dir: Path,
         assert not app.screen.query(InlinePrompt)
         assert cell(app, 1, "status") == "↻ new date"
         assert cell(app, 1, "slips") == "1×"
-        await pilot.press("down", "a", *"pri", "enter")   # completes to Priya Raman
+        assert app.screen.query_one(ListView).index == 2          # a new date moved on too
+        await pilot.press("a", *"pri", "enter")           # completes to Priya Raman
         await pilot.pause()
         assert cell(app, 2, "owner") == "Priya R."
         await pilot.press("down", "x", "k")                # x moves on too

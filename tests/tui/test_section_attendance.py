@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from hosts import burst, editor_app, hosted, reopen
-from textual.widgets import Checkbox, Input, Label
+from textual.widgets import Checkbox, Label
 
 from checkin.core.model import Agenda
 from checkin.tui.app import CheckinApp
+from checkin.tui.widgets.wrap_field import WrapField
 
 
 def count_text(app: CheckinApp) -> str:
@@ -25,7 +26,7 @@ async def test_toggle_note_and_all_present_persist(demo_dir: Path,
         await pilot.press("down", "tab")            # Product's note
         await pilot.press(*"on leave")
         await pilot.pause()
-        assert isinstance(app.focused, Input)
+        assert isinstance(app.focused, WrapField)
         assert count_text(app) == "2 of 5 present"
         await pilot.press("shift+tab", "down", "down", "space")  # IT present
         await pilot.pause()
@@ -73,7 +74,7 @@ async def test_keys_typed_in_one_burst_reach_their_rows(demo_dir: Path,
     async with hosted(app) as pilot:
         await burst(pilot, "space", "down", "space", "down", "space", "tab", *"late")
         assert count_text(app) == "3 of 5 present"
-        assert app.screen.query(Input)[2].value == "late"
+        assert app.screen.query(WrapField)[2].value == "late"
     with reopen(demo_dir) as (_store, meeting):
         assert [a.present for a in meeting.attendance] == [True, True, True, False, False]
         assert meeting.attendance[2].note == "late"

@@ -75,7 +75,7 @@ class ActionReviewEditor(SectionEditor):
 
     BINDINGS = [
         _row_binding("d", "done", "Done", "Mark the highlighted item done; next item"),
-        _row_binding("r", "redate", "Re-date", "Give the item a new due date (counts a slip)"),
+        _row_binding("r", "redate", "Re-date", "A new due date (counts a slip); next item"),
         _row_binding("a", "reassign", "Reassign", "Give the item to another owner"),
         _row_binding("x", "drop", "Drop", "Drop the item: nobody will do it; next item"),
         _row_binding("k", "keep", "Keep", "Reviewed: stays open as it is; next item"),
@@ -245,6 +245,8 @@ class ActionReviewEditor(SectionEditor):
             return
         self.close_prompt(prompt)
         self.saved(row, message)
+        if prompt.purpose == "redate":  # a new date settles it, as d and x do: next item
+            self.query_one(ListView).action_cursor_down()
 
     @on(InlinePrompt.Cancelled)
     def _cancelled(self, event: InlinePrompt.Cancelled) -> None:

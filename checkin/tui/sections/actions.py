@@ -84,7 +84,7 @@ class ActionsEditor(SectionEditor):
             yield OwnerInput(session.people(), placeholder="owner (→ completes)",
                              id="action-owner")
             yield Label("Dept", classes="form-label")
-            yield Input(placeholder="department (→ completes)", id="action-dept",
+            yield Input(placeholder="dept (→ completes)", id="action-dept",
                         suggester=SuggestFromList(self.departments, case_sensitive=False))
             yield Label("Due", classes="form-label")
             yield DateInput(today=session.today, next_meeting=session.meeting.next_meeting,

@@ -7,7 +7,7 @@ from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.widgets import Checkbox
 
@@ -19,7 +19,8 @@ from checkin.tui.sections.field_keys import (
     row_bindings,
 )
 from checkin.tui.session import MeetingSession
-from checkin.tui.widgets.plain import Input, Label
+from checkin.tui.widgets.plain import Label
+from checkin.tui.widgets.wrap_field import WrapField
 
 NARROW = 60  # below this many columns the columns tighten
 
@@ -33,8 +34,9 @@ class PresenceBox(Checkbox):
         return "✓" if self.value else " "
 
 
-class AttendeeRow(Horizontal):
-    """One department: present toggle, the state as a word, representative, a note."""
+class AttendeeRow(Vertical):
+    """One department: present toggle, the state as a word, representative; under them a
+    note that wraps (who stands in, why absent), read whole by the room."""
 
     def __init__(self, attendee: Attendee, index: int) -> None:
         super().__init__(classes="attendee-row", id=f"attendee-{index}")
@@ -42,13 +44,13 @@ class AttendeeRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         a = self.attendee
-        yield PresenceBox(a.department, a.present, compact=True, classes="present")
-        yield Label("", classes="state")
-        yield Label(Text(a.person or "(no representative)")
-                    + (Text(" ✎", style="italic") if a.prepared else Text()),
-                    classes="person")
-        yield Input(a.note, placeholder="note…", compact=True,
-                    classes="note")
+        with Horizontal(classes="attendee-cells"):
+            yield PresenceBox(a.department, a.present, compact=True, classes="present")
+            yield Label("", classes="state")
+            yield Label(Text(a.person or "(no representative)")
+                        + (Text(" ✎", style="italic") if a.prepared else Text()),
+                        classes="person")
+        yield WrapField(a.note, placeholder="note…", classes="note")
 
     def on_mount(self) -> None:
         self.show_state()
@@ -103,7 +105,7 @@ class AttendanceEditor(SectionEditor):
             raise SkipAction()
         rows = list(self.query(AttendeeRow))
         target = rows[(rows.index(row) + step) % len(rows)]
-        focus_now(target.query_one(Input if isinstance(focused, Input) else Checkbox))
+        focus_now(target.query_one(WrapField if isinstance(focused, WrapField) else Checkbox))
 
     def action_toggle(self) -> None:
         """Toggle the focused department now (a priority key, so a fast Down that follows
@@ -124,17 +126,17 @@ class AttendanceEditor(SectionEditor):
     @on(Checkbox.Changed)
     def _toggled(self, event: Checkbox.Changed) -> None:
         event.stop()
-        row = event.checkbox.parent
-        if isinstance(row, AttendeeRow) and self.session.edit(row.attendee, present=event.value):
+        row = next((a for a in event.checkbox.ancestors if isinstance(a, AttendeeRow)), None)
+        if row is not None and self.session.edit(row.attendee, present=event.value):
             row.show_state()
             self.show_count()
 
-    @on(Input.Changed, ".note")
-    def _noted(self, event: Input.Changed) -> None:
+    @on(WrapField.Changed, ".note")
+    def _noted(self, event: WrapField.Changed) -> None:
         event.stop()
-        row = event.input.parent
-        if isinstance(row, AttendeeRow):
-            self.session.edit(row.attendee, note=event.value)
+        row = next((a for a in event.text_area.ancestors if isinstance(a, AttendeeRow)), None)
+        if row is not None and event.text_area.text != row.attendee.note:
+            self.session.edit(row.attendee, note=event.text_area.text)
 
     def action_all_present(self) -> None:
         for row in self.query(AttendeeRow):
