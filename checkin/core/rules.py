@@ -6,7 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from checkin.core.model import ActionItem, Agenda, MeetingSummary, MetricDef
+from checkin.core.model import (
+    ActionItem,
+    Agenda,
+    MeetingSummary,
+    MetricDef,
+    is_done_on_time,
+)
 
 SLIP_LIMIT = 3
 
@@ -152,9 +158,17 @@ def completion_rate(items: list[ActionItem], since: date | None, until: date) ->
 def completion_rates(items: list[ActionItem], until: list[date]) -> list[float | None]:
     """``completion_rate`` of each window (until[k-1], until[k]] (the first open-ended),
     ``until`` ascending, in one pass over the items: sorted once, windows bisected."""
+    return completion_rates_of([(i.due, i.status, i.closed_on) for i in items], until)
+
+
+def completion_rates_of(facts: Iterable[tuple[date, str, date | None]],
+                        until: list[date]) -> list[float | None]:
+    """``completion_rates`` from each item's (due, status, closed on) alone: what an
+    aggregate reads straight from the stored rows, without building the items."""
     from bisect import bisect_right
 
-    counted = sorted((i.due, i.done_on_time()) for i in items if i.status != "dropped")
+    counted = sorted((due, is_done_on_time(due, status, closed))
+                     for due, status, closed in facts if status != "dropped")
     dues = [d for d, _ in counted]
     on_time = [0]
     for _, ok in counted:
