@@ -91,7 +91,8 @@ def build_parser(argv: Sequence[str] = (), *, full: bool = False) -> argparse.Ar
     _global_options(common, default=argparse.SUPPRESS)
     chosen = chosen_command(argv)
     for name, (_module, summary) in COMMANDS.items():
-        if name in HIDDEN and name != chosen:
+        # a command named: its parser alone parses the same (the others only list names)
+        if (name in HIDDEN or (chosen and not full)) and name != chosen:
             continue
         child = sub.add_parser(name, parents=[common], help=summary, description=summary)
         if full or name == chosen:

@@ -14,14 +14,15 @@ naming the file, the line and the fix. Only ``tomllib`` is imported (cheap at st
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from checkin import locations
 from checkin.errors import CheckinError
 
+TYPE_CHECKING = False  # every command reads the config: not typing, not pathlib (~7 ms)
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
 GROUPINGS = (",", ".", " ", "'", "\u202f", "")
@@ -65,15 +66,21 @@ class Config:
 
 def load_config(path: Path | None = None) -> Config:
     """The config at ``path`` (default: :func:`checkin.locations.config_path`)."""
-    path = Path(path) if path is not None else locations.config_path()
+    where = os.fspath(path) if path is not None else locations.config_path_text()
     try:
-        raw = path.read_bytes()
+        with open(where, "rb") as file:
+            raw = file.read()
     except FileNotFoundError:
         return Config()
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the config file ({exc.strerror}); "
+        from pathlib import Path
+
+        raise ConfigError(f"{Path(where)}: cannot read the config file ({exc.strerror}); "
                           "fix its permissions or set $CHECKIN_CONFIG to another file") from None
     import tomllib  # only when there is a file: start-up stays cheap without one
+    from pathlib import Path
+
+    path = Path(where)
 
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")

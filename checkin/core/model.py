@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from checkin.core.stored import days_overdue, is_overdue
+
 ROOM_RATING = "room"  # the ratings key of one rating the whole room agrees on
 SECTION_KINDS: tuple[str, ...] = (
     "attendance",
@@ -270,10 +272,10 @@ class ActionItem:
         return sum(1 for c in self.history if c.kind == "redate")
 
     def is_overdue(self, today: date) -> bool:
-        return self.status == "open" and self.due < today
+        return is_overdue(self.status, self.due, today)
 
     def days_overdue(self, today: date) -> int:
-        return (today - self.due).days if self.is_overdue(today) else 0
+        return days_overdue(self.status, self.due, today)
 
     def done_on_time(self) -> bool:
         return is_done_on_time(self.due, self.status, self.closed_on)

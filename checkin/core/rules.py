@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from checkin.core.listing import filter_actions as filter_actions  # re-exported: defined
+from checkin.core.listing import sort_actions as sort_actions  # there, import-light
 from checkin.core.model import (
     ActionItem,
     Agenda,
@@ -18,51 +20,6 @@ SLIP_LIMIT = 3
 
 
 OFF_TRACK_STREAK = 3
-
-
-def filter_actions(
-    items: list[ActionItem],
-    *,
-    today: date,
-    owner: str | None = None,
-    department: str | None = None,
-    status: str = "open",
-    overdue: bool = False,
-    text: str | None = None,
-    agenda_id: str | None = None,
-) -> list[ActionItem]:
-    """Items matching every given filter (owner/department/text are case-insensitive)."""
-    owner_l = owner.casefold() if owner else None
-    dept_l = department.casefold() if department else None
-    text_l = text.casefold() if text else None
-    out = []
-    for item in items:
-        if status != "all" and item.status != status:
-            continue
-        if owner_l and item.owner.casefold() != owner_l:
-            continue
-        if dept_l and item.department.casefold() != dept_l:
-            continue
-        if overdue and not item.is_overdue(today):
-            continue
-        if agenda_id and item.agenda_id != agenda_id:
-            continue
-        if text_l and text_l not in f"{item.title} {item.owner} {item.department}".casefold():
-            continue
-        out.append(item)
-    return out
-
-
-def sort_actions(items: list[ActionItem], key: str = "due") -> list[ActionItem]:
-    """Sort by ``due`` (default), ``owner`` or ``department``; ties by due then id."""
-    def number(item: ActionItem) -> int:
-        return int(item.id[1:]) if item.id[1:].isdigit() else 0
-
-    if key == "owner":
-        return sorted(items, key=lambda i: (i.owner.casefold(), i.due, number(i)))
-    if key == "department":
-        return sorted(items, key=lambda i: (i.department.casefold(), i.due, number(i)))
-    return sorted(items, key=lambda i: (i.due, number(i)))
 
 
 def off_track_title(metric: str) -> str:

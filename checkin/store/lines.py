@@ -32,6 +32,8 @@ from typing import Any
 
 import orjson
 
+from checkin.store.order import id_key
+
 Doc = dict[str, Any]
 Tables = dict[str, dict[str, Doc]]
 META = "_meta"
@@ -44,21 +46,6 @@ class FormatError(ValueError):
     def __init__(self, line: int, what: str) -> None:
         super().__init__(f"line {line}: {what}" if line else what)
         self.line = line
-
-
-def id_key(doc_id: str) -> tuple[Any, ...]:
-    """Numeric-aware sort key: ``A9`` < ``A10`` < ``B1``; ``2026-01-05-weekly`` by date."""
-    parts: list[Any] = []
-    run, digits = "", False
-    for ch in doc_id:
-        if ch.isdigit() != digits:
-            parts.append(int(run) if digits else run)
-            run, digits = "", not digits
-        run += ch
-    parts.append(int(run) if digits else run)
-    if digits:
-        parts.append("")
-    return tuple(parts)
 
 
 def line_key(table: str, doc_id: str) -> tuple[Any, ...]:

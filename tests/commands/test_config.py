@@ -110,4 +110,4 @@ def test_user_config_dir_is_platformdirs_own(monkeypatch: pytest.MonkeyPatch, xd
         monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     else:
         monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
-    assert ours() == Path(user_config_dir("checkin", appauthor=False))
+    assert Path(ours()) == Path(user_config_dir("checkin", appauthor=False))
