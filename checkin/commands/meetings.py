@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-import json
-
 from checkin.commands.common import open_readonly, out
 from checkin.render.numbers import format_number
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
 
 LAST = 20
 
@@ -23,6 +24,8 @@ def run(args: argparse.Namespace) -> int:
     with open_readonly(args) as store:
         rows = store.meetings(args.agenda, limit=None if args.all else LAST)
     if args.format == "json":
+        import json
+
         out(json.dumps([{"id": s.id, "agenda": s.agenda_id, "agenda_title": s.agenda_title,
                          "date": s.date.isoformat(), "status": s.status,
                          "facilitator": s.facilitator, "rating": s.rating,
