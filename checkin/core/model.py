@@ -46,6 +46,8 @@ BETTER: tuple[str, ...] = ("higher", "lower")
 # ---------------------------------------------------------------- agenda (template)
 @dataclass
 class Department:
+    """A department at the table; ``representative`` speaks for it."""
+
     name: str
     representative: str = ""
     email: str = ""  # where the minutes go (optional): `checkin export --format eml`
@@ -70,6 +72,8 @@ class MetricDef:
 
 @dataclass
 class Section:
+    """One part of the agenda: what kind of editor, its title and timebox."""
+
     kind: str
     title: str
     timebox_minutes: int = 5
@@ -109,6 +113,8 @@ class Agenda:
 # ---------------------------------------------------------------- a meeting
 @dataclass
 class Attendee:
+    """Who came (or not) for a department."""
+
     department: str
     person: str
     present: bool = False
@@ -118,6 +124,8 @@ class Attendee:
 
 @dataclass
 class MetricReading:
+    """A metric's value in one meeting (None: not read)."""
+
     metric: str
     value: float | None = None
     comment: str = ""
@@ -125,6 +133,8 @@ class MetricReading:
 
 @dataclass
 class Roadblock:
+    """Something blocking work, ranked, owned and resolved in the meeting."""
+
     id: str
     title: str
     raised_by: str = ""
@@ -138,6 +148,8 @@ class Roadblock:
 
 @dataclass
 class DepartmentUpdate:
+    """A department's wins, progress and needs in one meeting."""
+
     department: str
     wins: str = ""
     progress: str = ""
@@ -146,6 +158,8 @@ class DepartmentUpdate:
 
 @dataclass
 class Decision:
+    """A decision the meeting took, and who owns it."""
+
     text: str
     owner: str = ""
 
@@ -180,6 +194,8 @@ class PrepStatus:
 
 @dataclass
 class Meeting:
+    """One meeting of an agenda: its own copy of the agenda and all it recorded."""
+
     id: str
     agenda: Agenda
     date: date
@@ -253,6 +269,8 @@ class Change:
 
 @dataclass
 class ActionItem:
+    """A task with an owner and a due date, carried from meeting to meeting."""
+
     id: str
     title: str
     owner: str
