@@ -28,7 +28,8 @@ def days_overdue(status: str, due: date, today: date) -> int:
     return (today - due).days if is_overdue(status, due, today) else 0
 
 
-# field -> (kind, default); kind: str, date, str?, date? (or None), changes (a history);
+# field -> (kind, default); kind: str, date, int, str?, date?, float? (or None), changes
+# (a history), floats / bools (a dict of float / bool or None values);
 # REQUIRED as the default: the field must be there.
 REQUIRED = object()
 ITEM_FIELDS: dict[str, tuple[str, object]] = {
@@ -36,6 +37,12 @@ ITEM_FIELDS: dict[str, tuple[str, object]] = {
     "due": ("date", REQUIRED), "department": ("str", ""), "status": ("str", "open"),
     "agenda_id": ("str", ""), "created_in": ("str?", None), "created_on": ("date?", None),
     "closed_in": ("str?", None), "closed_on": ("date?", None), "history": ("changes", ()),
+}
+SUMMARY_FIELDS: dict[str, tuple[str, object]] = {
+    "id": ("str", REQUIRED), "agenda_id": ("str", REQUIRED), "agenda_title": ("str", REQUIRED),
+    "date": ("date", REQUIRED), "facilitator": ("str", ""), "status": ("str", "in-progress"),
+    "rating": ("float?", None), "roadblocks": ("int", 0), "actions": ("int", 0),
+    "readings": ("floats", {}), "on_track": ("bools", {}),
 }
 CHANGE_FIELDS: dict[str, tuple[str, object]] = {
     "on": ("date", REQUIRED), "kind": ("str", REQUIRED), "old": ("str", ""),
@@ -65,6 +72,33 @@ class StoredItem:
         return days_overdue(self.status, self.due, today)
 
 
+class StoredSummary:
+    """A row of the meeting index as ``checkin meetings`` lists it."""
+
+    __slots__ = tuple(SUMMARY_FIELDS)
+
+    id: str
+    agenda_id: str
+    agenda_title: str
+    date: date
+    facilitator: str
+    status: str
+    rating: float | None
+    roadblocks: int
+    actions: int
+
+
+def stored_summary(doc: dict[str, Any]) -> StoredSummary | None:
+    """The index row as a ``StoredSummary``; None unless every field is plainly typed."""
+    values = _plain(doc, SUMMARY_FIELDS)
+    if values is None:
+        return None
+    summary = StoredSummary()
+    for name, value in values.items():
+        setattr(summary, name, value)
+    return summary
+
+
 def stored_item(doc: dict[str, Any]) -> StoredItem | None:
     """The document as a ``StoredItem``; None unless every field is plainly of its type."""
     values = _plain(doc, ITEM_FIELDS)
@@ -84,11 +118,22 @@ def _plain(doc: object, fields: dict[str, tuple[str, object]]) -> dict[str, Any]
         value = doc.get(name, default)
         if value is REQUIRED:
             return None
-        if value is default and kind != "changes":
+        if value is default and kind not in ("changes", "floats", "bools"):
             out[name] = value
             continue
-        if kind in ("str?", "date?") and value is None:
+        if kind in ("str?", "date?", "float?") and value is None:
             out[name] = None
+        elif kind in ("int", "float?"):
+            if type(value) is not int and type(value) is not float or (
+                    kind == "int" and type(value) is float):
+                return None
+            out[name] = float(value) if kind == "float?" else value
+        elif kind in ("floats", "bools"):
+            allowed = (float, int, type(None)) if kind == "floats" else (bool, type(None))
+            if type(value) is not dict or not set(map(type, value.values())) <= set(allowed):
+                return None
+            out[name] = ({k: v if v is None else float(v) for k, v in value.items()}
+                         if kind == "floats" else dict(value))
         elif kind in ("str", "str?"):
             if type(value) is not str:
                 return None

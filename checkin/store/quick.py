@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
-from checkin.core.stored import StoredItem, stored_item
+from checkin.core.stored import StoredItem, StoredSummary, stored_item, stored_summary
 from checkin.store.order import id_key
 from checkin.store.schema import SCHEMA_VERSION
 
@@ -25,30 +26,38 @@ if TYPE_CHECKING:
 
 ROWS = (b'["_meta",', b'["_ids",', b'["actions",', b'["meetings",')  # a register's tables
 ACTION_ROW = b'["actions",'
+MEETING_ROW = b'["meetings",'
 
 
 class _NotPlain(Exception):
     pass
 
 
+def _register_lines(root: str | Path) -> tuple[list[bytes], int]:
+    """The register's lines after its ``_meta`` line, and its modification time;
+    _NotPlain unless it is a current register whose every line is a known table's row."""
+    path = os.path.join(root, "register.json")
+    since = os.stat(path).st_mtime_ns
+    with open(path, "rb") as file:
+        raw = file.read()
+    if not raw.endswith(b"\n"):
+        raise _NotPlain
+    lines = raw.split(b"\n")
+    lines.pop()  # after the last newline
+    if _row(lines[0]) != ["_meta", "schema", {"kind": "register", "schema": SCHEMA_VERSION}]:
+        raise _NotPlain
+    if not all(line.startswith(ROWS) for line in lines):
+        raise _NotPlain
+    return lines[1:], since
+
+
 def register_items(root: str | Path) -> list[StoredItem] | None:
     """Every action item in the register (open ones, and those a live meeting closed), in
     id order, as ``Store.register_actions`` lists them; None: ask the store."""
-    path = os.path.join(root, "register.json")
     try:
-        since = os.stat(path).st_mtime_ns
-        with open(path, "rb") as file:
-            raw = file.read()
-        if not raw.endswith(b"\n"):
-            return None
-        lines = raw.split(b"\n")
-        lines.pop()  # after the last newline
-        if _row(lines[0]) != ["_meta", "schema", {"kind": "register", "schema": SCHEMA_VERSION}]:
-            return None
+        lines, since = _register_lines(root)
         items: dict[str, StoredItem] = {}
-        for line in lines[1:]:
-            if not line.startswith(ROWS):
-                return None
+        for line in lines:
             if line.startswith(ACTION_ROW):
                 _, doc_id, doc = _row(line)
                 item = stored_item(doc)
@@ -59,6 +68,48 @@ def register_items(root: str | Path) -> list[StoredItem] | None:
     except (OSError, ValueError, _NotPlain):
         return None
     return [items[i] for i in sorted(items, key=id_key) if i not in moved]
+
+
+# The first keys of an index row as the store writes it (keys sorted, no escapes in the
+# id, agenda and date): enough to order 1,040 rows without parsing them.
+INDEX_ROW = re.compile(rb'\["meetings","([^"\\]*)",\{"actions":-?[0-9]+,'
+                       rb'"agenda_id":"([^"\\]*)","agenda_title":"(?:[^"\\]|\\.)*",'
+                       rb'"date":"([^"\\]*)"[,}]')
+
+
+def meeting_rows(root: str | Path, agenda_id: str | None,
+                 limit: int | None) -> list[StoredSummary] | None:
+    """The meeting index newest first (of ``agenda_id`` if given, the first ``limit``), as
+    ``Store.meetings`` lists it; None: ask the store. Rows are ordered on their first keys
+    (``INDEX_ROW``) and only the rows returned are parsed, as the store does."""
+    try:
+        lines, _ = _register_lines(root)
+        keys = []
+        for line in lines:
+            if line.startswith(MEETING_ROW):
+                found = INDEX_ROW.match(line)
+                if found is None:
+                    return None
+                meeting, agenda, day = (g.decode() for g in found.groups())
+                keys.append((day, meeting, agenda, line))
+        keys.sort(reverse=True)
+        if len({k[1] for k in keys}) != len(keys):
+            return None  # an id twice
+        out = []
+        for day, meeting, agenda, line in keys:
+            if agenda_id is not None and agenda != agenda_id:
+                continue
+            if limit is not None and len(out) == limit:
+                break
+            _, doc_id, doc = _row(line)
+            summary = stored_summary(doc)
+            if (summary is None or (doc_id, summary.id, doc.get("date"), summary.agenda_id)
+                    != (meeting, meeting, day, agenda)):
+                return None
+            out.append(summary)
+    except (OSError, ValueError, _NotPlain):
+        return None
+    return out
 
 
 def _moved_ids(root: str | Path, since: int) -> set[str]:
