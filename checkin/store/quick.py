@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from operator import itemgetter, methodcaller
 
 from checkin.core.stored import StoredItem, StoredSummary, stored_item, stored_summary
 from checkin.store.order import id_key
@@ -33,9 +34,10 @@ class _NotPlain(Exception):
     pass
 
 
-def _register_lines(root: str | Path) -> tuple[list[bytes], int]:
-    """The register's lines after its ``_meta`` line, and its modification time;
-    _NotPlain unless it is a current register whose every line is a known table's row."""
+def _register(root: str | Path) -> tuple[bytes, list[bytes], int]:
+    """The register's bytes, its lines after the ``_meta`` line, and its modification
+    time; _NotPlain unless it is a current register whose every line is a known table's
+    row."""
     path = os.path.join(root, "register.json")
     since = os.stat(path).st_mtime_ns
     with open(path, "rb") as file:
@@ -46,16 +48,16 @@ def _register_lines(root: str | Path) -> tuple[list[bytes], int]:
     lines.pop()  # after the last newline
     if _row(lines[0]) != ["_meta", "schema", {"kind": "register", "schema": SCHEMA_VERSION}]:
         raise _NotPlain
-    if not all(line.startswith(ROWS) for line in lines):
+    if not all(map(methodcaller("startswith", ROWS), lines)):
         raise _NotPlain
-    return lines[1:], since
+    return raw, lines[1:], since
 
 
 def register_items(root: str | Path) -> list[StoredItem] | None:
     """Every action item in the register (open ones, and those a live meeting closed), in
     id order, as ``Store.register_actions`` lists them; None: ask the store."""
     try:
-        lines, since = _register_lines(root)
+        _, lines, since = _register(root)
         items: dict[str, StoredItem] = {}
         for line in lines:
             if line.startswith(ACTION_ROW):
@@ -70,11 +72,11 @@ def register_items(root: str | Path) -> list[StoredItem] | None:
     return [items[i] for i in sorted(items, key=id_key) if i not in moved]
 
 
-# The first keys of an index row as the store writes it (keys sorted, no escapes in the
-# id, agenda and date): enough to order 1,040 rows without parsing them.
-INDEX_ROW = re.compile(rb'\["meetings","([^"\\]*)",\{"actions":-?[0-9]+,'
-                       rb'"agenda_id":"([^"\\]*)","agenda_title":"(?:[^"\\]|\\.)*",'
-                       rb'"date":"([^"\\]*)"[,}]')
+# An index row as the store writes it, its first keys sorted (no escapes in the id, agenda
+# and date): enough to order 1,040 rows in one C pass without parsing them.
+INDEX_ROW = re.compile(rb'^(\["meetings","([^"\\\n]*)",\{"actions":-?[0-9]+,'
+                       rb'"agenda_id":"([^"\\\n]*)","agenda_title":"(?:[^"\\\n]|\\.)*",'
+                       rb'"date":"([^"\\\n]*)"[,}][^\n]*)$', re.MULTILINE)
 
 
 def meeting_rows(root: str | Path, agenda_id: str | None,
@@ -83,28 +85,23 @@ def meeting_rows(root: str | Path, agenda_id: str | None,
     ``Store.meetings`` lists it; None: ask the store. Rows are ordered on their first keys
     (``INDEX_ROW``) and only the rows returned are parsed, as the store does."""
     try:
-        lines, _ = _register_lines(root)
-        keys = []
-        for line in lines:
-            if line.startswith(MEETING_ROW):
-                found = INDEX_ROW.match(line)
-                if found is None:
-                    return None
-                meeting, agenda, day = (g.decode() for g in found.groups())
-                keys.append((day, meeting, agenda, line))
-        keys.sort(reverse=True)
-        if len({k[1] for k in keys}) != len(keys):
-            return None  # an id twice
+        raw, _, _ = _register(root)
+        found = INDEX_ROW.findall(raw)  # (line, id, agenda, date)
+        if (len(found) != raw.count(b"\n" + MEETING_ROW)
+                or len(set(map(itemgetter(1), found))) != len(found)):
+            return None  # a row not as the store writes it, or an id twice
+        found.sort(key=itemgetter(3, 1), reverse=True)  # UTF-8 sorts as its text does
+        wanted = None if agenda_id is None else agenda_id.encode()
         out = []
-        for day, meeting, agenda, line in keys:
-            if agenda_id is not None and agenda != agenda_id:
+        for line, meeting, agenda, day in found:
+            if wanted is not None and agenda != wanted:
                 continue
             if limit is not None and len(out) == limit:
                 break
             _, doc_id, doc = _row(line)
             summary = stored_summary(doc)
-            if (summary is None or (doc_id, summary.id, doc.get("date"), summary.agenda_id)
-                    != (meeting, meeting, day, agenda)):
+            if summary is None or (doc_id, summary.id, doc.get("date"), summary.agenda_id) != (
+                    meeting.decode(), doc_id, day.decode(), agenda.decode()):
                 return None
             out.append(summary)
     except (OSError, ValueError, _NotPlain):
