@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import compress
+from itertools import compress, repeat
+from operator import eq, methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -169,13 +170,12 @@ class ActionItems:
                              lambda i=i, path=path: f"{path}: action item {i!r}", i)
                 for i, (doc, path) in self._all_docs().items() if where is None or where(doc)]
 
-    def action_values(self, names: tuple[str, ...],
-                      where: Callable[[dict[str, Any]], bool] | None = None
+    def action_values(self, names: tuple[str, ...], agenda_id: str | None = None
                       ) -> list[tuple[Any, ...]]:
-        """``action_fields`` as tuples of the values of ``names`` (an absent one: its
-        default), checked column by column, one file at a time: what trends reads from
-        10,000 rows. Archive years not already in memory are read and let go, so memory
-        stays one year's worth, not the whole history's."""
+        """Every item (of ``agenda_id`` if given; the archive wins) as a tuple of the values
+        of ``names`` (an absent one: its default), checked column by column, one file at a
+        time: what trends reads from 10,000 rows. Archive years not already in memory are
+        read and let go, so memory stays one year's worth, not the whole history's."""
         from checkin.store.datafile import DataFile
 
         found: dict[str, tuple[Any, ...]] = {}  # the archive wins, as in ``_all_docs``
@@ -188,8 +188,8 @@ class ActionItems:
         for path, table in tables:
             docs = table()
             ids, rows = list(docs), list(docs.values())
-            if where is not None:
-                keep = list(map(where, rows))
+            if agenda_id is not None:  # in C: 10,000 rows
+                keep = list(map(eq, repeat(agenda_id), map(methodcaller("get", "agenda_id"), rows)))
                 ids, rows = list(compress(ids, keep)), list(compress(rows, keep))
             try:
                 columns = fields_columns(ActionItem, rows, ("id", *names))
