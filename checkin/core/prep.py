@@ -53,6 +53,15 @@ class PrepForm:
                     or any(m.value is not None or m.comment for m in self.metrics))
 
 
+@dataclass(frozen=True)
+class Kept:
+    """A field the room changed that a form wanted to fill: the room's text stays."""
+
+    key: str
+    room: str  # what the field holds ("" when the room cleared it)
+    form: str  # what the form sent, not taken
+
+
 def value_text(value: float | None) -> str:
     """A reading as the text ``Meeting.prep`` compares ("" when none)."""
     return "" if value is None else repr(float(value))
@@ -77,10 +86,10 @@ def from_prep(meeting: Meeting, key: str) -> bool:
 
 
 def prep_summary(meeting: Meeting, kind: str) -> str:
-    """`` · 3 from prep`` for the fields of one kind ("value", "wins"...) still from prep;
+    """`` · ✎ 3 from prep`` for the fields of one kind ("value", "wins"...) still from prep;
     "" when none, so a meeting without prep reads as before."""
     n = sum(1 for key in meeting.prep if key.startswith(f"{kind}:") and from_prep(meeting, key))
-    return f" · {n} {FROM_PREP}" if n else ""
+    return f" · ✎ {n} {FROM_PREP}" if n else ""
 
 
 def update_prep_note(meeting: Meeting, department: str) -> str:
@@ -117,18 +126,18 @@ def department_keys(meeting: Meeting, department: str) -> list[str]:
     return keys
 
 
-def take_form(meeting: Meeting, form: PrepForm, source: PrepSource) -> None:
+def take_form(meeting: Meeting, form: PrepForm, source: PrepSource) -> list[Kept]:
     """Put a department's form into the meeting, replacing that department's earlier one.
 
-    Fields the room already changed are left alone; fields still holding the earlier
-    form's text (or empty) take the new text.
+    Fields the room changed (or cleared) are left alone and returned; fields still holding
+    the earlier form's text (or never filled) take the new text.
     """
     dept = form.department
     wanted = {f"{kind}:{dept}": getattr(form, kind) for kind in UPDATE_FIELDS}
     for entry in form.metrics:
         wanted[f"value:{entry.name}"] = value_text(entry.value)
         wanted[f"comment:{entry.name}"] = entry.comment
-    take_values(meeting, wanted, clear=department_keys(meeting, dept))
+    kept = take_values(meeting, wanted, clear=department_keys(meeting, dept))
     for attendee in meeting.attendance:
         if attendee.department == dept:
             attendee.prepared = True
@@ -137,20 +146,33 @@ def take_form(meeting: Meeting, form: PrepForm, source: PrepSource) -> None:
     meeting.prep_statuses = [s for s in meeting.prep_statuses if s.department != dept]
     meeting.prep_statuses += form.statuses
     meeting.prep_sources[dept] = source
+    return kept
+
+
+def room_changed(meeting: Meeting, key: str) -> bool:
+    """True once the room typed into or cleared a field: it no longer holds what prep
+    last put there (nothing, for a field prep never filled)."""
+    return current(meeting, key) != meeting.prep.get(key, "")
 
 
 def take_values(meeting: Meeting, wanted: dict[str, str],
-                clear: list[str] | None = None) -> None:
+                clear: list[str] | None = None) -> list[Kept]:
     """Set fields from prep: ``wanted`` (key -> text), and ``clear`` the earlier prep of
-    keys not in it. A field the room already changed is left alone."""
+    keys not in it. The room wins: a field it changed or cleared is left alone, and
+    returned when the form wanted something else there."""
+    kept: list[Kept] = []
     for key in dict.fromkeys([*(clear or []), *wanted]):
         text = wanted.get(key, "")
-        if current(meeting, key) in ("", meeting.prep.get(key, "")):
-            _set(meeting, key, text)
-            if text:
-                meeting.prep[key] = text
-            else:
-                meeting.prep.pop(key, None)
+        if room_changed(meeting, key):
+            if text and text != current(meeting, key):
+                kept.append(Kept(key, current(meeting, key), text))
+            continue
+        _set(meeting, key, text)
+        if text:
+            meeting.prep[key] = text
+        else:
+            meeting.prep.pop(key, None)
+    return kept
 
 
 def waiting_roadblocks(meeting: Meeting) -> list[PrepRoadblock]:

@@ -20,11 +20,19 @@ from typing import Any
 
 from checkin.core.dates import DueDateError, is_past, parse_due
 from checkin.core.metrics import MetricValueError, parse_metric_value
-from checkin.core.model import Agenda, PrepRoadblock, PrepSource, PrepStatus
+from checkin.core.model import Agenda, Meeting, PrepRoadblock, PrepSource, PrepStatus
 from checkin.core.people import NameMatchError, resolve_department
-from checkin.core.prep import MetricEntry, PrepForm, take_form, take_values, value_text
+from checkin.core.prep import (
+    Kept,
+    MetricEntry,
+    PrepForm,
+    take_form,
+    take_values,
+    value_text,
+)
 from checkin.core.quickadd import QuickAddError
 from checkin.errors import CheckinError
+from checkin.render.numbers import format_value
 from checkin.services.meetings import next_meeting_of, plan_meeting
 from checkin.store import Store
 
@@ -282,13 +290,14 @@ def read(path: Path, agendas: dict[str, Agenda], store: Store, *, today: date,
 
 
 def take(store: Store, got: Collected, *, now: datetime) -> str:
-    """Put a checked file into its meeting; one line saying what happened."""
+    """Put a checked file into its meeting: one line saying what happened, then one line
+    per field the room had changed, which keeps the room's text."""
     if got.form is not None and got.form.is_empty():
         return f"{got.path}: nothing filled in; skipped"
     meeting = plan_meeting(store, got.agenda, now=now, on=got.meeting)
     if got.form is None:
         before = dict(meeting.prep)
-        take_values(meeting, got.values)
+        kept = take_values(meeting, got.values)
         changed = meeting.prep != before
     else:
         dept = got.form.department
@@ -298,8 +307,27 @@ def take(store: Store, got: Collected, *, now: datetime) -> str:
         if old is not None and old.modified > got.modified:
             return (f"{got.path}: older than the {dept} form taken before ({old.file}); "
                     "skipped")
-        take_form(meeting, got.form, PrepSource(str(got.path), got.digest, got.modified))
+        kept = take_form(meeting, got.form, PrepSource(str(got.path), got.digest,
+                                                       got.modified))
         changed = True
     if changed:
         store.save_meeting(meeting)
-    return f"{got.path}: taken into {meeting.id}" + ("" if changed else " (nothing new)")
+    head = f"{got.path}: taken into {meeting.id}" + ("" if changed else " (nothing new)")
+    return "\n".join([head, *(kept_line(meeting, k) for k in kept)])
+
+
+def kept_line(meeting: Meeting, kept: Kept) -> str:
+    """``  Win rate value: kept the room's 28% (the form sent 29%)``."""
+    kind, _, name = kept.key.partition(":")
+    label = {"value": f"{name} value", "comment": f"{name} comment",
+             "wins": f"{name} win"}.get(kind, f"{name} {kind}")
+
+    def shown(text: str) -> str:
+        if kind == "value":
+            metric = meeting.agenda.metric(name)
+            return format_value(metric.unit if metric else "", float(text) if text else None,
+                                missing="(cleared)")
+        return f"\"{' '.join(text.split())}\"" if text else "(cleared)"
+
+    return (f"  {label}: kept the room's {shown(kept.room)} (the form sent "
+            f"{shown(kept.form)}; type it in the room to use it)")

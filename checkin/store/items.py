@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 ACTIONS, MEETINGS, IDS = "actions", "meetings", "_ids"
+MOVES = "_moves"  # register: id -> {"from": year}, an item leaving that archive year
 
 
 Where = str | Callable[[], str]  # what a damaged row's message names (made when needed)
@@ -103,11 +104,27 @@ class ActionItems:
             self._items[key] = item
         return item
 
+    def _moving_from(self, action_id: str) -> int | None:
+        """The archive year ``action_id`` is leaving, if a move out of it is under way."""
+        doc = self.register.table(MOVES).get(action_id)
+        year = doc.get("from") if isinstance(doc, dict) else None
+        return year if isinstance(year, int) and not isinstance(year, bool) else None
+
+    def _stale(self, action_id: str, year: int) -> bool:
+        """Is the copy in archive ``year`` one a move left behind (a crash came before its
+        delete)? Only if the register says the item is leaving that year and the item is
+        already where it went (the register, or another archive year)."""
+        if not self.register.table(MOVES) or self._moving_from(action_id) != year:
+            return False
+        return action_id in self.register.table(ACTIONS) or any(
+            y != year and action_id in self._archive(y).table(ACTIONS)
+            for y in self.archive_years())
+
     def _register_items(self, where: Callable[[dict[str, Any]], bool] | None = None
                         ) -> list[ActionItem]:
         docs = self.register.table(ACTIONS)
-        moved = {i for y in self._newer_archives() for i in self._archive(y).table(ACTIONS)} \
-            if self.readonly and docs else set()
+        moved = {i for y in self._newer_archives() for i in self._archive(y).table(ACTIONS)
+                 if not self._stale(i, y)} if self.readonly and docs else set()
         return [self._item(i, d, self.register_path) for i, d in docs.items()
                 if i not in moved and (where is None or where(d))]
 
@@ -122,6 +139,8 @@ class ActionItems:
         for year in self.archive_years() if years is None else years:
             if year in self._archives or self.archive_path(year).exists():
                 for i, d in self._archive(year).table(ACTIONS).items():
+                    if self._stale(i, year):
+                        continue
                     if i in seen:
                         raise self._duplicate(i, self.archive_path(seen[i]),
                                               self.archive_path(year))
@@ -206,7 +225,8 @@ class ActionItems:
         docs = {i: (d, self.register_path) for i, d in self.register.table(ACTIONS).items()}
         for year in self.archive_years():
             path = self.archive_path(year)
-            docs.update((i, (d, path)) for i, d in self._archive(year).table(ACTIONS).items())
+            docs.update((i, (d, path)) for i, d in self._archive(year).table(ACTIONS).items()
+                        if not self._stale(i, year))
         return docs
 
     def actions(self, status: str | None = None) -> list[ActionItem]:
@@ -246,7 +266,8 @@ class ActionItems:
     def _where(self, action_id: str) -> int | None:
         """The archive year holding ``action_id``, if any (reads archives until found)."""
         for year in reversed(self.archive_years()):
-            if action_id in self._archive(year).table(ACTIONS):
+            if action_id in self._archive(year).table(ACTIONS) and not self._stale(
+                    action_id, year):
                 return year
         return None
 
@@ -311,33 +332,55 @@ class ActionItems:
         return live is None or live.status != "in-progress"
 
     def _save_actions(self, items: list[ActionItem], *, new: bool = False) -> None:
+        """Write items where they belong: a closed one in its archive year, the rest in
+        the register. A crash between any two writes loses and duplicates nothing:
+
+        - into the archive: the archive first, then the register (an id in both, the
+          archive the newer file: the archive wins, ``Store._repair_moves``);
+        - out of archive year Y (reopened, or closed again in another year): the register
+          first records ``_moves: id -> {from: Y}`` (with the item itself when it goes to
+          the register), then the item is written where it goes, then deleted from Y,
+          then the record is dropped. While the record stands, the copy in Y is stale if
+          the item is already where it went (``_stale``), and the next writer deletes it.
+        """
         register = self.register.table(ACTIONS)
         to_archive: dict[int, list[ActionItem]] = {}
-        reopened: dict[int, list[str]] = {}
+        leaving: dict[int, list[str]] = {}
+        across = False  # an item moving from one archive year to another
         for item in items:
             was = None if new or item.id in register else self._where(item.id)
             if self._archivable(item):
                 to_archive.setdefault(_closed_year(item), []).append(item)
                 if was is not None and was != _closed_year(item):
-                    reopened.setdefault(was, []).append(item.id)
+                    leaving.setdefault(was, []).append(item.id)
+                    across = True
             else:
                 self.register.put(ACTIONS, item.id, to_data(item))
                 if was is not None:
-                    reopened.setdefault(was, []).append(item.id)
+                    leaving.setdefault(was, []).append(item.id)
             self._items[item.id] = item
+        for year, gone in leaving.items():
+            for action_id in gone:
+                self.register.put(MOVES, action_id, {"from": year})
+        if across:
+            self._save_register()  # the record is on disk before the second copy is
         for year, batch in sorted(to_archive.items()):  # the archive first ...
             archive = self._archive(year)
             for item in batch:
                 archive.put(ACTIONS, item.id, to_data(item))
             self._save(archive)
-        for batch in to_archive.values():
-            for item in batch:
-                self.register.delete(ACTIONS, item.id)
-        self._save_register()  # ... then the register
-        for year, gone in sorted(reopened.items()):
+        dropped = [self.register.delete(ACTIONS, item.id)
+                   for batch in to_archive.values() for item in batch]
+        if not across or any(dropped):  # (across: the register was saved just before)
+            self._save_register()  # ... then the register
+        for year, gone in sorted(leaving.items()):
             archive = self._archive(year)
             if any([archive.delete(ACTIONS, i) for i in gone]):
                 self._save(archive)
+        if leaving:
+            for action_id in (i for gone in leaving.values() for i in gone):
+                self.register.delete(MOVES, action_id)
+            self._save_register()
 
     def remove_actions(self, action_ids: list[str]) -> None:
         """Delete items outright: only a discarded meeting's, which never happened."""
@@ -350,6 +393,7 @@ class ActionItems:
                 self._save(archive)
         for i in gone:
             self.register.delete(ACTIONS, i)
+            self.register.delete(MOVES, i)
             self._items.pop(i, None)
         self._save_register()
 

@@ -16,7 +16,9 @@ Moving a closed item: closed in a meeting, it stays in the register (the meeting
 still undo it) until that meeting ends; closed between meetings, it moves at once. The
 archive is written before the register. An id found in both (a crash between the two
 writes) is read from the archive and removed from the register by the next writer; an
-archive file written after the register is how a reader or writer knows to look.
+archive file written after the register is how a reader or writer knows to look. Moving
+an item out of an archive year (reopened, or closed again in another year) is recorded
+in the register's ``_moves`` table first, so the copy left behind is known as stale.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from checkin.core.model import ActionItem, Meeting, MeetingSummary, summarize
 from checkin.errors import CheckinError, StoreError
 from checkin.store import schema
 from checkin.store.datafile import DataFile, parse, read_bytes
-from checkin.store.items import ACTIONS, MEETINGS, ActionItems, parse_doc
+from checkin.store.items import ACTIONS, MEETINGS, MOVES, ActionItems, parse_doc
 from checkin.store.lock import DirLock
 
 DIR_MODE = 0o700
@@ -196,14 +198,28 @@ class Store(ActionItems):
                           and e.name[:-5].isdigit() and e.stat().st_mtime_ns >= since)
 
     def _repair_moves(self) -> None:
-        """An id in both the register and an archive: the archive's copy wins."""
+        """Finish the moves a crash stopped half-way (see ``ActionItems._save_actions``).
+
+        An id in the register and in an archive written after it: the archive's copy
+        wins (a move into the archive). An id the register says is leaving archive year
+        Y (``_moves``): once it is where it went, Y's copy is stale and deleted; the
+        record is dropped either way. Any other id found twice is left as it is (reported
+        where it is read).
+        """
         register = self.register.table(ACTIONS)
+        moving = list(self.register.table(MOVES))
         stale = [i for y in self._newer_archives() for i in self._archive(y).table(ACTIONS)
-                 if i in register]
+                 if i in register and i not in moving]
         for action_id in stale:
             self.register.delete(ACTIONS, action_id)
             self._items.pop(action_id, None)
-        if stale:
+        for action_id in moving:
+            year = self._moving_from(action_id)
+            if (year is not None and self._stale(action_id, year)
+                    and self._archive(year).delete(ACTIONS, action_id)):
+                self._save(self._archive(year))  # the archive first, then the record
+            self.register.delete(MOVES, action_id)
+        if stale or moving:
             self.register.save()
 
     # ------------------------------------------------------------ meetings

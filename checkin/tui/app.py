@@ -15,6 +15,7 @@ from datetime import date
 from importlib import import_module
 from pathlib import Path
 
+from rich.console import RenderableType
 from textual import on
 from textual.app import App
 from textual.binding import Binding
@@ -116,6 +117,8 @@ class CheckinApp(App[None]):
         self.session: MeetingSession | None = None
         self.hooks = HookRunner(self._hook_failed)
         self.live_clock = True  # tests freeze the meeting clock for snapshots
+        self.early_signals: list[int] = []  # caught by ``run_app`` before the loop ran
+        self.leaving = False  # ``exit`` was called: the screens are being torn down
         self.theme = "textual-dark"
 
     # ------------------------------------------------------------ data for screens
@@ -166,11 +169,20 @@ class CheckinApp(App[None]):
         for sig in HANGUP_SIGNALS:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.on_signal, sig)  # not on Windows
+        if self.early_signals:  # came while Textual was starting: act on it now
+            self.on_signal(self.early_signals[0])
 
     def on_signal(self, sig: int) -> None:
+        if self.leaving:  # a second signal while leaving: the first one's exit stands
+            return
         with contextlib.suppress(CheckinError):  # no screen to say so; exit as asked
             self.flush()
         self.exit(return_code=128 + sig)
+
+    def exit(self, result: None = None, return_code: int = 0,
+             message: RenderableType | None = None) -> None:
+        self.leaving = True
+        super().exit(result, return_code, message)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -360,8 +372,15 @@ def make_app(data_dir: Path, *, agenda: str | None = None, start: bool = False,
 def run_app(data_dir: Path, *, agenda: str | None = None, start: bool = False,
             facilitator: str = "", dayfirst: bool = False) -> int:
     """Run the app until quit; the store is flushed and closed (lock released) after."""
+    caught: list[int] = []  # SIGTERM / SIGHUP before the app's own handlers are set
+    for sig in HANGUP_SIGNALS:
+        signal.signal(sig, lambda sig, _frame: caught.append(sig))
     app = make_app(data_dir, agenda=agenda, start=start, facilitator=facilitator,
                    dayfirst=dayfirst)
+    if caught:  # nothing shown or typed yet: leave before the terminal is taken
+        app.store.close()
+        return 128 + caught[0]
+    app.early_signals = caught
     try:
         app.run()
     finally:

@@ -152,3 +152,44 @@ def test_the_app_starts_the_planned_meeting_with_its_prep(demo_dir: Path,
         meeting = start_or_resume(store, agenda, now=datetime(2026, 11, 23, 9, 5))
         assert meeting.status == "in-progress" and meeting.reading("Win rate").value == 27
         assert meeting.carried_action_ids
+
+
+def test_a_newer_form_keeps_what_the_room_changed_or_cleared(demo_dir: Path,
+                                                             tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from checkin.core.agenda import load_agenda
+    from checkin.locations import bundled_agendas_dir
+    from checkin.services.meetings import start_or_resume
+
+    prep(demo_dir, tmp_path, "--department", "sales")
+    sales = tmp_path / "sales.toml"
+    blank = sales.read_text()
+    sales.write_text(blank.replace('win = ""', 'win = "Closed Acme"', 1)
+                     .replace('value = ""', 'value = "262k"', 1)
+                     .replace('value = ""', "value = 27", 1))
+    assert checkin("--data", str(demo_dir), "collect", str(sales)).returncode == 0
+    agenda = load_agenda(bundled_agendas_dir() / "weekly.toml")
+    with Store(demo_dir) as store:  # the room starts it, clears one value, retypes the win
+        meeting = start_or_resume(store, agenda, now=datetime(2026, 11, 23, 9, 5))
+        meeting.reading("Pipeline added").value = None
+        meeting.update("Sales").wins = "Closed Acme, signed today"
+        store.save_meeting(meeting)
+
+    sales.write_text(blank.replace('win = ""', 'win = "Closed Acme and Globex"', 1)
+                     .replace('value = ""', 'value = "270k"', 1)
+                     .replace('value = ""', "value = 28", 1))
+    os.utime(sales, (os.path.getmtime(sales) + 60,) * 2)
+    proc = checkin("--data", str(demo_dir), "collect", str(sales))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == f"{sales}: taken into {meeting.id}"
+    assert sorted(lines[1:]) == [
+        "  Pipeline added value: kept the room's (cleared) (the form sent $270,000; type it "
+        "in the room to use it)",
+        "  Sales win: kept the room's \"Closed Acme, signed today\" (the form sent "
+        "\"Closed Acme and Globex\"; type it in the room to use it)"]
+    meeting = planned(demo_dir)
+    assert meeting.reading("Pipeline added").value is None  # cleared in the room: stays so
+    assert meeting.update("Sales").wins == "Closed Acme, signed today"
+    assert meeting.reading("Win rate").value == 28 and from_prep(meeting, "value:Win rate")

@@ -171,3 +171,80 @@ def test_weekly_meeting_then_next_week(size: tuple[int, int], tmp_path: Path) ->
         term.close()
     rows = json.loads(checkin("meetings", "--format", "json", env=env2).stdout)
     assert rows[0]["status"] == "in-progress" and rows[0]["date"] == "2026-12-07"
+
+
+def fill(form: Path, *swaps: tuple[str, str], extra: str = "") -> None:
+    """Fill a form as its department's representative would: each swap once, in order."""
+    text = form.read_text()
+    for old, new in swaps:
+        assert old in text, (old, form)
+        text = text.replace(old, new, 1)
+    form.write_text(text + extra)
+
+
+def line_of(shown: str, needle: str) -> str:
+    return next(line for line in shown.splitlines() if needle in line)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_weekly_meeting_two_departments_prepared(size: tuple[int, int],
+                                                 tmp_path: Path) -> None:
+    """Sales and IT filled their forms, Marketing sent its form back blank; the other two
+    had none. The room sees who prepared, what came from prep, and accepts IT's roadblock
+    with its one key."""
+    import os
+
+    data, forms = tmp_path / "data", tmp_path / "forms"
+    env = {**os.environ, **checkin_env(data, WEEK1)}
+    assert checkin("demo", "--no-ui", "--data", str(data), env=env).returncode == 0
+    assert checkin("prep", "weekly", "-o", str(forms), env=env).returncode == 0
+    for name in ("product", "customer-support"):
+        (forms / f"{name}.toml").unlink()
+    fill(forms / "sales.toml", ('win = ""', 'win = "Closed the Acme renewal"'),
+         ('value = ""', 'value = "262k"'), ('comment = ""', 'comment = "Two late deals"'))
+    fill(forms / "it.toml", ('value = ""', "value = 99.95"),
+         extra='\n[[roadblocks]]\ntitle = "VPN licences run out"\nblocking = ["Sales"]\n')
+    taken = checkin("collect", str(forms), env=env)
+    assert taken.returncode == 0, taken.stderr
+    assert "marketing.toml: nothing filled in; skipped" in taken.stdout
+    assert taken.stdout.count("taken into 2026-11-30-weekly") == 2, taken.stdout
+
+    term = Terminal(*size, log=tmp_path / "screens.txt")
+    try:
+        term.run("run", "weekly", "--facilitator", "Jamie Facilitator",
+                 env=checkin_env(data, WEEK1))
+        shown = term.wait_for("1/8 · Attendance", "✎ prepared: Sales, IT",
+                              "Marcus Okafor ✎", "Tom Becker ✎")  # whole: the ✎ not cut
+        assert_sidebar_whole(shown)
+        assert "✎" not in line_of(shown, "Dana Lee")  # Marketing did not prepare
+
+        section(term, 2)
+        section(term, 3)  # the scorecard: Sales's value and comment from prep
+        shown = term.wait_for("✎ 2 from prep", "Pipeline added")
+        mark = "✎ prep" if size[0] >= 120 else "✎"
+        pipeline = line_of(shown, "Pipeline added")
+        assert "262,000" in pipeline and mark in pipeline and "…" not in pipeline, pipeline
+        assert line_of(shown, "Two late deals").split()[0] == "✎"  # the comment's gutter
+        for name in ("Marketing-qualified", "Website trial"):  # Marketing's: empty, no mark
+            row = line_of(shown, name)
+            assert "actual" in row and "✎" not in row and "…" not in row, row
+
+        section(term, 4)  # IT's roadblock waits; p accepts it
+        term.wait_for("Proposed: VPN licences run out · from IT's prep")
+        term.keys("p")
+        shown = term.wait_for("1 open")
+        assert "Proposed: VPN licences run out" not in shown
+        assert "VPN licences run out" in line_of(shown, "1  VPN")
+
+        section(term, 5)  # updates: Sales's win from prep, Marketing's empty
+        shown = term.wait_for("Closed the Acme renewal", "from prep: wins")
+        assert "a win to celebrate" in shown.split("Marketing", 1)[1].split("Sales", 1)[0]
+        term.keys("C-q")
+        term.wait_for("CHECKIN-EXITED 0")
+    finally:
+        term.close()
+
+    minutes = checkin("export", "2026-11-30", "-o", "-", env=env)
+    assert minutes.returncode == 0, minutes.stderr
+    assert "Closed the Acme renewal (from prep)" in minutes.stdout
+    assert "VPN licences run out" in minutes.stdout.split("## Roadblocks", 1)[1]

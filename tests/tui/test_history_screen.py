@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from hosts import reopened, running, screen_app
-from textual.widgets import DataTable, Markdown
+from textual.widgets import DataTable
 
 from checkin.tui.screens.history import HistoryScreen
-from checkin.tui.screens.minutes import MinutesScreen
+from checkin.tui.screens.minutes import MinutesScreen, MinutesView
 
 
 async def test_lists_meetings_newest_first_with_counts(demo_dir: Path) -> None:
@@ -35,7 +35,7 @@ async def test_enter_opens_the_minutes_read_only(demo_dir: Path) -> None:
         with reopened(demo_dir) as store:
             second = store.meetings()[1]
         assert app.screen.meeting.id == second.id
-        markdown = app.screen.query_one(Markdown)
+        markdown = app.screen.query_one(MinutesView)
         assert markdown.source.startswith(f"# Weekly cross-functional check-in — {second.date}")
         await pilot.press("escape")
         assert isinstance(app.screen, HistoryScreen)

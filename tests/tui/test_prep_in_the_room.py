@@ -1,4 +1,5 @@
-"""What prep forms sent, in the room: shown as such, waiting items accepted with `p`."""
+"""What prep forms sent, in the room: shown as such (the scorecard marks each row ✎ until
+the room changes it), waiting items accepted with `p`."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ import sys
 from pathlib import Path
 
 from hosts import editor_app, editor_of, hosted, reopen
-from textual.widgets import Label
+from textual.app import App
+from textual.widgets import Input, Label
 
 from checkin.core.model import Agenda
+from checkin.core.prep import from_prep
 from checkin.store import Store
 from checkin.tui.sections.action_review import ReviewRow
+from checkin.tui.sections.metrics import MetricRow
 from checkin.tui.sections.roadblocks import RoadblocksEditor
 
 
@@ -67,3 +71,80 @@ async def test_p_accepts_a_prep_roadblock(demo_dir: Path, tmp_path: Path,
         roadblocks = editor_of(app).session.meeting.roadblocks
         assert any(r.title == "Waiting for the pricing sheet" for r in roadblocks)
         assert all(p.title != "Waiting for the pricing sheet" for p in editor.proposals)
+
+
+def collect_sales(demo_dir: Path, tmp_path: Path) -> None:
+    """Sales sent Pipeline added (with a comment) and Win rate; nobody else prepared."""
+    run = [sys.executable, "-m", "checkin", "--data", str(demo_dir)]
+    subprocess.run([*run, "prep", "weekly", "-o", str(tmp_path), "--department", "sales"],
+                   check=True, capture_output=True, env=dict(os.environ))
+    form = tmp_path / "sales.toml"
+    form.write_text(form.read_text().replace('value = ""', 'value = "262k"', 1)
+                    .replace('comment = ""', 'comment = "Two late enterprise deals"', 1)
+                    .replace('value = ""', "value = 27", 1))
+    proc = subprocess.run([*run, "collect", str(form)], capture_output=True, text=True,
+                          env=dict(os.environ))
+    assert proc.returncode == 0, proc.stderr
+
+
+def cell(row: MetricRow, cls: str) -> str:
+    return str(row.query_one(f".{cls}", Label).render())
+
+
+async def test_each_scorecard_row_says_from_prep_until_the_room_changes_it(
+        demo_dir: Path, tmp_path: Path, weekly_agenda: Agenda) -> None:
+    collect_sales(demo_dir, tmp_path)
+    for size, mark in (((120, 40), "✎ prep"), ((80, 24), "✎")):
+        app = editor_app(demo_dir, "metrics")
+        async with hosted(app, size=size) as pilot:
+            rows = {r.metric.name: r for r in app.screen.query(MetricRow)}
+            pipeline, win_rate = rows["Pipeline added"], rows["Win rate"]
+            assert [cell(pipeline, "prep"), cell(win_rate, "prep")] == [mark, mark]
+            assert cell(pipeline, "comment-mark") == "✎"  # the comment came from prep too
+            assert cell(win_rate, "comment-mark") == "↳"
+            assert {cell(r, "prep") for n, r in rows.items()
+                    if n not in ("Pipeline added", "Win rate")} == {""}
+            assert "✎ 2 from prep" in text_of(app, "#metrics-summary")
+            assert pipeline.query_one(".prep").region.width == len(mark) + 1
+            for row in rows.values():  # the mark costs no name a cut
+                name = row.query_one(".name", Label)
+                assert str(name.render()) == row.metric.name
+                longest = max(len(w) for w in row.metric.name.split())
+                assert name.content_region.width >= longest
+        if size == (120, 40):
+            continue
+        async with hosted(editor_app(demo_dir, "metrics"), size=size) as pilot:
+            app = pilot.app
+            rows = {r.metric.name: r for r in app.screen.query(MetricRow)}
+            pipeline = rows["Pipeline added"]
+            pipeline.query_one(".value", Input).focus()
+            await pilot.press("end", *["backspace"] * 12, *"270000")
+            await pilot.pause()
+            assert cell(pipeline, "prep") == ""  # the room's number now
+            assert cell(pipeline, "comment-mark") == "✎"  # its comment is still the form's
+            assert "✎ 1 from prep" in text_of(app, "#metrics-summary")
+            await pilot.press("tab", "end", *" and one renewal")
+            await pilot.pause()
+            assert cell(pipeline, "comment-mark") == "↳"
+    with reopen(demo_dir) as (_store, meeting):
+        assert meeting.reading("Pipeline added").value == 270000
+        assert not from_prep(meeting, "value:Pipeline added")
+        assert from_prep(meeting, "value:Win rate")
+
+
+def text_of(app: App, selector: str) -> str:
+    return str(app.screen.query_one(selector, Label).render())
+
+
+async def test_attendance_shows_who_prepared_whole_at_80x24(demo_dir: Path, tmp_path: Path,
+                                                            weekly_agenda: Agenda) -> None:
+    collect_sales(demo_dir, tmp_path)
+    app = editor_app(demo_dir, "attendance")
+    async with hosted(app, size=(80, 24)):
+        assert "✎ prepared: Sales" in text_of(app, "#attendance-count")
+        for person in app.screen.query(".attendee-row .person").results(Label):
+            shown = str(person.render())  # "Marcus Okafor ✎" was cut to "Marcus Okafor…"
+            assert person.content_region.width >= len(shown), shown
+        sales = next(str(p.render()) for p in app.screen.query(".person").results(Label)
+                     if "Marcus" in str(p.render()))
+        assert sales == "Marcus Okafor ✎"

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import AppFactory
 from hosts import editor_app, screen_app, settle, snapshot_steps
+from test_prep_in_the_room import collect_sales
 
 from checkin.core.model import Decision
 from checkin.tui.session import MeetingSession
@@ -104,6 +105,14 @@ SMALL_SECTIONS = {
 def test_section_80x24(kind: str, snap_compare, demo_dir: Path) -> None:
     app = editor_app(demo_dir, kind)
     steps = snapshot_steps(keys(*SMALL_SECTIONS[kind]))
+    assert snap_compare(app, terminal_size=SMALL, run_before=steps)
+
+
+def test_metrics_prepared_80x24(snap_compare, demo_dir: Path, tmp_path: Path) -> None:
+    """Sales prepared: its values say ✎ (its comment too, in the gutter), the rest do not."""
+    collect_sales(demo_dir, tmp_path / "forms")
+    app = editor_app(demo_dir, "metrics")
+    steps = snapshot_steps(keys("down", "down"))
     assert snap_compare(app, terminal_size=SMALL, run_before=steps)
 
 

@@ -23,6 +23,7 @@ from checkin.render.share import digest
 from checkin.store import Store
 from checkin.tui.keys import key
 from checkin.tui.screens.digest import DigestDialog
+from checkin.tui.teardown import leaving
 from checkin.tui.widgets.action_table import ActionTable
 from checkin.tui.widgets.inline_prompt import InlinePrompt
 from checkin.tui.widgets.plain import Input, Label
@@ -30,6 +31,8 @@ from checkin.tui.widgets.plain import Input, Label
 STATUSES = ("open", "done", "dropped", "all")
 SORTS = ("due", "owner", "department")
 _key = partial(key, "actions")
+FILTER_KEYS = ("filters: o owner · p dept · s status · v overdue · c clear · "
+               "sort: 1 due · 2 owner · 3 dept")  # the footer has no room for them
 
 
 class ActionsScreen(Screen[None]):
@@ -39,11 +42,11 @@ class ActionsScreen(Screen[None]):
     CSS_PATH = "actions.tcss"
     BINDINGS = [
         _key("slash", "search", "Search", "Type to filter items by text (Enter: back to list)"),
-        _key("o", "ask_owner", "Owner", "Show one owner's items (empty: everyone)"),
-        _key("p", "ask_department", "Dept", "Show one department's items (empty: all)"),
-        _key("s", "cycle_status", "Status", "Cycle open → done → dropped → all"),
-        _key("v", "toggle_overdue", "Overdue", "Show only overdue items, or all again"),
-        _key("c", "clear", "Clear", "Clear every filter and the search"),
+        _key("o", "ask_owner", "Owner", "Show one owner's items (empty: everyone)", show=False),
+        _key("p", "ask_department", "Dept", "Show one department's items (empty: all)", show=False),
+        _key("s", "cycle_status", "Status", "Cycle open → done → dropped → all", show=False),
+        _key("v", "toggle_overdue", "Overdue", "Show only overdue items, or all again", show=False),
+        _key("c", "clear", "Clear", "Clear every filter and the search", show=False),
         _key("1", "sort('due')", "By due", "Sort by due date", show=False),
         _key("2", "sort('owner')", "By owner", "Sort by owner, then due date", show=False),
         _key("3", "sort('department')", "By dept", "Sort by department, then due date",
@@ -54,6 +57,12 @@ class ActionsScreen(Screen[None]):
         _key("x", "drop", "Drop", "Drop the item: it will not be done"),
         _key("m", "digest", "Digest", "Markdown digest of the owner's open items"),
         _key("escape", "back", "Back", "Leave the search, or go back"),
+        # the app's jumps to the other screens still work, off the footer (no room)
+        _key("ctrl+g", "app.action_register", "Actions", "This screen", show=False),
+        _key("ctrl+y", "app.history", "History", "Past meetings, newest first",
+             show=False),
+        _key("f3", "app.trends", "Trends", "Each metric across the agenda's meetings",
+             show=False),
     ]
 
     def __init__(self, store: Store, *, today: date, dayfirst: bool = False) -> None:
@@ -72,14 +81,17 @@ class ActionsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Label("Action items", id="actions-title")
         with Horizontal(id="actions-bar"):
-            yield Input(placeholder="/ search items, owners, departments", id="actions-search")
+            yield Input(placeholder="/ search text, owner, dept", id="actions-search")
             yield Label("", id="actions-filters")
+        yield Label(FILTER_KEYS, id="actions-keys", classes="keys-hint")
         yield ActionTable(today=self.today, id="actions-table")
         yield Label("", id="actions-detail")
         yield Vertical(id="actions-prompt")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if leaving(self):  # a signal came while it mounted: nothing to show
+            return
         self.apply()
         self.table.focus()
 

@@ -17,6 +17,7 @@ from checkin.render.numbers import format_number
 from checkin.services.minutes import export_minutes
 from checkin.store import Store
 from checkin.tui.dialogs.export import ExportDialog, export
+from checkin.tui.teardown import leaving
 from checkin.tui.widgets.plain import Label, plain
 
 COLUMNS = ("Date", "Agenda", "Facilitator", "Status", "Rating", "Roadblocks", "Actions")
@@ -69,6 +70,8 @@ class HistoryScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if leaving(self):  # a signal came while it mounted: nothing to show
+            return
         self.query_one(DataTable).focus()
 
     @property

@@ -19,7 +19,11 @@ from checkin.core.model import MeetingSummary
 from checkin.render.numbers import format_number
 from checkin.services.home import AgendaEntry, HomeData, due_choice, row_agenda
 from checkin.tui.dialogs.confirm import ConfirmDialog
+from checkin.tui.teardown import leaving
 from checkin.tui.widgets.plain import Label, Static, plain
+
+# Date, Rating, Blocks, Actions and each cell's padding: what the Agenda column leaves
+RECENT_FIXED_WIDTH = len("2026-11-22") + len("Rating") + len("Blocks") + len("Actions") + 5 * 2 + 2
 
 
 def agenda_prompt(entry: AgendaEntry, today_label: str) -> Text:
@@ -115,6 +119,8 @@ class HomeScreen(Screen[None]):
                 yield OptionList(id="home-between")
 
     def on_mount(self) -> None:
+        if leaving(self):  # a signal came while it mounted: nothing to show
+            return
         table = self.query_one("#home-recent", DataTable)
         table.add_columns("Date", "Rating", "Blocks", "Actions", "Agenda")
         self.query_one("#home-agendas", OptionList).focus()
@@ -124,6 +130,8 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        if leaving(self):  # a signal came while it mounted: nothing to show
+            return
         self.show(self.data)
         self.mount(Footer())
 
@@ -147,10 +155,13 @@ class HomeScreen(Screen[None]):
 
         table = self.query_one("#home-recent", DataTable)
         table.clear()
+        # an agenda's title where every one fits, else its short name (never cut)
+        room = table.content_region.width - RECENT_FIXED_WIDTH
+        titles = all(len(s.agenda_title) <= room for s in data.recent) or not room
         for s in data.recent:
             rating = format_number(s.rating) if s.rating is not None else "–"
             table.add_row(s.date.isoformat(), rating, str(s.roadblocks), str(s.actions),
-                          plain(s.agenda_title), key=s.id)
+                          plain(s.agenda_title if titles else s.agenda_id), key=s.id)
 
         overdue = f" · {data.overdue_actions} overdue" if data.overdue_actions else ""
         self.query_one("#home-counts", Static).update(

@@ -23,6 +23,7 @@ from checkin.errors import CheckinError
 from checkin.tui.sections import editor_class
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import SAVE_INTERVAL, MeetingSession
+from checkin.tui.teardown import leaving
 from checkin.tui.widgets.meeting_clock import MeetingClock
 from checkin.tui.widgets.plain import Label
 from checkin.tui.widgets.quick_add import QuickAddBar
@@ -56,17 +57,19 @@ class MeetingScreen(Screen[None]):
 
     CSS_PATH = sorted(SECTIONS_DIR.glob("*.tcss"))  # the section editors' styles
 
+    # The footer fits one line at 100 columns: pgup/pgdn are shown under the sidebar
+    # instead, ^o in wrap-up only, and ^q by help and the palette (esc Home is shown).
     BINDINGS = [
-        Binding("pagedown", "next_section", "Next", id="meeting.next", priority=True,
-                tooltip="Save and go to the next agenda section"),
         Binding("pageup", "prev_section", "Previous", id="meeting.prev", priority=True,
-                tooltip="Save and go back to the previous agenda section"),
+                show=False, tooltip="Save and go back to the previous agenda section"),
+        Binding("pagedown", "next_section", "Next", id="meeting.next", priority=True,
+                show=False, tooltip="Save and go to the next agenda section"),
         Binding("ctrl+t", "quick_add", "Quick add", id="meeting.quick_add", priority=True,
                 tooltip="Add an action item in one line: @owner #dept title due:fri"),
         Binding("ctrl+s", "save", "Save", id="meeting.save", priority=True, show=False,
                 tooltip="Write the meeting to disk now (it also saves by itself)"),
         Binding("ctrl+o", "minutes", "Minutes", id="meeting.minutes", priority=True,
-                tooltip="Preview (and export) the minutes of this meeting"),
+                show=False, tooltip="Preview (and export) the minutes of this meeting"),
         Binding("ctrl+g", "app.action_register", "Actions", id="meeting.actions",
                 priority=True, show=False,
                 tooltip="Save, then open the action items register (escape comes back)"),
@@ -76,6 +79,8 @@ class MeetingScreen(Screen[None]):
                 show=False, tooltip="Save, then open the scorecard trends (escape comes back)"),
         Binding("escape", "back", "Home", id="meeting.back",
                 tooltip="Close the quick-add bar, else save and go back to Home"),
+        Binding("ctrl+q", "app.quit", "Quit", id="meeting.quit", priority=True, show=False,
+                tooltip="Save everything and quit (esc goes to Home)"),
     ]
 
     def __init__(self, session: MeetingSession, *, live_clock: bool = True) -> None:
@@ -97,8 +102,7 @@ class MeetingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         meeting = self.session.meeting
-        yield MeetingClock(f"{meeting.agenda.title} · {meeting.date.isoformat()}",
-                           id="meeting-clock")
+        yield MeetingClock(meeting.agenda.title, meeting.date.isoformat(), id="meeting-clock")
         with Horizontal(id="meeting-body"):
             yield SectionSidebar(meeting.agenda.sections, current=self.current,
                                  id="sidebar")
@@ -109,9 +113,11 @@ class MeetingScreen(Screen[None]):
                 bar = QuickAddBar(self.session, id="quick-add")
                 bar.display = False
                 yield bar
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
+        if leaving(self):  # a signal came while it mounted: nothing to show
+            return
         self.set_interval(SAVE_INTERVAL, self.autosave)
         if self.live_clock:
             self.set_interval(1.0, self.tick)

@@ -4,23 +4,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.markdown import Markdown
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Footer, Static
 
 from checkin.core.model import Meeting
 from checkin.render.terminal import safe
 from checkin.services.minutes import export_minutes, minutes_text
 from checkin.store import Store
 from checkin.tui.dialogs.export import ExportDialog, export
+from checkin.tui.teardown import leaving
 from checkin.tui.widgets.plain import Label
 
 
+class MinutesView(Static):
+    """The minutes drawn by Rich as one widget.
+
+    Textual's Markdown widget mounts a widget per block: for a meeting's minutes that took
+    8x a bare screen to show. Links are shown as text and never opened (no hyperlinks).
+    """
+
+    def __init__(self, source: str, *, id: str | None = None) -> None:
+        self.document = Markdown(source, hyperlinks=False)
+        super().__init__(self.document, id=id)
+        self.source = source
+
+
 class MinutesScreen(Screen[None]):
-    """Read-only preview; links in typed text are never opened (``open_links=False``)."""
+    """Read-only preview of the minutes; export them to a file."""
 
     BINDINGS = [
         Binding("ctrl+e,e", "export", "Export", id="minutes.export",
@@ -39,11 +54,13 @@ class MinutesScreen(Screen[None]):
             self.meeting.status, "ended")
         yield Label(f"Minutes · {self.meeting.id} ({status})", id="minutes-title")
         with VerticalScroll(id="minutes-scroll"):
-            yield Markdown(self.markdown(), open_links=False, id="minutes-markdown")
+            yield MinutesView(self.markdown(), id="minutes-markdown")
         yield Label("", id="minutes-status")
         yield Footer()
 
     def on_mount(self) -> None:
+        if leaving(self):  # a signal came while it mounted: nothing to show
+            return
         self.query_one("#minutes-scroll").focus()
 
     def markdown(self) -> str:

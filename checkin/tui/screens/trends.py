@@ -18,8 +18,10 @@ from checkin.render.numbers import sparkline
 from checkin.render.trends import OFF, ON, cell, streak_text, target_text
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
+from checkin.tui.teardown import leaving
 from checkin.tui.widgets.plain import Label
 
+COLUMNS = 26  # meetings shown: half a year of weekly ones (`checkin trends` has them all)
 LEGEND = (f"{ON} on track  {OFF} off track  highlighted: latest off-track streak  "
           f"! {OFF_TRACK_STREAK}+ in a row")
 
@@ -31,11 +33,15 @@ class TrendTable(DataTable[Text]):
         "trend-table--on", "trend-table--off", "trend-table--streak",
     }
 
-    def show(self, trends: Trends) -> None:
+    def show(self, trends: Trends, last: int) -> None:
+        """The ``last`` meetings as columns (every cell of every column is drawn: at five
+        years, 260 columns took 15x a bare screen to show)."""
         self.clear(columns=True)
         self.add_column("Metric", key="metric")
         self.add_column(Text("Target", justify="right"), key="target")
-        for s in trends.meetings:
+        meetings = trends.meetings[-last:]
+        skipped = len(trends.meetings) - len(meetings)
+        for s in meetings:
             self.add_column(Text(s.date.strftime("%m-%d"), justify="right"), key=s.id)
         self.add_column("Streak", key="streak")
         on = self.get_component_rich_style("trend-table--on", partial=True)
@@ -44,7 +50,7 @@ class TrendTable(DataTable[Text]):
         for trend in trends.rows:
             first_of_streak = len(trend.points) - trend.streak
             cells = []
-            for n, point in enumerate(trend.points):
+            for n, point in enumerate(trend.points[skipped:], skipped):
                 style = {True: on, False: off}.get(point.on_track)  # type: ignore[arg-type]
                 if n >= first_of_streak:
                     style = streak
@@ -66,7 +72,8 @@ class TrendSpark(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(Text(self.trend.name), classes="spark-name")
-        yield Label(sparkline([p.value for p in self.trend.points]), classes="spark-line")
+        yield Label(sparkline([p.value for p in self.trend.points[-COLUMNS:]]),
+                    classes="spark-line")
         yield Label(streak_text(self.trend) or "", classes="spark-streak")
 
 
@@ -98,17 +105,20 @@ class TrendsScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if leaving(self):  # a signal came while it mounted: nothing to show
+            return
         self.show()
 
     def show(self) -> None:
         trends = agenda_trends(self.store, self.agenda_id)
         self.trends = trends
         count = len(trends.meetings)
-        title = f"Scorecard trends · {trends.agenda_title} · {count} meetings"
+        shown = f"the last {COLUMNS} of {count}" if count > COLUMNS else str(count)
+        title = f"Scorecard trends · {trends.agenda_title} · {shown} meetings"
         self.query_one("#trends-title", Label).update(
             title if count else f"Scorecard trends · no ended meetings of {self.agenda_id!r}")
         table = self.query_one(TrendTable)
-        table.show(trends)
+        table.show(trends, COLUMNS)
         table.focus()
         table.move_cursor(row=0, column=len(table.columns) - 2, animate=False)  # newest meeting
         grid = self.query_one("#trends-sparks", Grid)

@@ -78,6 +78,8 @@ class AttendanceEditor(SectionEditor):
         self.add_class("attendance-editor")
 
     def compose(self) -> ComposeResult:
+        # a representative's ✎ (prepared) needs two more columns: the note gives them up
+        self.set_class(any(a.prepared for a in self.session.meeting.attendance), "-prep")
         yield Label("", id="attendance-count", classes="section-summary")
         with VerticalScroll(id="attendance-rows", can_focus=False):
             for n, attendee in enumerate(self.session.meeting.attendance):

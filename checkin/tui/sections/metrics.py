@@ -11,7 +11,7 @@ from textual.events import Resize
 
 from checkin.core.metrics import MetricValueError, parse_metric_value
 from checkin.core.model import MetricDef, MetricReading, Section
-from checkin.core.prep import prep_summary
+from checkin.core.prep import from_prep, prep_summary
 from checkin.core.roadblocks import find_open
 from checkin.core.rules import metric_roadblock
 from checkin.render.numbers import format_number, format_target, sparkline
@@ -27,18 +27,22 @@ from checkin.tui.widgets.plain import Input, Label
 from checkin.tui.widgets.wrap_field import WrapField
 
 NARROW = 60  # below this many columns the trend and comment columns shrink
+WIDE = 80  # from this many columns the prep mark has its word, "✎ prep"
 TREND = 8  # readings in the sparkline (NARROW_TREND when narrow)
 NARROW_TREND = 6
 MARKS = {True: "✓ on", False: "✗ off", None: "·"}
-HEAD = (("name", "Metric"), ("target", "Target"), ("value", "Actual"), ("mark", "Track"),
-        ("trend", "Trend"))
+HEAD = (("name", "Metric"), ("target", "Target"), ("value", "Actual"), ("prep", ""),
+        ("mark", "Track"), ("trend", "Trend"))
+PREP_MARK = {True: "✎ prep", False: "✎"}  # by -wide; the summary line says "✎ N from prep"
 
 
 class MetricRow(Vertical):
-    """One metric: target, actual (Input), on/off mark, trend; an error line; the comment.
+    """One metric: target, actual (Input), prep mark, on/off mark, trend; an error line;
+    the comment.
 
     The comment is a sentence the room reads, so it has a wrapping line of its own under
-    the metric, shown while the row has focus or once something is typed in it.
+    the metric, shown while the row has focus or once something is typed in it. A value
+    (or comment) a prep form sent is marked ✎ until the room changes it.
     """
 
     def __init__(self, metric: MetricDef, reading: MetricReading,
@@ -55,13 +59,14 @@ class MetricRow(Vertical):
             yield Label(format_target(m), classes="target")
             yield Input(format_number(self.reading.value), placeholder="actual", compact=True,
                         classes="value", select_on_focus=False)
+            yield Label("", classes="prep")
             yield Label("", classes="mark")
             yield Label(sparkline(self.history[-TREND:]), classes="trend")
         yield Label("", classes="error")
         with Horizontal(classes="comment-line"):
             yield Label("↳", classes="comment-mark")
             yield WrapField(self.reading.comment, classes="comment",
-                            placeholder="comment: why, in a sentence (off track? say why)")
+                            placeholder="comment: why? (a sentence)")
 
     def on_mount(self) -> None:
         self.show_mark()
@@ -77,6 +82,8 @@ class MetricRow(Vertical):
         self.call_after_refresh(self._left)
 
     def _left(self) -> None:
+        if not self.is_attached:
+            return  # the section changed before this ran (seen once in tmux: NoScreen)
         focused = self.screen.focused
         if focused is None or self not in focused.ancestors:
             self.remove_class("-focused")  # an empty comment line folds away
@@ -87,6 +94,12 @@ class MetricRow(Vertical):
         self.query_one(".mark", Label).update(MARKS[state])
         self.set_class(state is True, "-on")
         self.set_class(state is False, "-off")
+
+    def show_prep(self, value: bool, comment: bool, wide: bool) -> None:
+        """Mark what still holds a prep form's text: the value in its row, the comment
+        in its gutter (``✎`` instead of ``↳``)."""
+        self.query_one(".prep", Label).update(PREP_MARK[wide] if value else "")
+        self.query_one(".comment-mark", Label).update("✎" if comment else "↳")
 
     def show_trend(self, readings: int) -> None:
         self.query_one(".trend", Label).update(sparkline(self.history[-readings:]))
@@ -113,10 +126,13 @@ class MetricsEditor(SectionEditor):
     def compose(self) -> ComposeResult:
         meeting = self.session.meeting
         agenda = meeting.agenda
+        taken = any(k.startswith(("value:", "comment:")) for k in meeting.prep)
+        self.set_class(taken, "-prep")  # the prep column shows only when prep was taken in
         yield Label("", id="metrics-summary", classes="section-summary")
         with Horizontal(classes="metrics-head"):
             for key, title in HEAD:
-                yield Label(title, classes=key)
+                if key != "prep" or taken:
+                    yield Label(title, classes=key)
         with VerticalScroll(id="metric-rows", can_focus=False):
             if not agenda.metrics:
                 yield Label("This agenda has no metrics.", classes="empty")
@@ -129,7 +145,16 @@ class MetricsEditor(SectionEditor):
                 yield MetricRow(metric, reading, self.session.metric_history(metric.name))
 
     def on_mount(self) -> None:
+        for row in self.query(MetricRow):
+            self.show_prep(row)
         self.show_summary()
+
+    def show_prep(self, row: MetricRow) -> None:
+        """The row's "from prep" marks, as the meeting holds them now."""
+        if self.has_class("-prep"):
+            meeting, name = self.session.meeting, row.metric.name
+            row.show_prep(from_prep(meeting, f"value:{name}"),
+                          from_prep(meeting, f"comment:{name}"), self.has_class("-wide"))
 
     def focus_first(self) -> None:
         for field in self.query(".value").results(Input):
@@ -150,6 +175,11 @@ class MetricsEditor(SectionEditor):
             self.set_class(narrow, "-narrow")
             for row in self.query(MetricRow):
                 row.show_trend(NARROW_TREND if narrow else TREND)
+        wide = event.size.width >= WIDE
+        if wide != self.has_class("-wide"):
+            self.set_class(wide, "-wide")
+            for row in self.query(MetricRow):
+                self.show_prep(row)
 
     def action_move_row(self, step: int) -> None:
         """Focus the same field of the previous/next metric (wrapping around)."""
@@ -177,6 +207,7 @@ class MetricsEditor(SectionEditor):
         row.show_error("")
         self.session.edit(row.reading, value=value)
         row.show_mark()
+        self.show_prep(row)
         self.show_summary()
 
     @on(WrapField.Changed, ".comment")
@@ -185,6 +216,7 @@ class MetricsEditor(SectionEditor):
         row = next(a for a in event.text_area.ancestors if isinstance(a, MetricRow))
         if event.text_area.text != row.reading.comment:
             self.session.edit(row.reading, comment=event.text_area.text)
+            self.show_prep(row)
 
     def focused_row(self) -> MetricRow | None:
         focused = self.screen.focused

@@ -64,6 +64,7 @@ class RoadblockRow(ListItem):
 
 
 _binding = partial(key, "roadblocks", by_key=True)
+KEYS_HINT = "+/- rank · o reopen · p accept proposal · f1 all keys"
 
 
 class RoadblocksEditor(SectionEditor):
@@ -76,14 +77,16 @@ class RoadblocksEditor(SectionEditor):
                  "and its owner"),
         _binding("p", "accept_proposal", "Accept proposal",
                  "Add the first proposed roadblock (an item that keeps slipping, a metric "
-                 "off track meeting after meeting) to the list"),
-        _binding("plus", "move(-1)", "Rank up", "Move the roadblock up the list"),
+                 "off track meeting after meeting) to the list", show=False),
+        _binding("plus", "move(-1)", "Rank up", "Move the roadblock up the list", show=False),
         _binding("shift+up", "move(-1)", "Rank up", "Move up the list", show=False),
-        _binding("minus", "move(1)", "Rank down", "Move the roadblock down the list"),
+        _binding("minus", "move(1)", "Rank down", "Move the roadblock down the list",
+                 show=False),
         _binding("shift+down", "move(1)", "Rank down", "Move down the list", show=False),
         _binding("s", "resolve", "Resolve", "Resolve it: say how, in one line"),
         _binding("e", "escalate", "Escalate", "Escalate it beyond this meeting"),
-        _binding("o", "reopen", "Reopen", "Back to open (after resolve or escalate)"),
+        _binding("o", "reopen", "Reopen", "Back to open (after resolve or escalate)",
+                 show=False),
         _binding("t", "to_action", "To action",
                  "Make an action item of it, due next meeting (asks for its title)"),
     ]
@@ -104,6 +107,7 @@ class RoadblocksEditor(SectionEditor):
         yield Label("No roadblocks yet: press n to add one", id="roadblocks-empty",
                     classes="empty")
         yield ListView(id="roadblock-list")
+        yield Label(KEYS_HINT, classes="keys-hint")  # the keys the footer has no room for
 
     async def on_mount(self) -> None:
         await self.show_proposals()

@@ -47,6 +47,8 @@ class WrapUpEditor(SectionEditor):
     BINDINGS = [
         Binding("ctrl+e", "end", "End meeting", id="wrapup.end", priority=True,
                 tooltip="End the meeting (asks to confirm); the minutes are then ready"),
+        Binding("ctrl+o", "screen.minutes", "Minutes", id="wrapup.minutes", priority=True,
+                tooltip="Preview (and export) the minutes of this meeting"),
     ]
 
     class Ended(Message):

@@ -25,11 +25,18 @@ def budget(elapsed: float, minutes: int) -> tuple[str, bool]:
 
 
 class MeetingClock(Horizontal):
-    """Title, wall clock, elapsed/remaining of the current section and of the meeting."""
+    """Title, wall clock, elapsed/remaining of the current section and of the meeting.
 
-    def __init__(self, title: str, *, id: str | None = None) -> None:
+    The meeting's title is what the room looks for, so it gives way last: when the header
+    is too narrow the clocks drop their elapsed time first, then the title its date.
+    """
+
+    PADDING = 2  # each label's padding
+
+    def __init__(self, title: str, date: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.title_text = title
+        self.short_title = title
+        self.title_text = f"{title} · {date}" if date else title
 
     def compose(self) -> ComposeResult:
         yield Label(self.title_text, id="clock-title")
@@ -41,16 +48,36 @@ class MeetingClock(Horizontal):
     def show(self, *, now: datetime, section_elapsed: float,
              section_minutes: int, meeting_elapsed: float, meeting_minutes: int) -> None:
         """Update every part of the header."""
-        narrow = self.screen.has_class("-narrow")  # 80 columns: keep the title readable
-        text, over = budget(section_elapsed, section_minutes)
+        section_text, section_over = budget(section_elapsed, section_minutes)
+        meeting_text, meeting_over = budget(meeting_elapsed, meeting_minutes)
+        full = (f"Section {section_text}", f"Meeting {meeting_text}")
+        short = (f"section {section_text.split(' · ')[1]}",
+                 f"meeting {meeting_text.split(' · ')[1]}")
+        wall = self.query_one("#clock-wall", Label)
+        wall.update(now.strftime("%H:%M"))
+        title, (section_label, meeting_label) = self.fitting(
+            ((self.title_text, full), (self.title_text, short), (self.short_title, short)))
+        self.query_one("#clock-title", Label).update(title)
         section = self.query_one("#clock-section", Label)
-        section.update(f"section {text.split(' · ')[1]}" if narrow else f"Section {text}")
-        section.set_class(over, "-over")
-        text, over = budget(meeting_elapsed, meeting_minutes)
+        section.update(section_label)
+        section.set_class(section_over, "-over")
         meeting = self.query_one("#clock-meeting", Label)
-        meeting.update(f"meeting {text.split(' · ')[1]}" if narrow else f"Meeting {text}")
-        meeting.set_class(over, "-over")
-        self.query_one("#clock-wall", Label).update(now.strftime("%H:%M"))
+        meeting.update(meeting_label)
+        meeting.set_class(meeting_over, "-over")
+
+    def fitting(self, forms: tuple[tuple[str, tuple[str, str]], ...]
+                ) -> tuple[str, tuple[str, str]]:
+        """The first (title, clocks) form that fits the header's width, else the last."""
+        width = self.size.width
+        if not width:
+            return forms[0]
+        fixed = sum(label.outer_size.width for label in
+                    self.query("#clock-saved, #clock-wall").results(Label) if label.display)
+        for title, clocks in forms:
+            needed = sum(len(text) + self.PADDING for text in (title, *clocks))
+            if needed + fixed <= width:
+                return title, clocks
+        return forms[-1]
 
     def show_saved(self, text: str, *, pending: bool = False) -> None:
         label = self.query_one("#clock-saved", Label)

@@ -32,6 +32,7 @@ class SectionSidebar(Vertical):
             with Horizontal(classes="sidebar-section", id=f"sidebar-section-{n}"):
                 yield Label(f"  {n + 1} {section.title}", classes="sidebar-name")
                 yield Label(minutes_used(section, 0), classes="sidebar-time")
+        yield Label("pgdn next · pgup back", classes="sidebar-keys")  # not in the footer
 
     def on_mount(self) -> None:
         self.watch_current(self.current)
