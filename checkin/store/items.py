@@ -198,17 +198,23 @@ class ActionItems:
         from checkin.store.datafile import DataFile
 
         found: dict[str, tuple[Any, ...]] = {}  # the archive wins, as in ``_all_docs``
-        tables = [(self.register_path, lambda: self.register.table(ACTIONS))]
+        tables = [(None, self.register_path, lambda: self.register.table(ACTIONS))]
         for year in self.archive_years():
             path = self.archive_path(year)
-            tables.append((path, lambda y=year, p=path: (
+            tables.append((year, path, lambda y=year, p=path: (
                 self._archives[y] if y in self._archives else DataFile.load(p, "archive")
             ).table(ACTIONS)))
-        for path, table in tables:
+        moving = bool(self.register.table(MOVES))
+        for year, path, table in tables:
             docs = table()
             ids, rows = list(docs), list(docs.values())
+            keep = None
             if agenda_id is not None:  # in C: 10,000 rows
                 keep = list(map(eq, repeat(agenda_id), map(methodcaller("get", "agenda_id"), rows)))
+            if moving and year is not None:  # a copy a stopped move left behind: not read
+                fresh = [not self._stale(i, year) for i in ids]
+                keep = fresh if keep is None else list(map(min, keep, fresh))
+            if keep is not None:
                 ids, rows = list(compress(ids, keep)), list(compress(rows, keep))
             try:
                 columns = fields_columns(ActionItem, rows, ("id", *names))

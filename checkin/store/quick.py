@@ -2,7 +2,8 @@
 standard json module, no orjson, no dataclasses (imports a process saves: ~30 ms).
 
 ``register_items`` returns None whenever the full store must decide: no register, an
-old or unknown schema, a line that is not plainly a row of a known table, an item whose
+old or unknown schema, a line that is not plainly a row of the tables listed in ``ROWS``
+(a ``_moves`` record, a move out of an archive year under way, is one), an item whose
 fields are not plainly of their types (``checkin.core.stored``), an id twice. An archive
 year written after the register (a move may have stopped half way) is read whole, as
 the store reads it, and its items are not listed from the register. The caller then reads

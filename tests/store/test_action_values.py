@@ -34,3 +34,25 @@ def test_an_item_without_an_agenda_is_not_one_of_the_agendas(demo_dir: Path) -> 
         weekly = store.action_values(NAMES, "weekly")
         assert len(weekly) == len(store.action_values(NAMES)) - 1
         assert sorted(weekly) == whole(store, "weekly")
+
+
+def test_a_copy_a_stopped_move_left_behind_is_not_read(demo_dir: Path) -> None:
+    """Reopened out of an archive year, the crash before its delete: the register records
+    the move (``_moves``) and the archive still holds the old, closed copy."""
+    archive = sorted((demo_dir / "archive").glob("*.json"))[-1]
+    before = archive.read_bytes()
+    rows = [orjson.loads(line) for line in before.splitlines()]
+    table, action_id, doc = next(r for r in rows if r[0] == "actions")
+    with Store(demo_dir) as store:
+        item = store.action(action_id)
+        item.reopen(item.closed_on)
+        store.save_action(item)
+    archive.write_bytes(before)  # the delete from the archive never happened
+    register = demo_dir / "register.json"
+    lines = register.read_bytes().splitlines(keepends=True)
+    record = orjson.dumps(["_moves", action_id, {"from": int(archive.stem)}]) + b"\n"
+    register.write_bytes(b"".join(sorted(lines[1:] + [record])).join([lines[0], b""]))
+    with Store(demo_dir, readonly=True) as store:
+        values = store.action_values(NAMES, "weekly")
+        assert sorted(values) == whole(store, "weekly")
+        assert any(a.id == action_id and a.status == "open" for a in store.actions())

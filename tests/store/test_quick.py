@@ -148,3 +148,12 @@ def test_listings_import_no_model_store_or_typing(demo_dir: Path, command: list[
                           timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_move_under_way_is_left_to_the_store(demo_dir: Path) -> None:
+    register = demo_dir / "register.json"
+    lines = register.read_bytes().splitlines(keepends=True)
+    record = orjson.dumps(["_moves", "A1", {"from": 2026}]) + b"\n"
+    register.write_bytes(b"".join(sorted(lines[1:] + [record])).join([lines[0], b""]))
+    assert register_items(demo_dir) is None
+    assert meeting_rows(demo_dir, None, 20) is None
