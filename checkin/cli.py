@@ -8,6 +8,7 @@ user can fix print one line on stderr and exit 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -19,8 +20,34 @@ DATA_HELP = "data folder (default: $CHECKIN_DATA or the user data dir)"
 DAYFIRST_HELP = "read 4/12 as 4 December (default: the config file, else month first)"
 
 
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it, without importing
+    shutil (bz2, lzma, fnmatch: ~3 ms), which argparse does on every ``add_argument``."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         _columns() - 2 if width is None else width)
+
+
 class SafeParser(argparse.ArgumentParser):
     """argparse whose messages (which quote what was typed) never carry control characters."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def _print_message(self, message: str, file: object = None) -> None:
         super()._print_message(safe(message), file)  # type: ignore[arg-type]
@@ -60,11 +87,12 @@ def build_parser(argv: Sequence[str] = (), *, full: bool = False) -> argparse.Ar
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     # The global options work after the sub-command too (`checkin demo --data DIR`);
     # SUPPRESS keeps a sub-command's absent option from hiding the one given before it.
-    common = argparse.ArgumentParser(add_help=False)
+    common = SafeParser(add_help=False)
     _global_options(common, default=argparse.SUPPRESS)
     chosen = chosen_command(argv)
     for name, (_module, summary) in COMMANDS.items():
-        if name in HIDDEN and name != chosen:
+        # a command named: its parser alone parses the same (the others only list names)
+        if (name in HIDDEN or (chosen and not full)) and name != chosen:
             continue
         child = sub.add_parser(name, parents=[common], help=summary, description=summary)
         if full or name == chosen:

@@ -1,15 +1,23 @@
-"""What the sub-commands share: opening the data dir, loading an agenda."""
+"""What the sub-commands share: opening the data dir, loading an agenda.
+
+Imports only what every command needs: the store and the model load when a command
+opens the data (`checkin actions` may list today's items without either).
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
 
 from checkin import clock, locations
-from checkin.core.model import ActionItem, Agenda
 from checkin.render.terminal import safe
-from checkin.store import Store
+
+TYPE_CHECKING = False  # not typing's (~3 ms a process)
+if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+
+    from checkin.core.model import ActionItem, Agenda
+    from checkin.store import Store
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -18,6 +26,8 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 def open_readonly(args: argparse.Namespace) -> Store:
     """The data dir for reading: needs no lock, so it works beside a running app."""
+    from checkin.store import Store
+
     return Store(data_dir(args), readonly=True).open()
 
 
@@ -37,6 +47,8 @@ today = clock.today
 
 def open_writer(args: argparse.Namespace) -> Store:
     """The data dir for writing: takes the lock (a one-line refusal while the app is open)."""
+    from checkin.store import Store
+
     return Store(data_dir(args))  # `with` opens it (and takes the lock) once
 
 

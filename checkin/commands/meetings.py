@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
-import json
-
+from checkin import locations
 from checkin.commands.common import open_readonly, out
 from checkin.render.numbers import format_number
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
 
 LAST = 20
 
@@ -20,9 +22,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_readonly(args) as store:
-        rows = store.meetings(args.agenda, limit=None if args.all else LAST)
+    from checkin.store.quick import meeting_rows
+
+    limit = None if args.all else LAST
+    rows = meeting_rows(locations.data_dir_text(getattr(args, "data", None)), args.agenda,
+                        limit)  # straight from the register (no store, no model)
+    if rows is None:  # anything not plain: the store reads it, and says what is wrong
+        with open_readonly(args) as store:
+            rows = store.meetings(args.agenda, limit=limit)
     if args.format == "json":
+        import json
+
         out(json.dumps([{"id": s.id, "agenda": s.agenda_id, "agenda_title": s.agenda_title,
                          "date": s.date.isoformat(), "status": s.status,
                          "facilitator": s.facilitator, "rating": s.rating,

@@ -6,57 +6,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from checkin.core.model import ActionItem, Agenda, MeetingSummary, MetricDef
+from checkin.core.listing import filter_actions as filter_actions  # re-exported: defined
+from checkin.core.listing import sort_actions as sort_actions  # there, import-light
+from checkin.core.model import (
+    ActionItem,
+    Agenda,
+    MeetingSummary,
+    MetricDef,
+    is_done_on_time,
+)
 
 SLIP_LIMIT = 3
 
 
 OFF_TRACK_STREAK = 3
-
-
-def filter_actions(
-    items: list[ActionItem],
-    *,
-    today: date,
-    owner: str | None = None,
-    department: str | None = None,
-    status: str = "open",
-    overdue: bool = False,
-    text: str | None = None,
-    agenda_id: str | None = None,
-) -> list[ActionItem]:
-    """Items matching every given filter (owner/department/text are case-insensitive)."""
-    owner_l = owner.casefold() if owner else None
-    dept_l = department.casefold() if department else None
-    text_l = text.casefold() if text else None
-    out = []
-    for item in items:
-        if status != "all" and item.status != status:
-            continue
-        if owner_l and item.owner.casefold() != owner_l:
-            continue
-        if dept_l and item.department.casefold() != dept_l:
-            continue
-        if overdue and not item.is_overdue(today):
-            continue
-        if agenda_id and item.agenda_id != agenda_id:
-            continue
-        if text_l and text_l not in f"{item.title} {item.owner} {item.department}".casefold():
-            continue
-        out.append(item)
-    return out
-
-
-def sort_actions(items: list[ActionItem], key: str = "due") -> list[ActionItem]:
-    """Sort by ``due`` (default), ``owner`` or ``department``; ties by due then id."""
-    def number(item: ActionItem) -> int:
-        return int(item.id[1:]) if item.id[1:].isdigit() else 0
-
-    if key == "owner":
-        return sorted(items, key=lambda i: (i.owner.casefold(), i.due, number(i)))
-    if key == "department":
-        return sorted(items, key=lambda i: (i.department.casefold(), i.due, number(i)))
-    return sorted(items, key=lambda i: (i.due, number(i)))
 
 
 def off_track_title(metric: str) -> str:
@@ -152,9 +115,17 @@ def completion_rate(items: list[ActionItem], since: date | None, until: date) ->
 def completion_rates(items: list[ActionItem], until: list[date]) -> list[float | None]:
     """``completion_rate`` of each window (until[k-1], until[k]] (the first open-ended),
     ``until`` ascending, in one pass over the items: sorted once, windows bisected."""
+    return completion_rates_of([(i.due, i.status, i.closed_on) for i in items], until)
+
+
+def completion_rates_of(facts: Iterable[tuple[date, str, date | None]],
+                        until: list[date]) -> list[float | None]:
+    """``completion_rates`` from each item's (due, status, closed on) alone: what an
+    aggregate reads straight from the stored rows, without building the items."""
     from bisect import bisect_right
 
-    counted = sorted((i.due, i.done_on_time()) for i in items if i.status != "dropped")
+    counted = sorted((due, is_done_on_time(due, status, closed))
+                     for due, status, closed in facts if status != "dropped")
     dues = [d for d, _ in counted]
     on_time = [0]
     for _, ok in counted:

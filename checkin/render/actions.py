@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date
+TYPE_CHECKING = False  # not typing's: `checkin actions` imports this module, not typing
+if TYPE_CHECKING:
+    from datetime import date
 
-from checkin.core.data import to_data
-from checkin.core.model import ActionItem
-from checkin.render.csvtext import rows_csv
-from checkin.render.mdtext import inline
+    from checkin.core.model import ActionItem
+    from checkin.core.stored import StoredItem
+
+    Items = list[ActionItem] | list[StoredItem]
 
 COLUMNS = ("id", "owner", "title", "department", "due", "status", "overdue", "from")
 
 
-def _row(item: ActionItem, today: date) -> list[str]:
+def _row(item: ActionItem | StoredItem, today: date) -> list[str]:
     late = item.days_overdue(today)
     return [item.id, item.owner, item.title, item.department, item.due.isoformat(),
             item.status, f"{late}d" if late else "", item.created_in or ""]
 
 
-def as_table(items: list[ActionItem], today: date) -> str:
+def as_table(items: Items, today: date) -> str:
     """Aligned plain-text columns for a terminal."""
     if not items:
         return "No action items match.\n"
@@ -33,7 +34,9 @@ def as_table(items: list[ActionItem], today: date) -> str:
     return "\n".join(lines) + f"\n{len(items)} item(s)\n"
 
 
-def as_markdown(items: list[ActionItem], today: date, title: str = "Action items") -> str:
+def as_markdown(items: Items, today: date, title: str = "Action items") -> str:
+    from checkin.render.mdtext import inline
+
     out = [f"# {inline(title)}", ""]
     if not items:
         return "\n".join(out + ["None.", ""])
@@ -47,12 +50,18 @@ def as_markdown(items: list[ActionItem], today: date, title: str = "Action items
     return "\n".join(out) + "\n"
 
 
-def as_csv(items: list[ActionItem], today: date) -> str:
+def as_csv(items: Items, today: date) -> str:
     """One header row and one row per item; formula-looking cells neutralised."""
+    from checkin.render.csvtext import rows_csv
+
     return rows_csv([COLUMNS, *(_row(i, today) for i in items)])
 
 
 def as_json(items: list[ActionItem], today: date) -> str:
+    import json
+
+    from checkin.core.data import to_data
+
     data = [to_data(i) | {"days_overdue": i.days_overdue(today)} for i in items]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

@@ -10,7 +10,21 @@ config file's ``number_grouping`` sets (`set_grouping`, called once at start-up)
 from __future__ import annotations
 
 import math
-from typing import Protocol
+
+TYPE_CHECKING = False  # not typing's: `checkin meetings` formats numbers without it
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class HasUnit(Protocol):
+        @property
+        def unit(self) -> str: ...
+
+    class HasTarget(HasUnit, Protocol):
+        @property
+        def target(self) -> float | None: ...
+
+        @property
+        def better(self) -> str: ...
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 FLAT = BLOCKS[3]  # every reading the same: one mid-low bar, everywhere
@@ -24,19 +38,6 @@ def set_grouping(separator: str) -> None:
     """Make ``separator`` the default thousands separator (the config's number_grouping)."""
     global _grouping
     _grouping = separator
-
-
-class HasUnit(Protocol):
-    @property
-    def unit(self) -> str: ...
-
-
-class HasTarget(HasUnit, Protocol):
-    @property
-    def target(self) -> float | None: ...
-
-    @property
-    def better(self) -> str: ...
 
 
 def format_number(value: float | None, *, grouping: str | None = None) -> str:

@@ -7,8 +7,10 @@ meeting file is opened. Renderers: an aligned table, Markdown, CSV (long format)
 
 from __future__ import annotations
 
-from checkin.core.model import ActionItem, Agenda, MeetingSummary
-from checkin.core.rules import completion_rates
+from datetime import date
+
+from checkin.core.model import Agenda, MeetingSummary
+from checkin.core.rules import completion_rates_of
 from checkin.core.trends import COMPLETION, Point, Trend, Trends
 from checkin.store import Store
 
@@ -42,22 +44,15 @@ def completion_trend(store: Store, agenda_id: str, meetings: list[MeetingSummary
     that were done on time. It has no target, so no on/off-track marks."""
     items = _due_facts(store, agenda_id)
     trend = Trend(COMPLETION, unit="%")
-    rates = completion_rates(items, [s.date for s in meetings])
+    rates = completion_rates_of(items, [s.date for s in meetings])
     for s, rate in zip(meetings, rates):
         value = None if rate is None else round(rate * 100, 1)
         trend.points.append(Point(s.date, s.id, value, None))
     return trend
 
 
-def _due_facts(store: Store, agenda_id: str) -> list[ActionItem]:
-    """The agenda's items with just what ``completion_rates`` reads (due, status, closed
-    on), built straight from the stored documents: converting 10,000 items whole cost
-    10x the reading of the files."""
-    out = []
-    for doc in store.action_fields(("agenda_id", "due", "status", "closed_on")):
-        if doc.get("agenda_id") != agenda_id:
-            continue
-        out.append(ActionItem(id=doc["id"], title="", owner="", due=doc["due"],
-                              status=doc.get("status", "open"),
-                              closed_on=doc.get("closed_on")))
-    return out
+def _due_facts(store: Store, agenda_id: str) -> list[tuple[date, str, date | None]]:
+    """The agenda's items as just what ``completion_rates_of`` reads (due, status, closed
+    on), straight from the stored documents, each checked: building 10,000 items whole
+    cost several times the reading of the files."""
+    return store.action_values(("due", "status", "closed_on"), agenda_id)

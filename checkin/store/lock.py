@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import socket
 from pathlib import Path
 
 from checkin import clock
@@ -93,6 +92,8 @@ class DirLock:
 
     def _write_holder(self, lock_fd: int) -> None:
         """Write who we are to ``.lock``: a new file, never through a link."""
+        import socket  # only a writer takes the lock (~4 ms to import)
+
         info = json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
                            "since": clock.now().isoformat(timespec="minutes")}).encode()
         try:

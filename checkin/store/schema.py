@@ -12,11 +12,13 @@ crash mid-way leaves a schema-1 register and the next writer simply migrates aga
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-from typing import Any
-
 from checkin.errors import StoreError
+
+TYPE_CHECKING = False  # `checkin actions` reads SCHEMA_VERSION: not typing, not pathlib
+if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+    from typing import Any
 
 SCHEMA_VERSION = 2
 META_TABLE = "_meta"
@@ -94,6 +96,8 @@ def read_v1(path: Path) -> dict[str, Any]:
 
 
 def _year(doc: dict[str, Any], fallback: int) -> int:
+    from datetime import date
+
     try:
         return date.fromisoformat(doc["closed_on"]).year
     except (KeyError, TypeError, ValueError):

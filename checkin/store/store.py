@@ -314,8 +314,8 @@ class Store(ActionItems):
             if doc is None:
                 return None
             summary = self._summary[meeting_id] = parse_doc(
-                MeetingSummary, doc, f"{self.register_path}: meeting index {meeting_id!r}",
-                meeting_id)
+                MeetingSummary, doc,
+                lambda: f"{self.register_path}: meeting index {meeting_id!r}", meeting_id)
         return summary
 
     def meetings(self, agenda_id: str | None = None, *, limit: int | None = None,

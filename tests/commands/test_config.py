@@ -95,3 +95,19 @@ def test_number_grouping_reaches_every_number(isolated_config: Path, demo_dir: P
     trends = checkin("--data", str(demo_dir), "trends", "weekly", "--format", "md")
     assert minutes.returncode == trends.returncode == 0, minutes.stderr + trends.stderr
     assert target in minutes.stdout and target in trends.stdout
+
+
+@pytest.mark.parametrize("xdg", [None, "", "relative/dir", "/somewhere/config"])
+def test_user_config_dir_is_platformdirs_own(monkeypatch: pytest.MonkeyPatch, xdg: str | None,
+                                             tmp_path: Path) -> None:
+    """The config dir found without importing platformdirs is the one it gives."""
+    from platformdirs import user_config_dir
+
+    from checkin.locations import user_config_dir as ours
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    if xdg is None:
+        monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+    assert Path(ours()) == Path(user_config_dir("checkin", appauthor=False))

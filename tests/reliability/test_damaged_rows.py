@@ -130,6 +130,15 @@ def test_wrongly_typed_archived_item(data: Path, case: str) -> None:
     assert_refused_not(["--data", str(data), "actions"], data)
 
 
+@pytest.mark.parametrize("case", ["status-42", "due-number", "due-not-a-date", "id-missing"])
+def test_trends_refuse_a_wrongly_typed_archived_item(data: Path, case: str) -> None:
+    """Trends read the archive column by column; a damaged row is still named."""
+    archive = sorted((data / "archive").glob("*.json"))[-1]
+    action_id = edit_row(archive, "actions", -1, ACTION_TYPES[case])
+    assert_refused(["--data", str(data), "trends", "weekly"], data, str(archive),
+                   repr(action_id))
+
+
 @pytest.mark.parametrize("case", sorted(INDEX_TYPES))
 @pytest.mark.parametrize("command", [["meetings"], ["export", "last"], ["trends", "weekly"]])
 def test_wrongly_typed_index_row(data: Path, case: str, command: list[str]) -> None:
