@@ -31,9 +31,10 @@ _checkin_meetings() { _checkin_list meetings "$1"; }
 """,
     "zsh": """
 _checkin_list() {
-  local -a names data
-  local i=${words[(i)--data]}
-  (( i < ${#words} )) && data=(--data "${words[i+1]}")
+  # the whole line: inside a sub-command, $words no longer holds a --data given before it
+  local -a names data line=(${(z)BUFFER})
+  local i=${line[(i)--data]}
+  (( i < ${#line} )) && data=(--data "${(Q)line[i+1]}")
   names=(${(f)"$(checkin $data completion --list $1 2>/dev/null)"})
   compadd -a names
 }

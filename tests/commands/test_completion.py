@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,46 @@ def test_hidden_list_is_quiet_on_problems(tmp_path: Path) -> None:
     assert "--list" not in checkin("completion", "--help").stdout
     proc = checkin("completion")
     assert proc.returncode == 2 and "bash or zsh" in proc.stderr
+
+
+def zsh_completes(line: str, tmp_path: Path) -> str:
+    """The command line after typing ``line`` and Tab in a real interactive zsh (tmux),
+    with the script installed as the README says."""
+    session = f"checkin-zsh-{os.getpid()}"
+    path = BIN + os.pathsep + os.environ.get("PATH", "")
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "10",
+                    f"env -i HOME={tmp_path} TERM=xterm PATH={path} zsh -f"], check=True)
+    try:
+        def screen() -> str:
+            return subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
+                                  capture_output=True, text=True).stdout
+
+        def wait_for(text: str) -> str:
+            for _ in range(150):
+                if text in (shown := screen()):
+                    return shown
+                time.sleep(0.1)
+            raise AssertionError(f"zsh never showed {text!r}:\n{screen()}")
+
+        subprocess.run(["tmux", "send-keys", "-t", session, "-l",
+                        'autoload -U compinit && compinit -u && '
+                        'eval "$(checkin completion zsh)" && echo READY'], check=True)
+        subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
+        wait_for("\nREADY")
+        subprocess.run(["tmux", "send-keys", "-t", session, "-l", line], check=True)
+        subprocess.run(["tmux", "send-keys", "-t", session, "Tab"], check=True)
+        time.sleep(2.5)  # the script runs `checkin completion --list` for dynamic names
+        last = [row for row in screen().splitlines() if row.strip()][-1]
+        return last.split("# ", 1)[-1].rstrip()
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+@pytest.mark.skipif(not (shutil.which("zsh") and shutil.which("tmux")),
+                    reason="needs zsh and tmux")
+def test_zsh_completes_in_a_real_shell(demo_dir: Path, tmp_path: Path) -> None:
+    assert zsh_completes("checkin run we", tmp_path) == "checkin run weekly"
+    assert zsh_completes("checkin export --fo", tmp_path) == "checkin export --format"
+    newest = checkin("--data", str(demo_dir), "meetings").stdout.splitlines()[1].split()[0]
+    typed = f"checkin --data {demo_dir} export {newest[:-3]}"
+    assert zsh_completes(typed, tmp_path) == f"checkin --data {demo_dir} export {newest}"
