@@ -10,13 +10,14 @@ import asyncio
 import contextlib
 import gc
 import signal
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from importlib import import_module
 from pathlib import Path
 
 from rich.console import RenderableType
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -119,6 +120,7 @@ class CheckinApp(App[None]):
         self.live_clock = True  # tests freeze the meeting clock for snapshots
         self.early_signals: list[int] = []  # caught by ``run_app`` before the loop ran
         self.leaving = False  # ``exit`` was called: the screens are being torn down
+        self.last_key = 0.0  # time.monotonic() of the last key pressed
         self.theme = "textual-dark"
 
     # ------------------------------------------------------------ data for screens
@@ -171,6 +173,11 @@ class CheckinApp(App[None]):
                 loop.add_signal_handler(sig, self.on_signal, sig)  # not on Windows
         if self.early_signals:  # came while Textual was starting: act on it now
             self.on_signal(self.early_signals[0])
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.last_key = time.monotonic()  # the meeting collects garbage when idle
+        await super().on_event(event)
 
     def on_signal(self, sig: int) -> None:
         if self.leaving:  # a second signal while leaving: the first one's exit stands

@@ -31,7 +31,8 @@ from checkin.tui.widgets.sidebar import SectionSidebar
 
 
 def settle_garbage() -> None:
-    """Collect (the removed editor included) and freeze what is left, at a section change.
+    """Collect (the removed editor included) and freeze what is left, after a section
+    change, once no key has come for IDLE_FOR_GC seconds.
 
     Full collections otherwise land mid-typing: the worst keystroke-to-screen delays
     measured (77-182 ms) were all gen-2 collections scanning the new editor's objects.
@@ -49,6 +50,7 @@ def make_editor(session: MeetingSession, section: Section) -> Widget:
 
 
 TIMER_SAVE_SECONDS = 15.0
+IDLE_FOR_GC = 1.5  # seconds without a key before the full collection runs
 SECTIONS_DIR = Path(__file__).resolve().parent.parent / "sections"
 
 
@@ -91,6 +93,7 @@ class MeetingScreen(Screen[None]):
         self.timer_unsaved = 0.0  # seconds of timer not yet written
         self.moving = asyncio.Lock()  # one section change at a time, in key order
         self.editor: Widget | None = None  # the mounted editor of the current section
+        self.garbage_due = False  # a section changed: collect once the keys stop
 
     @property
     def current(self) -> int:
@@ -119,9 +122,16 @@ class MeetingScreen(Screen[None]):
         if leaving(self):  # a signal came while it mounted: nothing to show
             return
         self.set_interval(SAVE_INTERVAL, self.autosave)
+        self.set_interval(IDLE_FOR_GC / 3, self.collect_when_idle)
         if self.live_clock:
             self.set_interval(1.0, self.tick)
         await self.show_section()
+
+    def collect_when_idle(self) -> None:
+        last_key = getattr(self.app, "last_key", 0.0)
+        if self.garbage_due and time.monotonic() - last_key >= IDLE_FOR_GC:
+            self.garbage_due = False
+            settle_garbage()
 
     # ------------------------------------------------------------ time and saving
     def tick(self) -> None:
@@ -213,7 +223,8 @@ class MeetingScreen(Screen[None]):
         self.show_time()
         self.refresh_bindings()
         self.call_after_refresh(self.focus_editor, editor)
-        self.call_after_refresh(settle_garbage)
+        self.garbage_due = True  # collected when idle: run at once, it cost the new
+        # section's first paint 100-150 ms on a 5-year history (bench/first_paint.py)
 
     def focus_editor(self, editor: Widget) -> None:
         """Put the cursor in ``editor`` unless a faster key press already replaced it."""
