@@ -30,7 +30,9 @@ class Terminal:
     def run(self, *args: str, env: dict[str, str]) -> None:
         """Start ``python -m checkin ARGS``; the pane stays after it exits (for tracebacks)."""
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-        command = (f"env {exports} {shlex.quote(sys.executable)} -m checkin "
+        # A tmux server started from pytest gives its panes COLUMNS=80 and LINES=24, and
+        # Textual takes those over the pane's real size: the 120x40 runs were drawn 80x24.
+        command = (f"env -u COLUMNS -u LINES {exports} {shlex.quote(sys.executable)} -m checkin "
                    f"{' '.join(shlex.quote(a) for a in args)}; echo CHECKIN-EXITED $?; "
                    "sleep 600")
         subprocess.run([TMUX, "new-session", "-d", "-s", self.name, "-x", str(self.width),
