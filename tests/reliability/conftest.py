@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from checkin import locations
+from checkin.core.agenda import load_agenda
+from checkin.services.demo import seed_history
+from checkin.store import Store
+
+SEEDED_TODAY = date(2026, 11, 23)  # the day the six seeded weeks end
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -59,3 +69,21 @@ def tree_digest(root: Path) -> dict[str, str]:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             out[str(path.relative_to(root))] = f"{digest} {path.stat().st_mode:o}"
     return out
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Six seeded weeks, written once per module (tests damage a copy)."""
+    root = tmp_path_factory.mktemp("pristine") / "demo"
+    agenda = load_agenda(locations.bundled_agendas_dir() / "weekly.toml")
+    with Store(root) as store:
+        seed_history(store, agenda, weeks=6, today=SEEDED_TODAY)
+    return root
+
+
+@pytest.fixture
+def seeded(pristine: Path, tmp_path: Path) -> Iterator[Path]:
+    """A fresh copy of the six seeded weeks for one test."""
+    root = tmp_path / "demo"
+    shutil.copytree(pristine, root)
+    yield root

@@ -9,7 +9,7 @@ import io
 import os
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,12 +17,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from checkin import locations
 from checkin.cli import main
-from checkin.core.agenda import load_agenda
 from checkin.core.dates import DueDateError, parse_due
 from checkin.errors import StoreError
-from checkin.services.demo import seed_history
 from checkin.services.meetings import new_action
 from checkin.store import Store
 from checkin.store import atomic as atomic_module
@@ -244,21 +241,6 @@ REGISTER_CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Six seeded weeks, written once per module (tests damage a copy)."""
-    root = tmp_path_factory.mktemp("pristine") / "demo"
-    agenda = load_agenda(locations.bundled_agendas_dir() / "weekly.toml")
-    with Store(root) as store:
-        seed_history(store, agenda, weeks=6, today=TODAY)
-    return root
-
-
-@pytest.fixture
-def seeded(pristine: Path, tmp_path: Path) -> Iterator[Path]:
-    root = tmp_path / "demo"
-    shutil.copytree(pristine, root)
-    yield root
 
 
 def damage(path: Path, how: Callable[[bytes], bytes]) -> None:

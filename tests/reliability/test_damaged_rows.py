@@ -9,8 +9,7 @@ app says which meeting is damaged while every other agenda keeps working.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +19,6 @@ import pytest
 from checkin import locations
 from checkin.core.agenda import load_agenda
 from checkin.errors import CheckinError
-from checkin.services.demo import seed_history
 from checkin.store import Store
 from checkin.tui.app import make_app
 from checkin.tui.dialogs.facilitator import FacilitatorDialog
@@ -66,20 +64,6 @@ INDEX_TYPES: dict[str, Edit] = {
 }
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("pristine") / "demo"
-    agenda = load_agenda(locations.bundled_agendas_dir() / "weekly.toml")
-    with Store(root) as store:
-        seed_history(store, agenda, weeks=6, today=TODAY)
-    return root
-
-
-@pytest.fixture
-def data(pristine: Path, tmp_path: Path) -> Iterator[Path]:
-    root = tmp_path / "demo"
-    shutil.copytree(pristine, root)
-    yield root
 
 
 def rows(path: Path) -> list[list]:
@@ -94,6 +78,12 @@ def edit_row(path: Path, table: str, pick: int, edit: Edit) -> str:
     path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in lines))
     return row[1]
 
+
+
+@pytest.fixture
+def data(seeded: Path) -> Path:
+    """This module's name for the shared ``seeded`` copy."""
+    return seeded
 
 def data_files(root: Path) -> dict[str, str]:
     """Every data file's digest (``.lock`` only names the last writer: not data)."""

@@ -17,9 +17,7 @@ from checkin.errors import StoreError
 from checkin.store import atomic as atomic_module
 
 from .conftest import run_checkin
-from .test_bad_input import assert_refused, fail_with, pristine, run_in_process, seeded
-
-__all__ = ["pristine", "seeded"]  # fixtures shared with test_bad_input
+from .test_bad_input import assert_refused, fail_with, run_in_process
 
 
 def export(seeded: Path, out: Path | str, *extra: str) -> list[str]:
