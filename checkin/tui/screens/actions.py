@@ -57,12 +57,6 @@ class ActionsScreen(Screen[None]):
         _key("x", "drop", "Drop", "Drop the item: it will not be done"),
         _key("m", "digest", "Digest", "Markdown digest of the owner's open items"),
         _key("escape", "back", "Back", "Leave the search, or go back"),
-        # the app's jumps to the other screens still work, off the footer (no room)
-        _key("ctrl+g", "app.action_register", "Actions", "This screen", show=False),
-        _key("ctrl+y", "app.history", "History", "Past meetings, newest first",
-             show=False),
-        _key("f3", "app.trends", "Trends", "Each metric across the agenda's meetings",
-             show=False),
     ]
 
     def __init__(self, store: Store, *, today: date, dayfirst: bool = False) -> None:
