@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import AppFactory, reopen
 from textual import events
 from textual.widgets import Label
@@ -223,3 +224,24 @@ async def test_end_meeting_on_an_unwritable_disk_loses_nothing(
     with reopen(data_dir) as store:
         ended = store.load_meeting(session.meeting.id)
     assert (ended.status, ended.summary) == ("ended", "Kept")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)], ids=str)
+async def test_header_keeps_the_meeting_title_whole_in_every_section(
+        size: tuple[int, int], demo_dir: Path, app_factory: AppFactory) -> None:
+    """The clocks give way before the title (at 80 columns the 15-minute roadblocks
+    section once cut it to ``Weekly cross-functional check-…``)."""
+    app = app_factory(demo_dir, agenda="weekly", start=True, live_clock=False)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        title = screen.session.meeting.agenda.title
+        for _ in screen.session.meeting.agenda.sections:
+            screen.show_time()
+            await pilot.pause()
+            label = screen.query_one("#clock-title", Label)
+            shown = str(label.render())
+            assert shown.startswith(title), shown
+            assert label.content_region.width >= len(shown), screen.section.kind
+            await pilot.press("pagedown")

@@ -28,7 +28,8 @@ class MeetingClock(Horizontal):
     """Title, wall clock, elapsed/remaining of the current section and of the meeting.
 
     The meeting's title is what the room looks for, so it gives way last: when the header
-    is too narrow the clocks drop their elapsed time first, then the title its date.
+    is too narrow the clocks drop their elapsed time first, then the title its date, then
+    the clocks their "left".
     """
 
     PADDING = 2  # each label's padding
@@ -55,8 +56,10 @@ class MeetingClock(Horizontal):
                  f"meeting {meeting_text.split(' · ')[1]}")
         wall = self.query_one("#clock-wall", Label)
         wall.update(now.strftime("%H:%M"))
+        bare = (short[0].removesuffix(" left"), short[1].removesuffix(" left"))  # "over" stays
         title, (section_label, meeting_label) = self.fitting(
-            ((self.title_text, full), (self.title_text, short), (self.short_title, short)))
+            ((self.title_text, full), (self.title_text, short), (self.short_title, short),
+             (self.short_title, bare)))
         self.query_one("#clock-title", Label).update(title)
         section = self.query_one("#clock-section", Label)
         section.update(section_label)
