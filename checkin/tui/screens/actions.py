@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from checkin.core.model import ActionItem
 from checkin.core.people import known_people
@@ -26,6 +25,7 @@ from checkin.tui.screens.digest import DigestDialog
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.action_table import ActionTable
 from checkin.tui.widgets.inline_prompt import InlinePrompt
+from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Input, Label
 
 STATUSES = ("open", "done", "dropped", "all")
@@ -81,7 +81,7 @@ class ActionsScreen(Screen[None]):
         yield ActionTable(today=self.today, id="actions-table")
         yield Label("", id="actions-detail")
         yield Vertical(id="actions-prompt")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if leaving(self):  # a signal came while it mounted: nothing to show

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
 
 from checkin.core.model import MeetingSummary
 from checkin.render.numbers import format_number
@@ -18,6 +18,7 @@ from checkin.services.minutes import export_minutes
 from checkin.store import Store
 from checkin.tui.dialogs.export import ExportDialog, export
 from checkin.tui.teardown import leaving
+from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label, plain
 
 COLUMNS = ("Date", "Agenda", "Facilitator", "Status", "Rating", "Roadblocks", "Actions")
@@ -67,7 +68,7 @@ class HistoryScreen(Screen[None]):
         if not self.rows:
             yield Label("No meetings yet: start one from Home.", id="history-empty")
         yield Label("", id="history-status")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if leaving(self):  # a signal came while it mounted: nothing to show

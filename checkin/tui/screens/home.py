@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList
+from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
 from checkin.core.dates import describe
@@ -20,6 +20,7 @@ from checkin.render.numbers import format_number
 from checkin.services.home import AgendaEntry, HomeData, due_choice, row_agenda
 from checkin.tui.dialogs.confirm import ConfirmDialog
 from checkin.tui.teardown import leaving
+from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label, Static, plain
 
 # Date, Rating, Blocks, Actions and each cell's padding: what the Agenda column leaves
@@ -117,6 +118,7 @@ class HomeScreen(Screen[None]):
                 yield Label("Between meetings", classes="home-heading",
                             id="home-between-heading")
                 yield OptionList(id="home-between")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if leaving(self):  # a signal came while it mounted: nothing to show
@@ -124,16 +126,13 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#home-recent", DataTable)
         table.add_columns("Date", "Rating", "Blocks", "Actions", "Agenda")
         self.query_one("#home-agendas", OptionList).focus()
-        # paint first, fill the lists (and mount the Footer) after: the first frame waits
-        # for neither. Textual's Footer recomposes on every binding change, restyling each
-        # key against every CSS rule (docs/FOOTER.md): mounted last, it composes once.
+        # paint first, fill the lists after: the first frame does not wait for them
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         if leaving(self):  # a signal came while it mounted: nothing to show
             return
         self.show(self.data)
-        self.mount(Footer())
 
     def show(self, data: HomeData) -> None:
         """Fill every list from ``data`` (keeps the highlighted agenda where it was)."""

@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from checkin import clock
 from checkin.core.model import Section
@@ -24,6 +23,7 @@ from checkin.tui.sections import editor_class
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import SAVE_INTERVAL, MeetingSession
 from checkin.tui.teardown import leaving
+from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.meeting_clock import MeetingClock
 from checkin.tui.widgets.plain import Label
 from checkin.tui.widgets.quick_add import QuickAddBar
@@ -116,7 +116,7 @@ class MeetingScreen(Screen[None]):
                 bar = QuickAddBar(self.session, id="quick-add")
                 bar.display = False
                 yield bar
-        yield Footer(compact=True)
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         if leaving(self):  # a signal came while it mounted: nothing to show

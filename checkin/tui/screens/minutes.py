@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from checkin.core.model import Meeting
 from checkin.render.terminal import safe
@@ -18,6 +18,7 @@ from checkin.services.minutes import export_minutes, minutes_text
 from checkin.store import Store
 from checkin.tui.dialogs.export import ExportDialog, export
 from checkin.tui.teardown import leaving
+from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label
 
 
@@ -56,7 +57,7 @@ class MinutesScreen(Screen[None]):
         with VerticalScroll(id="minutes-scroll"):
             yield MinutesView(self.markdown(), id="minutes-markdown")
         yield Label("", id="minutes-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if leaving(self):  # a signal came while it mounted: nothing to show

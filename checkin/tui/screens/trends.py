@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
 
 from checkin.core.rules import OFF_TRACK_STREAK
 from checkin.core.trends import Trend, Trends
@@ -19,6 +19,7 @@ from checkin.render.trends import OFF, ON, cell, streak_text, target_text
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
 from checkin.tui.teardown import leaving
+from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label
 
 COLUMNS = 26  # meetings shown: half a year of weekly ones (`checkin trends` has them all)
@@ -102,7 +103,7 @@ class TrendsScreen(Screen[None]):
         yield TrendTable(cursor_type="cell", fixed_columns=2, id="trends-table")
         yield Label(LEGEND, id="trends-legend")
         yield VerticalScroll(Grid(id="trends-sparks"), id="trends-sparks-scroll")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if leaving(self):  # a signal came while it mounted: nothing to show
