@@ -32,15 +32,14 @@ from checkin.render.terminal import safe
 from checkin.services.agendas import agenda_by_name
 from checkin.services.home import HomeData, home_data
 from checkin.services.hooks import HookResult, HookRunner
-from checkin.services.meetings import last_facilitator, previous_of_new, start_or_resume
 from checkin.store import Store
 from checkin.tui.commands import ScreenCommands
 from checkin.tui.dialogs.confirm import ConfirmDialog
-from checkin.tui.dialogs.facilitator import FacilitatorDialog
-from checkin.tui.screens.help import HelpScreen, keys_of
 from checkin.tui.screens.home import HomeScreen
-from checkin.tui.screens.meeting import MeetingScreen
-from checkin.tui.session import MeetingSession
+
+TYPE_CHECKING = False  # Home comes first: the meeting's modules are imported when it starts
+if TYPE_CHECKING:
+    from checkin.tui.session import MeetingSession
 
 # Inputs whose text is kept only when Enter adds it: ctrl+q asks before losing it.
 DRAFT_FIELDS = ("QuickAddBar Input, InlinePrompt Input, RoadblockForm Input, #action-title, "
@@ -231,6 +230,9 @@ class CheckinApp(App[None]):
     def start(self, agenda: Agenda) -> None:
         """Resume the agenda's meeting, or start one: asking who facilitates unless
         ``--facilitator`` said so (and only once it is known the meeting can start)."""
+        from checkin.services.meetings import last_facilitator, previous_of_new
+        from checkin.tui.dialogs.facilitator import FacilitatorDialog
+
         if self.facilitator or self.store.in_progress(agenda.id) is not None:
             self._start_or_resume(agenda, self.facilitator)
             return
@@ -248,6 +250,8 @@ class CheckinApp(App[None]):
                                            last_facilitator(self.store, agenda.id)), chosen)
 
     def _start_or_resume(self, agenda: Agenda, facilitator: str) -> None:
+        from checkin.services.meetings import start_or_resume
+
         try:
             meeting = start_or_resume(self.store, agenda, now=clock.now(),
                                       facilitator=facilitator)
@@ -261,6 +265,9 @@ class CheckinApp(App[None]):
                     timeout=20)
 
     def open_meeting(self, meeting: Meeting) -> None:
+        from checkin.tui.screens.meeting import MeetingScreen
+        from checkin.tui.session import MeetingSession
+
         self.flush()
         self.session = MeetingSession(self.store, meeting, today=self.today(),
                                       dayfirst=self.dayfirst, hooks=self.hooks)
@@ -325,6 +332,8 @@ class CheckinApp(App[None]):
 
     # ------------------------------------------------------------ keys
     def action_help(self) -> None:
+        from checkin.tui.screens.help import HelpScreen, keys_of
+
         if isinstance(self.screen, HelpScreen):
             return
         title = (self.screen.id or type(self.screen).__name__).capitalize()
@@ -360,6 +369,8 @@ def make_app(data_dir: Path, *, agenda: str | None = None, start: bool = False,
              facilitator: str = "", dayfirst: bool = False) -> CheckinApp:
     """Open the store (taking the lock) and load the agenda; raise CheckinError if not."""
     data_dir = Path(data_dir)
+    from checkin.services.meetings import previous_of_new, start_or_resume
+
     loaded = None
     if start or agenda:
         loaded = agenda_by_name(agenda, data_dir)

@@ -156,3 +156,19 @@ async def test_light_and_dark_theme_toggle(data_dir: Path, app_factory: AppFacto
         dark = app.theme
         await pilot.press("f2")
         assert app.theme != dark and "light" in app.theme
+
+
+def test_home_imports_none_of_the_meeting_modules() -> None:
+    """Start-up to Home is measured against a bare Textual app (issue 11): the meeting
+    screen, its sections, the session, help and the start dialogs come when first used."""
+    code = (
+        "import sys\nimport checkin.tui.app\n"
+        "later = ['checkin.tui.screens.meeting', 'checkin.tui.sections', 'checkin.tui.session',"
+        " 'checkin.tui.screens.help', 'checkin.tui.dialogs.facilitator',"
+        " 'checkin.services.meetings']\n"
+        "loaded = [name for name in later if name in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr

@@ -58,6 +58,10 @@ class KeyBar(Widget):
     }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._keys: tuple[list[Key], Key | None] | None = None  # until bindings change
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
 
@@ -66,10 +70,16 @@ class KeyBar(Widget):
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self.is_attached and screen is self.screen:
+            self._keys = None
             self.refresh()
 
     def keys(self) -> tuple[list[Key], Key | None]:
         """The keys to show, one per action as in Textual's Footer, and the palette's."""
+        if self._keys is None:
+            self._keys = self._active_keys()
+        return self._keys
+
+    def _active_keys(self) -> tuple[list[Key], Key | None]:
         bindings = self.screen.active_bindings
         seen: set[str] = set()
         shown: list[Key] = []
