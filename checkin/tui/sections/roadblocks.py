@@ -171,11 +171,16 @@ class RoadblocksEditor(SectionEditor):
             return False
         if action in ("add", "move", "resolve", "escalate", "reopen", "to_action",
                       "accept_proposal", "edit"):
-            return not (self.query(InlinePrompt) or self.query(RoadblockForm))
+            return not self.asking()
         return True
 
+    def asking(self) -> bool:
+        """A form or question is open (mounted as this editor's child): checked for every
+        binding on each refresh, so only the children are looked at, not the subtree."""
+        return bool(self.query_children(InlinePrompt) or self.query_children(RoadblockForm))
+
     def current(self) -> Roadblock | None:
-        if self.query(InlinePrompt) or self.query(RoadblockForm):
+        if self.asking():
             return None
         row = self.query_one(ListView).highlighted_child
         return row.roadblock if isinstance(row, RoadblockRow) else None
@@ -188,7 +193,7 @@ class RoadblocksEditor(SectionEditor):
 
     # ------------------------------------------------------------ keys
     def action_add(self) -> None:
-        if not self.query(RoadblockForm) and not self.query(InlinePrompt):
+        if not self.asking():
             departments = [d.name for d in self.meeting.agenda.departments]
             self.mount(RoadblockForm(departments, self.session.people()),
                        before=self.query_one(ListView))
@@ -206,7 +211,7 @@ class RoadblocksEditor(SectionEditor):
         self.action_edit()
 
     async def action_accept_proposal(self) -> None:
-        if not self.proposals or self.query(InlinePrompt) or self.query(RoadblockForm):
+        if not self.proposals or self.asking():
             return
         p = self.proposals[0]
         rb = self.session.apply(add_roadblock, p.title, raised_by=p.raised_by,
