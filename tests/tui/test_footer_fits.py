@@ -76,7 +76,8 @@ async def test_key_bar_leaves_out_whole_keys_and_a_click_presses_the_key(
         assert len(line) == 40 and palette is not None
         assert line.endswith(f"{palette.display} {palette.description}")
         assert all(f"{key.display} {key.description}" in line for key in fits)
-        assert all(key.display not in line for key in rest), line  # left out whole
+        assert all(f"{key.display} {key.description}" not in line for key in rest), line
+        assert any(key.description == "Help" for key in fits), "f1 Help is kept"
         assert bar.left_out() == [key.description for key in rest]
         theme = app.theme
         first = fits[0]  # f2 Light/dark

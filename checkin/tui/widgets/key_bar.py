@@ -17,12 +17,14 @@ from textual.style import Style
 from textual.widget import Widget
 
 SEPARATOR = "▏"  # before the palette hint, docked right as in Textual's Footer
+KEEP = "help"  # the action whose key stays when others have no room: f1 lists them all
 
 
 class Key(NamedTuple):
     """One key as the bar shows it."""
 
     key: str  # what a click presses
+    action: str
     display: str  # how the key is written: "^o", "pgdn"
     description: str
     enabled: bool
@@ -95,22 +97,19 @@ class KeyBar(Widget):
         return shown, palette
 
     def _key(self, binding: Binding, enabled: bool) -> Key:
-        return Key(binding.key, self.app.get_key_display(binding), binding.description,
-                   enabled)
+        return Key(binding.key, binding.action, self.app.get_key_display(binding),
+                   binding.description, enabled)
 
     def layout_keys(self, width: int) -> tuple[list[Key], list[Key], Key | None]:
-        """Split the keys into those that fit ``width`` columns and those left out."""
+        """Split the keys into those that fit ``width`` columns and those left out: the
+        last ones go first, the help key last of all."""
         shown, palette = self.keys()
         room = width - (self.item_width(palette) + len(SEPARATOR) if palette else 0)
-        fits: list[Key] = []
-        used = 0
-        for index, key in enumerate(shown):
-            needed = self.item_width(key) + (1 if fits else 0)
-            if used + needed > room:
-                return fits, shown[index:], palette
-            fits.append(key)
-            used += needed
-        return fits, [], palette
+        fits = list(shown)
+        while fits and sum(map(self.item_width, fits)) + len(fits) - 1 > room:
+            drop = next((k for k in reversed(fits) if k.action != KEEP), fits[-1])
+            fits.remove(drop)
+        return fits, [key for key in shown if key not in fits], palette
 
     @staticmethod
     def item_width(key: Key) -> int:
