@@ -99,34 +99,45 @@ class RoadblocksEditor(SectionEditor):
         self.action_title = ""  # the new item's title while its owner is asked
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="roadblocks-summary", classes="section-summary")
-        yield Vertical(id="proposals")
+        # the list and the proposals are composed with the editor, not mounted after it:
+        # one mount and one layout for the first frame instead of three
+        self.proposals = self.session.proposed_roadblocks()
+        rows = renumber(self.meeting)
+        yield Label(self.summary(rows), id="roadblocks-summary", classes="section-summary")
+        proposals = Vertical(*self.proposal_labels(), id="proposals")
+        proposals.display = bool(self.proposals)
+        yield proposals
         with Horizontal(classes="roadblocks-head"):
             for key, title in COLUMNS:
                 yield Label(title, classes=f"cell {key}")
-        yield Label("No roadblocks yet: press n to add one", id="roadblocks-empty",
-                    classes="empty")
-        yield ListView(id="roadblock-list")
+        empty = Label(self.empty_text(), id="roadblocks-empty", classes="empty")
+        empty.display = not rows
+        yield empty
+        yield ListView(*self.row_widgets(rows), id="roadblock-list",
+                       initial_index=0 if rows else None)
         yield Label(KEYS_HINT, classes="keys-hint")  # the keys the footer has no room for
 
-    async def on_mount(self) -> None:
-        await self.show_proposals()
-        await self.show_rows()
+    def on_mount(self) -> None:
+        self.refresh_bindings()
+
+    def proposal_labels(self) -> list[Label]:
+        """Escalation flags not yet on the list, as "Proposed:" lines; `p` takes the first."""
+        shown = self.proposals[:MAX_PROPOSALS]
+        labels = [Label(f"{'p ▸' if n == 0 else '   '} Proposed: {p.title} · "
+                        f"{p.flag.detail.rsplit(') ', 1)[-1]}",
+                        classes="proposal" + (" -next" if n == 0 else ""))
+                  for n, p in enumerate(shown)]
+        if len(self.proposals) > len(shown):
+            labels.append(Label(f"    and {len(self.proposals) - len(shown)} more "
+                                "(p takes them in turn)", classes="proposal"))
+        return labels
 
     async def show_proposals(self) -> None:
-        """Escalation flags not yet on the list, as "Proposed:" lines; `p` takes the first."""
+        """Show the proposals again (one was taken, or the list changed)."""
         self.proposals = self.session.proposed_roadblocks()
         box = self.query_one("#proposals", Vertical)
         await box.remove_children()
-        shown = self.proposals[:MAX_PROPOSALS]
-        await box.mount_all(
-            Label(f"{'p ▸' if n == 0 else '   '} Proposed: {p.title} · "
-                  f"{p.flag.detail.rsplit(') ', 1)[-1]}",
-                  classes="proposal" + (" -next" if n == 0 else ""))
-            for n, p in enumerate(shown))
-        if len(self.proposals) > len(shown):
-            await box.mount(Label(f"    and {len(self.proposals) - len(shown)} more "
-                                  "(p takes them in turn)", classes="proposal"))
+        await box.mount_all(self.proposal_labels())
         box.display = bool(self.proposals)
         self.refresh_bindings()
 
@@ -141,25 +152,33 @@ class RoadblocksEditor(SectionEditor):
         self.set_class(event.size.width < NARROW, "-narrow")
         self.set_class(event.size.width < NARROWER, "-narrower")
 
+    def row_widgets(self, rows: list[Roadblock]) -> list[RoadblockRow]:
+        first = [r.id for r in rows if r.status == "open"][:DISCUSS_FIRST]
+        return [RoadblockRow(r, r.id in first) for r in rows]
+
+    def summary(self, rows: list[Roadblock]) -> str:
+        open_ = sum(1 for r in rows if r.status == "open")
+        carried = " · ↻ carried over" if any(r.carried_from for r in rows) else ""
+        return (f"{open_} open · {len(rows) - open_} closed · "
+                f"top {DISCUSS_FIRST} are discussed first{carried}")
+
+    def empty_text(self) -> str:
+        return ("No roadblocks yet: n adds one"
+                + (", p accepts the proposal above" if self.proposals else ""))
+
     async def show_rows(self, keep: Roadblock | None = None) -> None:
         """Rebuild the (short) list in ranked order, the cursor on ``keep``."""
         rows = renumber(self.meeting)
-        first = [r.id for r in rows if r.status == "open"][:DISCUSS_FIRST]
         lv = self.query_one(ListView)
         old = lv.index
         await lv.clear()
-        await lv.extend(RoadblockRow(r, r.id in first) for r in rows)
+        await lv.extend(self.row_widgets(rows))
         if rows:
             lv.index = rows.index(keep) if keep in rows else min(old or 0, len(rows) - 1)
-        open_ = sum(1 for r in rows if r.status == "open")
-        carried = " · ↻ carried over" if any(r.carried_from for r in rows) else ""
-        self.query_one("#roadblocks-summary", Label).update(
-            f"{open_} open · {len(rows) - open_} closed · "
-            f"top {DISCUSS_FIRST} are discussed first{carried}")
+        self.query_one("#roadblocks-summary", Label).update(self.summary(rows))
         empty = self.query_one("#roadblocks-empty", Label)
         empty.display = not rows
-        empty.update("No roadblocks yet: n adds one"
-                     + (", p accepts the proposal above" if self.proposals else ""))
+        empty.update(self.empty_text())
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
