@@ -216,12 +216,13 @@ class MeetingScreen(Screen[None]):
         prompt.display = bool(section.prompt)
         body = self.query_one("#section-body", Vertical)
         self.editor = None
-        await body.remove_children()
         editor = make_editor(self.session, section)
-        await body.mount(editor)
-        self.editor = editor
-        self.show_time()
-        self.refresh_bindings()
+        with self.app.batch_update():  # one layout for the new section, not one per stage
+            await body.remove_children()
+            await body.mount(editor)
+            self.editor = editor
+            self.show_time()
+            self.refresh_bindings()
         self.call_after_refresh(self.focus_editor, editor)
         self.garbage_due = True  # collected when idle: run at once, it cost the new
         # section's first paint 100-150 ms on a 5-year history (bench/first_paint.py)
