@@ -104,7 +104,7 @@ class KeyBar(Widget):
         """Split the keys into those that fit ``width`` columns and those left out: the
         last ones go first, the help key last of all."""
         shown, palette = self.keys()
-        room = width - (self.item_width(palette) + len(SEPARATOR) if palette else 0)
+        room = width - (self.item_width(palette) + len(SEPARATOR) + 1 if palette else 0)
         fits = list(shown)
         while fits and sum(map(self.item_width, fits)) + len(fits) - 1 > room:
             drop = next((k for k in reversed(fits) if k.action != KEEP), fits[-1])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 
@@ -38,6 +39,7 @@ class MeetingClock(Horizontal):
         super().__init__(id=id)
         self.short_title = title
         self.title_text = f"{title} · {date}" if date else title
+        self.forms: tuple[tuple[str, tuple[str, str]], ...] = ()  # set by show()
 
     def compose(self) -> ComposeResult:
         yield Label(self.title_text, id="clock-title")
@@ -57,16 +59,24 @@ class MeetingClock(Horizontal):
         wall = self.query_one("#clock-wall", Label)
         wall.update(now.strftime("%H:%M"))
         bare = (short[0].removesuffix(" left"), short[1].removesuffix(" left"))  # "over" stays
-        title, (section_label, meeting_label) = self.fitting(
-            ((self.title_text, full), (self.title_text, short), (self.short_title, short),
-             (self.short_title, bare)))
+        self.forms = ((self.title_text, full), (self.title_text, short),
+                      (self.short_title, short), (self.short_title, bare))
+        self.fit()
+        self.query_one("#clock-section", Label).set_class(section_over, "-over")
+        self.query_one("#clock-meeting", Label).set_class(meeting_over, "-over")
+
+    def fit(self) -> None:
+        """Show the richest form of title and clocks that fits (again after the saved
+        mark or the width changed)."""
+        if not self.forms:
+            return
+        title, (section_label, meeting_label) = self.fitting(self.forms)
         self.query_one("#clock-title", Label).update(title)
-        section = self.query_one("#clock-section", Label)
-        section.update(section_label)
-        section.set_class(section_over, "-over")
-        meeting = self.query_one("#clock-meeting", Label)
-        meeting.update(meeting_label)
-        meeting.set_class(meeting_over, "-over")
+        self.query_one("#clock-section", Label).update(section_label)
+        self.query_one("#clock-meeting", Label).update(meeting_label)
+
+    def on_resize(self) -> None:
+        self.fit()
 
     def fitting(self, forms: tuple[tuple[str, tuple[str, str]], ...]
                 ) -> tuple[str, tuple[str, str]]:
@@ -74,8 +84,10 @@ class MeetingClock(Horizontal):
         width = self.size.width
         if not width:
             return forms[0]
-        fixed = sum(label.outer_size.width for label in
+        fixed = sum(cell_len(str(label.content)) + label.styles.gutter.width for label in
                     self.query("#clock-saved, #clock-wall").results(Label) if label.display)
+        # from their text, not their laid-out size: a section change updates them and
+        # asks for this in one batch, before any layout
         for title, clocks in forms:
             needed = sum(len(text) + self.PADDING for text in (title, *clocks))
             if needed + fixed <= width:
@@ -86,3 +98,4 @@ class MeetingClock(Horizontal):
         label = self.query_one("#clock-saved", Label)
         label.update(text)
         label.set_class(pending, "-pending")
+        self.fit()
