@@ -73,11 +73,13 @@ def register_items(root: str | Path) -> list[StoredItem] | None:
     return [items[i] for i in sorted(items, key=id_key) if i not in moved]
 
 
-# An index row as the store writes it, its first keys sorted (no escapes in the id, agenda
-# and date): enough to order 1,040 rows in one C pass without parsing them.
-INDEX_ROW = re.compile(rb'^(\["meetings","([^"\\\n]*)",\{"actions":-?[0-9]+,'
+# The start of an index row as the store writes it, its first keys sorted (no escapes in
+# the id, agenda and date): enough to order 1,040 rows without parsing them. Matched at
+# the start of each meeting line (a search through the whole 0.9 MB register for them
+# cost twice as much: 7 ms at 20 years, a sixth of the process).
+INDEX_ROW = re.compile(rb'\["meetings","([^"\\\n]*)",\{"actions":-?[0-9]+,'
                        rb'"agenda_id":"([^"\\\n]*)","agenda_title":"(?:[^"\\\n]|\\.)*",'
-                       rb'"date":"([^"\\\n]*)"[,}][^\n]*)$', re.MULTILINE)
+                       rb'"date":"([^"\\\n]*)"[,}]')
 
 
 def meeting_rows(root: str | Path, agenda_id: str | None,
@@ -86,15 +88,22 @@ def meeting_rows(root: str | Path, agenda_id: str | None,
     ``Store.meetings`` lists it; None: ask the store. Rows are ordered on their first keys
     (``INDEX_ROW``) and only the rows returned are parsed, as the store does."""
     try:
-        raw, _, _ = _register(root)
-        found = INDEX_ROW.findall(raw)  # (line, id, agenda, date)
-        if (len(found) != raw.count(b"\n" + MEETING_ROW)
-                or len(set(map(itemgetter(1), found))) != len(found)):
-            return None  # a row not as the store writes it, or an id twice
-        found.sort(key=itemgetter(3, 1), reverse=True)  # UTF-8 sorts as its text does
+        _, lines, _ = _register(root)
+        match = INDEX_ROW.match
+        found = []  # (date, id, agenda, line)
+        for line in lines:
+            if line.startswith(MEETING_ROW):
+                head = match(line)
+                if head is None:
+                    return None  # a row not as the store writes it
+                meeting, agenda, day = head.groups()
+                found.append((day, meeting, agenda, line))
+        if len(set(map(itemgetter(1), found))) != len(found):
+            return None  # an id twice
+        found.sort(reverse=True)  # on (date, id): UTF-8 sorts as its text does
         wanted = None if agenda_id is None else agenda_id.encode()
         out = []
-        for line, meeting, agenda, day in found:
+        for day, meeting, agenda, line in found:
             if wanted is not None and agenda != wanted:
                 continue
             if limit is not None and len(out) == limit:
