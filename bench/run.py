@@ -4,6 +4,7 @@
     python bench/run.py --quick         # 1 and 5 years only, fewer runs
     python bench/run.py --years 1,20 --only commands,done
     python bench/run.py --cache DIR     # keep the generated histories in DIR and reuse them
+    python bench/run.py --no-compile    # commands without checkin's bytecode (a bare checkout)
 
 Every figure is the median of several runs. See docs/PERFORMANCE.md for what each row
 measures, its baseline and target.
@@ -142,15 +143,45 @@ def process(cmd: list[str], **kw: object) -> Callable[[], object]:
     return lambda: run_quiet(cmd, **kw)
 
 
+def checkin_command() -> list[str]:
+    """What a user runs: the ``checkin`` script pip installed beside this Python (it
+    imports ``checkin.cli`` directly; ``python -m checkin`` adds runpy, ~3 ms), else
+    ``python -m checkin``."""
+    script = Path(sys.executable).with_name("checkin")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "checkin"]
+
+
+def bytecode(compiled: bool) -> str:
+    """Make the package's bytecode what the figures are for, and say which.
+
+    ``pip install`` writes every module's ``.pyc``, so an installed checkin never
+    compiles its source at start; a checkout run with PYTHONDONTWRITEBYTECODE=1 (this
+    machine's environment) compiles every module it imports in every process (~0.5-1 ms
+    each, ~30 ms for `export`). ``compiled``: compile the package now, as pip does; else
+    remove its ``__pycache__`` folders (ignored by git), to measure a bare checkout.
+    """
+    package = REPO / "checkin"
+    if compiled:
+        import compileall
+
+        compileall.compile_dir(str(package), quiet=1)
+        return "bytecode compiled, as pip install does"
+    for cache in package.rglob("__pycache__"):
+        shutil.rmtree(cache, ignore_errors=True)
+    return "no bytecode (a checkout under PYTHONDONTWRITEBYTECODE=1)"
+
+
 COMMANDS = {"actions --overdue": ["actions", "--overdue"], "meetings": ["meetings"],
             "export last": ["export", "last"]}
 TARGETS = {"actions --overdue": (3.0, 1.1), "meetings": (5.0, 1.2), "export last": (5.0, 1.2)}
 
 
-def bench_commands(dirs: dict[int, Path], runs: int) -> list[Row]:
+def bench_commands(dirs: dict[int, Path], runs: int, compiled: bool = True) -> list[Row]:
     """Each read-only command as a whole process, paired with `python -c pass` (and, for
     `actions --overdue`, taskwarrior's `task +OVERDUE list` on the same full history)."""
     rows: list[Row] = []
+    how = bytecode(compiled)
+    checkin = checkin_command()
     with tempfile.TemporaryDirectory() as tmp:
         fns: dict[str, Callable[[], object]] = {
             "python": process([sys.executable, "-c", "pass"])}
@@ -162,11 +193,11 @@ def bench_commands(dirs: dict[int, Path], runs: int) -> list[Row]:
                 fns[f"task {n}"] = lambda e=task_env: subprocess.run(
                     ["task", "+OVERDUE", "list"], env=e, capture_output=True, check=False)
             for name, args in COMMANDS.items():
-                fns[f"{name} {n}"] = process([sys.executable, "-m", "checkin", "--data",
-                                              str(root), *args])
+                fns[f"{name} {n}"] = process([*checkin, "--data", str(root), *args])
         med = paired(fns, runs)
     py = med["python"]
-    rows.append(Row("`python -c pass` (interpreter start)", py, None, ""))
+    rows.append(Row("`python -c pass` (interpreter start)", py, None, "",
+                    note=f"checkin run as `{Path(checkin[-1]).name}`; {how}"))
     first = min(dirs)
     for name in COMMANDS:
         limit, flat = TARGETS[name]
@@ -431,6 +462,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only",
                         help="comma list: generate,commands,trends,done,app,autosave,export")
     parser.add_argument("--years", help="comma list of history lengths (default 1,5,10,20)")
+    parser.add_argument("--no-compile", action="store_true",
+                        help="commands without the package's bytecode (a bare checkout)")
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 7)
     years = [int(y) for y in (args.years or ("1,5" if args.quick else "1,5,10,20")).split(",")]
@@ -443,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
         dirs, gen_rows = histories(years, cache, runs)
         if "generate" in only:
             rows += gen_rows
-        steps = [("commands", lambda: bench_commands(dirs, runs)),
+        steps = [("commands", lambda: bench_commands(dirs, runs, not args.no_compile)),
                  ("trends", lambda: bench_trends(dirs, runs)),
                  ("done", lambda: bench_mark_done(dirs, max(runs * 4, 15))),
                  ("app", lambda: bench_app_start(dirs, runs)),
