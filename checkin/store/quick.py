@@ -84,11 +84,12 @@ INDEX_ROW = re.compile(rb'\["meetings","([^"\\\n]*)",\{"actions":-?[0-9]+,'
                        rb'"date":"([^"\\\n]*)"[,}]')
 
 
-def meeting_rows(root: str | Path, agenda_id: str | None,
-                 limit: int | None) -> list[StoredSummary] | None:
-    """The meeting index newest first (of ``agenda_id`` if given, the first ``limit``), as
-    ``Store.meetings`` lists it; None: ask the store. Rows are ordered on their first keys
-    (``INDEX_ROW``) and only the rows returned are parsed, as the store does."""
+def meeting_rows(root: str | Path, agenda_id: str | None, limit: int | None, *,
+                 before: tuple[str, str] | None = None) -> list[StoredSummary] | None:
+    """The meeting index newest first (of ``agenda_id`` if given, older than ``before``,
+    (ISO date, id), if given, the first ``limit``), as ``Store.meetings`` lists it; None:
+    ask the store. Rows are ordered on their first keys (``INDEX_ROW``) and only the rows
+    returned are parsed, as the store does."""
     try:
         _, lines, _ = _register(root)
         match = INDEX_ROW.match
@@ -104,9 +105,12 @@ def meeting_rows(root: str | Path, agenda_id: str | None,
             return None  # an id twice
         found.sort(reverse=True)  # on (date, id): UTF-8 sorts as its text does
         wanted = None if agenda_id is None else agenda_id.encode()
+        older = None if before is None else (before[0].encode(), before[1].encode())
         out = []
         for day, meeting, agenda, line in found:
             if wanted is not None and agenda != wanted:
+                continue
+            if older is not None and (day, meeting) >= older:
                 continue
             if limit is not None and len(out) == limit:
                 break
