@@ -12,6 +12,7 @@ CSS = """
 #auto { width: auto; height: 1; }
 #wrapped { width: 12; height: auto; }
 #nowrap { width: 12; height: auto; text-wrap: nowrap; }
+#free { width: auto; height: auto; }
 """
 
 
@@ -23,6 +24,7 @@ class Labels(App[None]):
         yield Label("one", id="auto")
         yield Label("one", id="wrapped")
         yield Label("one", id="nowrap")
+        yield Label("one", id="free")
 
 
 def shown(label: Label) -> str:
@@ -63,3 +65,5 @@ async def test_only_a_text_that_can_move_the_box_asks_for_a_layout() -> None:
         assert not moves_layout(nowrap, "one", "three")  # same number of lines
         assert moves_layout(nowrap, "one", "one\ntwo")
         assert moves_layout(cell, None, "one")  # nothing known shown before
+        free = app.query_one("#free", Label)  # a default Label: it wraps once too wide
+        assert moves_layout(free, "ab cd efg", "a bcdefgh")

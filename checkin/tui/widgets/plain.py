@@ -39,8 +39,9 @@ def moves_layout(widget: TextualStatic, old: str | None, new: str) -> bool:
 
     Textual lays out the whole screen when a label's text changes (13-19 ms on the meeting
     screen at 20 years, at every key: bench/keys.py). A box its CSS fixes (``width: 10;
-    height: 1``, ``1fr``) never moves; an auto width moves only with the widest line, an
-    auto height of unwrapped text only with the number of lines.
+    height: 1``, ``1fr``) never moves; an auto width moves only with the widest line; an
+    auto height only with the number of lines of unwrapped (``text-wrap: nowrap``) text,
+    and with any change of text that may wrap.
     """
     if old is None:
         return True
@@ -51,8 +52,8 @@ def moves_layout(widget: TextualStatic, old: str | None, new: str) -> bool:
     if width.is_auto and widest(old) != widest(new):
         return True
     if height.is_auto:
-        if not width.is_auto and styles.text_wrap != "nowrap":
-            return True  # wrapped: the words decide the height
+        if styles.text_wrap != "nowrap":
+            return True  # it may wrap (an auto width too, once wider than its container)
         return old.count("\n") != new.count("\n")
     return False
 
