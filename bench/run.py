@@ -4,6 +4,7 @@
     python bench/run.py --quick         # 1 and 5 years only, fewer runs
     python bench/run.py --years 1,20 --only commands,done
     python bench/run.py --cache DIR     # keep the generated histories in DIR and reuse them
+    python bench/run.py --no-compile    # commands without checkin's bytecode (a bare checkout)
 
 Every figure is the median of several runs. See docs/PERFORMANCE.md for what each row
 measures, its baseline and target.
@@ -142,15 +143,46 @@ def process(cmd: list[str], **kw: object) -> Callable[[], object]:
     return lambda: run_quiet(cmd, **kw)
 
 
+def checkin_command() -> list[str]:
+    """What a user runs: the ``checkin`` script pip installed beside this Python (it
+    imports ``checkin.cli`` directly; ``python -m checkin`` adds runpy, ~3 ms), else
+    ``python -m checkin``."""
+    script = Path(sys.executable).with_name("checkin")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "checkin"]
+
+
+def bytecode(compiled: bool) -> str:
+    """Make the package's bytecode what the figures are for, and say which.
+
+    ``pip install`` writes every module's ``.pyc``, so an installed checkin never
+    compiles its source at start; a checkout run with PYTHONDONTWRITEBYTECODE=1 (this
+    machine's environment) compiles every module it imports in every process (~0.5-1 ms
+    each; `export last` 160 -> 93 ms with the bytecode cached, in one earlier run).
+    ``compiled``: compile the package now, as pip does; else remove its ``__pycache__``
+    folders (ignored by git), to measure a bare checkout.
+    """
+    package = REPO / "checkin"
+    if compiled:
+        import compileall
+
+        compileall.compile_dir(str(package), quiet=1)
+        return "bytecode compiled, as pip install does"
+    for cache in package.rglob("__pycache__"):
+        shutil.rmtree(cache, ignore_errors=True)
+    return "no bytecode (a checkout under PYTHONDONTWRITEBYTECODE=1)"
+
+
 COMMANDS = {"actions --overdue": ["actions", "--overdue"], "meetings": ["meetings"],
             "export last": ["export", "last"]}
 TARGETS = {"actions --overdue": (3.0, 1.1), "meetings": (5.0, 1.2), "export last": (5.0, 1.2)}
 
 
-def bench_commands(dirs: dict[int, Path], runs: int) -> list[Row]:
+def bench_commands(dirs: dict[int, Path], runs: int, compiled: bool = True) -> list[Row]:
     """Each read-only command as a whole process, paired with `python -c pass` (and, for
     `actions --overdue`, taskwarrior's `task +OVERDUE list` on the same full history)."""
     rows: list[Row] = []
+    how = bytecode(compiled)
+    checkin = checkin_command()
     with tempfile.TemporaryDirectory() as tmp:
         fns: dict[str, Callable[[], object]] = {
             "python": process([sys.executable, "-c", "pass"])}
@@ -162,11 +194,11 @@ def bench_commands(dirs: dict[int, Path], runs: int) -> list[Row]:
                 fns[f"task {n}"] = lambda e=task_env: subprocess.run(
                     ["task", "+OVERDUE", "list"], env=e, capture_output=True, check=False)
             for name, args in COMMANDS.items():
-                fns[f"{name} {n}"] = process([sys.executable, "-m", "checkin", "--data",
-                                              str(root), *args])
+                fns[f"{name} {n}"] = process([*checkin, "--data", str(root), *args])
         med = paired(fns, runs)
     py = med["python"]
-    rows.append(Row("`python -c pass` (interpreter start)", py, None, ""))
+    rows.append(Row("`python -c pass` (interpreter start)", py, None, "",
+                    note=f"checkin run as `{Path(checkin[-1]).name}`; {how}"))
     first = min(dirs)
     for name in COMMANDS:
         limit, flat = TARGETS[name]
@@ -302,6 +334,35 @@ def bench_app_start(dirs: dict[int, Path], runs: int) -> list[Row]:
     return rows
 
 
+# ---------------------------------------------------------------- 3b. keys to screen
+def bench_keys(dirs: dict[int, Path], keys: int) -> list[Row]:
+    """bench/keys.py on the longest history: each place's p95 key-to-screen time against
+    the 33 ms target, next to a bare Textual app's (the floor, same keys)."""
+    import re
+
+    n = max(dirs)
+    result = subprocess.run([sys.executable, str(REPO / "bench" / "keys.py"), str(dirs[n]),
+                             "--keys", str(keys)], capture_output=True, text=True, cwd=REPO,
+                            env=env(), stdin=subprocess.DEVNULL, timeout=1800)
+    if result.returncode not in (0, 1):  # 1: a place missed the target, still reported
+        raise RuntimeError(f"bench/keys.py failed: {result.stderr.strip()[-500:]}")
+    out = result.stdout
+    found = re.findall(r"^(.+?)\s+p50\s+([\d.]+)\s+p95\s+([\d.]+)\s+max\s+([\d.]+) ms.*?"
+                       r"\(\d+ keys, ([\d.]+) Stylesheet", out, re.MULTILINE)
+    p95 = {place.strip(): float(p) / 1000 for place, _, p, _, _ in found}
+    floor = p95.get("bare TextArea: typing")
+    rows = []
+    for place, p50, p, top, applies in found:
+        if place.startswith("bare"):
+            continue
+        took = float(p) / 1000
+        rows.append(Row(f"key to screen, {place.strip()}, {n} years (p95)", took, floor,
+                        "bare Textual app, TextArea (p95)", target="<= 33 ms",
+                        ok=took <= 0.033,
+                        note=f"p50 {p50} ms, max {top} ms, {applies} Stylesheet.apply/key"))
+    return rows
+
+
 # ---------------------------------------------------------------- 4. autosave
 def paired(fns: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
     """Median time of each function, calls interleaved so disk noise hits all alike."""
@@ -429,12 +490,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, help="runs per figure (default 7, quick 3)")
     parser.add_argument("--cache", type=Path, help="keep/reuse generated histories here")
     parser.add_argument("--only",
-                        help="comma list: generate,commands,trends,done,app,autosave,export")
+                        help="comma list: generate,commands,trends,done,app,keys,autosave,"
+                        "export")
     parser.add_argument("--years", help="comma list of history lengths (default 1,5,10,20)")
+    parser.add_argument("--no-compile", action="store_true",
+                        help="commands without the package's bytecode (a bare checkout)")
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 7)
     years = [int(y) for y in (args.years or ("1,5" if args.quick else "1,5,10,20")).split(",")]
-    only = set((args.only or "generate,commands,trends,done,app,autosave,export").split(","))
+    only = set((args.only or "generate,commands,trends,done,app,keys,autosave,export")
+               .split(","))
     cache = args.cache or Path(tempfile.mkdtemp(prefix="checkin-bench-"))
     cache.mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
@@ -443,10 +508,11 @@ def main(argv: list[str] | None = None) -> int:
         dirs, gen_rows = histories(years, cache, runs)
         if "generate" in only:
             rows += gen_rows
-        steps = [("commands", lambda: bench_commands(dirs, runs)),
+        steps = [("commands", lambda: bench_commands(dirs, runs, not args.no_compile)),
                  ("trends", lambda: bench_trends(dirs, runs)),
                  ("done", lambda: bench_mark_done(dirs, max(runs * 4, 15))),
                  ("app", lambda: bench_app_start(dirs, runs)),
+                 ("keys", lambda: bench_keys(dirs, 200 if runs >= 7 else 50)),
                  ("autosave", lambda: bench_autosave(dirs, max(runs * 8, 25))),
                  ("export", lambda: bench_export(max(runs, 20)))]
         for name, step in steps:

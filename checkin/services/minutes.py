@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from checkin.core.model import Meeting
 from checkin.core.rules import earlier_meetings
@@ -15,11 +17,25 @@ from checkin.store.lines import id_key
 TREND_MEETINGS = 6
 
 
-def minutes_inputs(store: Store, meeting: Meeting) -> dict[str, Any]:
-    """``actions`` and ``history`` keyword arguments for ``export_meeting``."""
-    earlier = earlier_meetings(store.meetings(meeting.agenda.id, limit=TREND_MEETINGS,
-                                              before=(meeting.date, meeting.id)),
-                               meeting.date, meeting.id)
+class Listed(Protocol):
+    """A row of the meeting index: ``MeetingSummary`` or ``core.stored.StoredSummary``."""
+
+    id: str
+    date: date
+
+
+def minutes_inputs(store: Store, meeting: Meeting,
+                   earlier: Sequence[Listed] | None = None) -> dict[str, Any]:
+    """``actions`` and ``history`` keyword arguments for ``export_meeting``.
+
+    ``earlier``: the agenda's ``TREND_MEETINGS`` meetings before this one, as
+    ``store.meetings`` lists them, when the caller has them (``checkin export`` reads them
+    from the register's bytes, so the meeting index is never parsed whole).
+    """
+    if earlier is None:
+        earlier = store.meetings(meeting.agenda.id, limit=TREND_MEETINGS,
+                                 before=(meeting.date, meeting.id))
+    earlier = earlier_meetings(earlier, meeting.date, meeting.id)  # type: ignore[arg-type]
     history = [store.load_meeting(s.id) for s in reversed(earlier)]
     related = set(meeting.carried_action_ids)
     # items it touched are open, or were closed in its year or later: no older archive
@@ -39,10 +55,11 @@ def minutes_inputs(store: Store, meeting: Meeting) -> dict[str, Any]:
     return {"actions": actions, "history": history}
 
 
-def minutes_text(store: Store, meeting: Meeting, fmt: str = "md") -> str:
+def minutes_text(store: Store, meeting: Meeting, fmt: str = "md",
+                 earlier: Sequence[Listed] | None = None) -> str:
     """The meeting's minutes as Markdown (``md``) or a standalone HTML page (``html``),
     opening with "since last meeting" when there is an earlier meeting."""
-    return export_meeting(meeting, fmt=fmt, **minutes_inputs(store, meeting))
+    return export_meeting(meeting, fmt=fmt, **minutes_inputs(store, meeting, earlier))
 
 
 def export_minutes(store: Store, meeting: Meeting, path: Path, fmt: str = "md") -> None:

@@ -73,29 +73,44 @@ def register_items(root: str | Path) -> list[StoredItem] | None:
     return [items[i] for i in sorted(items, key=id_key) if i not in moved]
 
 
-# An index row as the store writes it, its first keys sorted (no escapes in the id, agenda
-# and date): enough to order 1,040 rows in one C pass without parsing them.
-INDEX_ROW = re.compile(rb'^(\["meetings","([^"\\\n]*)",\{"actions":-?[0-9]+,'
-                       rb'"agenda_id":"([^"\\\n]*)","agenda_title":"(?:[^"\\\n]|\\.)*",'
-                       rb'"date":"([^"\\\n]*)"[,}][^\n]*)$', re.MULTILINE)
+# The start of an index row as the store writes it, its first keys sorted (no escapes in
+# the id, agenda and date): enough to order 1,040 rows without parsing them. Matched at
+# the start of each meeting line (searching the whole 0.9 MB register for them cost
+# twice as much), the title as runs of plain characters between escapes (one branch per
+# character cost 4x): 0.5 ms for the 1,040 rows of 20 years, from 7.
+INDEX_ROW = re.compile(rb'\["meetings","([^"\\\n]*)",\{"actions":-?[0-9]+,'
+                       rb'"agenda_id":"([^"\\\n]*)",'
+                       rb'"agenda_title":"[^"\\\n]*(?:\\.[^"\\\n]*)*",'
+                       rb'"date":"([^"\\\n]*)"[,}]')
 
 
-def meeting_rows(root: str | Path, agenda_id: str | None,
-                 limit: int | None) -> list[StoredSummary] | None:
-    """The meeting index newest first (of ``agenda_id`` if given, the first ``limit``), as
-    ``Store.meetings`` lists it; None: ask the store. Rows are ordered on their first keys
-    (``INDEX_ROW``) and only the rows returned are parsed, as the store does."""
+def meeting_rows(root: str | Path, agenda_id: str | None, limit: int | None, *,
+                 before: tuple[str, str] | None = None) -> list[StoredSummary] | None:
+    """The meeting index newest first (of ``agenda_id`` if given, older than ``before``,
+    (ISO date, id), if given, the first ``limit``), as ``Store.meetings`` lists it; None:
+    ask the store. Rows are ordered on their first keys (``INDEX_ROW``) and only the rows
+    returned are parsed, as the store does."""
     try:
-        raw, _, _ = _register(root)
-        found = INDEX_ROW.findall(raw)  # (line, id, agenda, date)
-        if (len(found) != raw.count(b"\n" + MEETING_ROW)
-                or len(set(map(itemgetter(1), found))) != len(found)):
-            return None  # a row not as the store writes it, or an id twice
-        found.sort(key=itemgetter(3, 1), reverse=True)  # UTF-8 sorts as its text does
+        _, lines, _ = _register(root)
+        match = INDEX_ROW.match
+        found = []  # (date, id, agenda, line)
+        for line in lines:
+            if line.startswith(MEETING_ROW):
+                head = match(line)
+                if head is None:
+                    return None  # a row not as the store writes it
+                meeting, agenda, day = head.groups()
+                found.append((day, meeting, agenda, line))
+        if len(set(map(itemgetter(1), found))) != len(found):
+            return None  # an id twice
+        found.sort(reverse=True)  # on (date, id): UTF-8 sorts as its text does
         wanted = None if agenda_id is None else agenda_id.encode()
+        older = None if before is None else (before[0].encode(), before[1].encode())
         out = []
-        for line, meeting, agenda, day in found:
+        for day, meeting, agenda, line in found:
             if wanted is not None and agenda != wanted:
+                continue
+            if older is not None and (day, meeting) >= older:
                 continue
             if limit is not None and len(out) == limit:
                 break

@@ -121,6 +121,41 @@ def test_the_index_read_directly_is_what_the_store_reads(demo_dir: Path, agenda:
         dataclasses.asdict(r) for r in full]
 
 
+def test_titles_with_escapes_are_ordered_as_the_store_orders_them(demo_dir: Path) -> None:
+    """A quote or backslash in an agenda title is escaped in the row; the index is still
+    read directly, and the same as the store reads it."""
+    register = demo_dir / "register.json"
+    lines = register.read_bytes().splitlines(keepends=True)
+    for n, line in enumerate(lines):
+        if line.startswith(b'["meetings",'):
+            table, doc_id, doc = orjson.loads(line)
+            doc["agenda_title"] = f'Say "hi" \\ {n} \\'
+            lines[n] = orjson.dumps([table, doc_id, doc], option=orjson.OPT_SORT_KEYS) + b"\n"
+    register.write_bytes(b"".join(lines))
+    quick = meeting_rows(demo_dir, None, None)
+    assert quick is not None and '"hi" \\' in quick[0].agenda_title
+    with Store(demo_dir, readonly=True) as store:
+        full = store.meetings()
+    assert [{n: getattr(r, n) for n in SUMMARY_FIELDS} for r in quick] == [
+        dataclasses.asdict(r) for r in full]
+
+
+@pytest.mark.parametrize("agenda, limit", [("weekly", 6), (None, 2), ("weekly", None)])
+def test_the_index_before_a_meeting_is_what_the_store_reads(demo_dir: Path, agenda: str | None,
+                                                            limit: int | None) -> None:
+    """``before`` (what `checkin export` asks for the minutes' trends) cuts where the store
+    cuts: on (date, id), the meeting itself left out."""
+    with Store(demo_dir, readonly=True) as store:
+        rows = store.meetings()
+        for at in (rows[0], rows[2], rows[-1]):
+            full = store.meetings(agenda, limit=limit, before=(at.date, at.id))
+            quick = meeting_rows(demo_dir, agenda, limit, before=(at.date.isoformat(), at.id))
+            assert quick is not None
+            assert [r.id for r in quick] == [r.id for r in full]
+        assert len(store.meetings("weekly", before=(rows[0].date, rows[0].id))) > 2
+    assert [r.id for r in full] == []  # the oldest has nothing before it
+
+
 def test_an_index_row_not_as_the_store_writes_it_is_left_to_the_store(demo_dir: Path) -> None:
     """Rows are ordered on their first keys; a row whose keys are not those goes to the
     store (which reads it whole and orders it the same)."""
