@@ -42,7 +42,10 @@ class MetricRow(Vertical):
 
     The comment is a sentence the room reads, so it has a wrapping line of its own under
     the metric, shown while the row has focus or once something is typed in it. A value
-    (or comment) a prep form sent is marked ✎ until the room changes it.
+    (or comment) a prep form sent is marked ✎ until the room changes it. The comment line
+    (a TextArea, the row's costliest part) is mounted when the row first takes the focus
+    or holds a comment, and the error line only while there is an error to show: a
+    scorecard opens with one Input and five Labels a metric.
     """
 
     def __init__(self, metric: MetricDef, reading: MetricReading,
@@ -51,6 +54,10 @@ class MetricRow(Vertical):
         self.metric = metric
         self.reading = reading
         self.history = history
+        self.comment_from_prep = False
+        self.comment: WrapField | None = None  # with its line, once mounted
+        self.comment_mark: Label | None = None
+        self.error_line: Label | None = None
 
     def compose(self) -> ComposeResult:
         m = self.metric
@@ -62,11 +69,26 @@ class MetricRow(Vertical):
             yield Label("", classes="prep")
             yield Label("", classes="mark")
             yield Label(sparkline(self.history[-TREND:]), classes="trend")
-        yield Label("", classes="error")
-        with Horizontal(classes="comment-line"):
-            yield Label("↳", classes="comment-mark")
-            yield WrapField(self.reading.comment, classes="comment",
-                            placeholder="comment: why? (a sentence)")
+        if self.reading.comment.strip():
+            with Horizontal(classes="comment-line"):
+                yield from self._comment_parts()
+
+    def _comment_parts(self) -> tuple[Label, WrapField]:
+        self.comment_mark = Label("✎" if self.comment_from_prep else "↳",
+                                  classes="comment-mark")
+        self.comment = WrapField(self.reading.comment, classes="comment",
+                                 placeholder="comment: why? (a sentence)")
+        return self.comment_mark, self.comment
+
+    def comment_field(self) -> WrapField:
+        """The comment's field, mounted now if the row has none yet (in the DOM at once,
+        so the next key's Tab reaches it and it can take the focus)."""
+        if self.comment is None:
+            line = Horizontal(classes="comment-line")
+            self.mount(line)
+            line.mount(*self._comment_parts())
+        assert self.comment is not None
+        return self.comment
 
     def on_mount(self) -> None:
         self.show_mark()
@@ -77,6 +99,7 @@ class MetricRow(Vertical):
 
     def on_descendant_focus(self) -> None:
         self.add_class("-focused")  # the comment line shows, so Tab reaches it
+        self.comment_field()
 
     def on_descendant_blur(self) -> None:
         self.call_after_refresh(self._left)
@@ -99,13 +122,23 @@ class MetricRow(Vertical):
         """Mark what still holds a prep form's text: the value in its row, the comment
         in its gutter (``✎`` instead of ``↳``)."""
         self.query_one(".prep", Label).update(PREP_MARK[wide] if value else "")
-        self.query_one(".comment-mark", Label).update("✎" if comment else "↳")
+        self.comment_from_prep = comment
+        if self.comment_mark is not None:
+            self.comment_mark.update("✎" if comment else "↳")
 
     def show_trend(self, readings: int) -> None:
         self.query_one(".trend", Label).update(sparkline(self.history[-readings:]))
 
     def show_error(self, message: str) -> None:
-        self.query_one(".error", Label).update(message)
+        """The error line under the cells: mounted with a message, removed without."""
+        if message and self.error_line is None:
+            self.error_line = Label(message, classes="error")
+            self.mount(self.error_line, after=0)
+        elif message and self.error_line is not None:
+            self.error_line.update(message)
+        elif self.error_line is not None:
+            self.error_line.remove()
+            self.error_line = None
         self.set_class(bool(message), "-error")
 
 
@@ -189,9 +222,10 @@ class MetricsEditor(SectionEditor):
             raise SkipAction()
         rows = list(self.query(MetricRow))
         target = rows[(rows.index(row) + step) % len(rows)]
+        comment = target.comment_field()  # mounted before the next key (Tab) is routed
         if focused.has_class("comment"):
             target.add_class("-commented")  # shown before it takes the focus
-            focus_now(target.query_one(".comment", WrapField))
+            focus_now(comment)
         else:
             focus_now(target.query_one(".value", Input))
 
