@@ -154,7 +154,7 @@ async def test_each_row_is_one_widget_in_the_head_columns(demo_dir: Path,
                                                           weekly_agenda: Agenda) -> None:
     """A row's cells are drawn by one widget, under the head's titles; the title wraps
     under itself, the row grows to hold it; at 80 columns the slips column goes."""
-    for size in ((100, 30),):
+    for size in ((100, 30), (80, 24)):
         app = editor_app(demo_dir, "action-review")
         async with hosted(app, size=size) as pilot:
             await pilot.pause()
