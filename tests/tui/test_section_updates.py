@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hosts import editor_app, hosted, on_disk
+from hosts import burst, editor_app, hosted, on_disk
 
 from checkin.core.model import Agenda
 from checkin.tui.sections.updates import UpdateField
@@ -68,14 +68,6 @@ async def test_fast_typing_after_tab_lands_in_the_next_field(demo_dir: Path,
     assert (marketing.wins, marketing.progress) == ("won", "half")
 
 
-def burst(app, keys: list[str]) -> None:  # noqa: ANN001
-    """Keys posted at once, as a fast typist's reach the app."""
-    from textual import events
-
-    for key in keys:
-        char = key if len(key) == 1 else ("\t" if key == "tab" else None)
-        app.post_message(events.Key(key, char))
-
 
 async def test_panels_shown_as_text_become_fields_inside_the_key(demo_dir: Path,
                                                                   weekly_agenda: Agenda) -> None:
@@ -88,10 +80,8 @@ async def test_panels_shown_as_text_become_fields_inside_the_key(demo_dir: Path,
     app = editor_app(demo_dir, "updates")
     async with hosted(app, (100, 30)) as pilot:
         assert len(app.screen.query(TextArea)) == 3 and len(app.screen.query(FieldText)) == 12
-        burst(app, ["tab", "tab", "tab", *"won", "tab", *"half", "ctrl+down", *"SSO",
-                    "shift+tab", *"IT help"])
-        await pilot.pause()
-        await pilot.pause()
+        await burst(pilot, "tab", "tab", "tab", *"won", "tab", *"half", "ctrl+down", *"SSO",
+                    "shift+tab", *"IT help")
         assert isinstance(app.focused, UpdateField)
         assert len(app.screen.query(TextArea)) == 9           # Marketing, Sales, Product
     store, meeting = on_disk(demo_dir)
