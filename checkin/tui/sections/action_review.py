@@ -24,6 +24,7 @@ from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt
 from checkin.tui.widgets.plain import Label
+from checkin.tui.widgets.theme_style import theme_style
 
 COLUMNS = (("owner", "Owner"), ("title", "Item"), ("due", "Due"), ("late", "Late"),
            ("slips", "Slips"), ("status", "Outcome"))
@@ -65,11 +66,7 @@ class Cells(Widget):
         return "" if widths.get(column, 1) == 0 else self.texts.get(column, "")
 
     def style(self, column: str) -> str:
-        """The column's style with theme variables resolved here (Content drops the alpha
-        of a variable such as ``$text-muted``, ``auto 60%``, and draws it full white)."""
-        theme = self.app.theme_variables
-        return " ".join(theme.get(word[1:], word) if word.startswith("$") else word
-                        for word in self.styles_of.get(column, "").split())
+        return theme_style(self, self.styles_of.get(column, ""))
 
     def lines(self, width: int) -> list[Content]:
         widths = NARROW_WIDTHS if self.narrow else WIDTHS
