@@ -10,7 +10,7 @@ from pathlib import Path
 
 from hosts import editor_app, editor_of, hosted, reopen
 from textual.app import App
-from textual.widgets import Input, Label
+from textual.widgets import Label
 
 from checkin.core.model import Agenda
 from checkin.core.prep import from_prep
@@ -46,10 +46,10 @@ async def test_p_accepts_a_prep_status_in_action_review(demo_dir: Path, tmp_path
     async with hosted(app) as pilot:
         rows = list(app.screen.query(ReviewRow))
         assert rows[0].item.id == "A6"
-        assert str(rows[0].query_one(".status", Label).render()) == "p: done"
+        assert rows[0].text("status") == "p: done"
         await pilot.press("p")
         await pilot.pause()
-        assert str(rows[0].query_one(".status", Label).render()) == "✓ done"
+        assert rows[0].text("status") == "✓ done"
         assert editor_of(app).session.meeting.prep_statuses == []
         await pilot.press("p")  # nothing else waits: the key is gone
         await pilot.pause()
@@ -117,7 +117,7 @@ async def test_each_scorecard_row_says_from_prep_until_the_room_changes_it(
             app = pilot.app
             rows = {r.metric.name: r for r in app.screen.query(MetricRow)}
             pipeline = rows["Pipeline added"]
-            pipeline.query_one(".value", Input).focus()
+            pipeline.value_input().focus()
             await pilot.press("end", *["backspace"] * 12, *"270000")
             await pilot.pause()
             assert cell(pipeline, "prep") == ""  # the room's number now

@@ -202,3 +202,38 @@ async def test_tab_order_holds_when_keys_arrive_together(demo_dir: Path,
         assert first.query_one(".value", Input).value == "130x"   # up: same field above
         assert first.query_one(".comment", WrapField).value == "seasonal"
         assert second.query_one(".value", Input).value == "200"
+
+
+async def test_values_shown_as_text_become_inputs_inside_the_key(demo_dir: Path,
+                                                                 weekly_agenda: Agenda) -> None:
+    """A scorecard opens with one Input and one comment field (the row the cursor is in);
+    a burst that moves down, tabs on and types lands in the rows it moved to, marked."""
+    from checkin.tui.sections.metrics import ValueText
+
+    app = editor_app(demo_dir, "metrics")
+    async with hosted(app) as pilot:
+        editor = editor_of(app)
+        assert len(editor.query(Input)) == 1 and len(editor.query(WrapField)) == 1
+        assert len(editor.query(ValueText)) == 11
+        await burst(pilot, "down", *"500", "tab", *"slow week", "tab", *"$300k")
+        trials, pipeline = row(app, "Website trial sign-ups"), row(app, "Pipeline added")
+        assert text(trials, "mark") == "✓ on" and text(pipeline, "mark") == "✓ on"
+        assert app.focused is pipeline.query_one(".value", Input)
+        assert len(editor.query(Input)) == 3
+    with reopen(demo_dir) as (_store, meeting):
+        assert meeting.reading("Website trial sign-ups").value == 500
+        assert meeting.reading("Website trial sign-ups").comment == "slow week"
+        assert meeting.reading("Pipeline added").value == 300000
+
+
+async def test_a_burst_through_rows_shown_as_text_keeps_going(demo_dir: Path,
+                                                              weekly_agenda: Agenda) -> None:
+    """Tab after tab into values drawn as text: none takes the focus back late."""
+    app = editor_app(demo_dir, "metrics")
+    async with hosted(app) as pilot:
+        await burst(pilot, "down", "down", *"300000", "tab", "tab", *"40%", "tab", "tab",
+                    *"2")
+        assert app.focused is row(app, "Renewals closed").query_one(".value", Input)
+    with reopen(demo_dir) as (_store, meeting):
+        assert [meeting.reading(n).value for n in ("Pipeline added", "Win rate",
+                                                    "Renewals closed")] == [300000, 40, 2]

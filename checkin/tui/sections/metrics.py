@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
+from textual.widget import Widget
 
 from checkin.core.metrics import MetricValueError, parse_metric_value
 from checkin.core.model import MetricDef, MetricReading, Section
@@ -20,10 +21,11 @@ from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.field_keys import (
     focus_now,
     focused_inside,
+    next_field,
     row_bindings,
 )
 from checkin.tui.session import MeetingSession
-from checkin.tui.widgets.plain import Input, Label
+from checkin.tui.widgets.plain import Input, Label, Static
 from checkin.tui.widgets.wrap_field import WrapField
 
 NARROW = 60  # below this many columns the trend and comment columns shrink
@@ -36,6 +38,25 @@ HEAD = (("name", "Metric"), ("target", "Target"), ("value", "Actual"), ("prep", 
 PREP_MARK = {True: "✎ prep", False: "✎"}  # by -wide; the summary line says "✎ N from prep"
 
 
+class ValueText(Static):
+    """A metric's value drawn as its Input draws it, unfocused (the placeholder dimmed);
+    it can take the focus, and gives it at once to the Input that replaces it."""
+
+    can_focus = True
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text or "actual",
+                         classes="value value-text" + ("" if text else " -placeholder"))
+
+    def on_focus(self) -> None:  # a click, or focus given back: not in a key burst
+        if not self.is_attached or self.screen.focused is not self:
+            return  # already given to the Input (inside the key), maybe moved on since
+        for row in self.ancestors:
+            if isinstance(row, MetricRow):
+                focus_now(row.value_input())
+                return
+
+
 class MetricRow(Vertical):
     """One metric: target, actual (Input), prep mark, on/off mark, trend; an error line;
     the comment.
@@ -44,16 +65,20 @@ class MetricRow(Vertical):
     the metric, shown while the row has focus or once something is typed in it. A value
     (or comment) a prep form sent is marked ✎ until the room changes it. The comment line
     (a TextArea, the row's costliest part) is mounted when the row first takes the focus
-    or holds a comment, and the error line only while there is an error to show: a
-    scorecard opens with one Input and five Labels a metric.
+    or holds a comment, and the error line only while there is an error to show. The
+    value is an Input (the next costliest) only in the rows the room has moved into;
+    elsewhere it is drawn as text (``ValueText``, the same look) that becomes the Input
+    inside the key that moves there (``value_input``).
     """
 
     def __init__(self, metric: MetricDef, reading: MetricReading,
-                 history: list[float | None]) -> None:
+                 history: list[float | None], *, live: bool = False) -> None:
         super().__init__(classes="metric-row")
         self.metric = metric
         self.reading = reading
         self.history = history
+        self.value: Input | ValueText = (self._new_input() if live else
+                                         ValueText(format_number(reading.value)))
         self.comment_from_prep = False
         self.comment: WrapField | None = None  # with its line, once mounted
         self.comment_mark: Label | None = None
@@ -64,14 +89,30 @@ class MetricRow(Vertical):
         with Horizontal(classes="metric-cells"):
             yield Label(m.name, classes="name")
             yield Label(format_target(m), classes="target")
-            yield Input(format_number(self.reading.value), placeholder="actual", compact=True,
-                        classes="value", select_on_focus=False)
+            yield self.value
             yield Label("", classes="prep")
             yield Label("", classes="mark")
             yield Label(sparkline(self.history[-TREND:]), classes="trend")
         if self.reading.comment.strip():
             with Horizontal(classes="comment-line"):
                 yield from self._comment_parts()
+
+    def _new_input(self) -> Input:
+        return Input(format_number(self.reading.value), placeholder="actual", compact=True,
+                     classes="value", select_on_focus=False)
+
+    def value_input(self) -> Input:
+        """The value's Input, put in place of its text now if need be (in the DOM at once:
+        it can take the focus before the next key is routed)."""
+        if isinstance(self.value, Input):
+            return self.value
+        text, self.value = self.value, self._new_input()
+        text.display = False  # out of the focus chain now; gone after this turn
+        cells = text.parent
+        assert isinstance(cells, Horizontal)
+        cells.mount(self.value, after=text)
+        text.remove()
+        return self.value
 
     def _comment_parts(self) -> tuple[Label, WrapField]:
         self.comment_mark = Label("✎" if self.comment_from_prep else "↳",
@@ -98,7 +139,12 @@ class MetricRow(Vertical):
         self.set_class(bool(self.reading.comment.strip()), "-commented")
 
     def on_descendant_focus(self) -> None:
-        self.add_class("-focused")  # the comment line shows, so Tab reaches it
+        self.enter()
+
+    def enter(self) -> None:
+        """The row is being typed in: its comment line is mounted and shown, so the next
+        Tab reaches it (called inside the key that moved here, and again on focus)."""
+        self.add_class("-focused")
         self.comment_field()
 
     def on_descendant_blur(self) -> None:
@@ -170,12 +216,13 @@ class MetricsEditor(SectionEditor):
             if not agenda.metrics:
                 yield Label("This agenda has no metrics.", classes="empty")
             department = None
-            for metric in agenda.metrics:
+            for n, metric in enumerate(agenda.metrics):
                 if metric.department != department:
                     department = metric.department
                     yield Label(department, classes="department")
                 reading = meeting.reading(metric.name) or MetricReading(metric.name)
-                yield MetricRow(metric, reading, self.session.metric_history(metric.name))
+                yield MetricRow(metric, reading, self.session.metric_history(metric.name),
+                                live=n == 0)  # where the cursor starts
 
     def on_mount(self) -> None:
         for row in self.query(MetricRow):
@@ -190,9 +237,18 @@ class MetricsEditor(SectionEditor):
                           from_prep(meeting, f"comment:{name}"), self.has_class("-wide"))
 
     def focus_first(self) -> None:
-        for field in self.query(".value").results(Input):
-            field.focus()
+        for row in self.query(MetricRow):
+            row.value_input().focus()
             return
+
+    def action_next_field(self, step: int) -> None:
+        """Tab / shift+tab; onto a value drawn as text: its Input, inside this key."""
+        next_field(self, step)
+        focused = self.screen.focused
+        if isinstance(focused, ValueText):
+            focused.on_focus()
+        if (row := self.focused_row()) is not None:
+            row.enter()
 
     def show_summary(self) -> None:
         rows = list(self.query(MetricRow))
@@ -222,12 +278,16 @@ class MetricsEditor(SectionEditor):
             raise SkipAction()
         rows = list(self.query(MetricRow))
         target = rows[(rows.index(row) + step) % len(rows)]
-        comment = target.comment_field()  # mounted before the next key (Tab) is routed
+        target.enter()  # before the next key (Tab) is routed
+        comment = target.comment_field()
         if focused.has_class("comment"):
             target.add_class("-commented")  # shown before it takes the focus
-            focus_now(comment)
+            field: Widget = comment
         else:
-            focus_now(target.query_one(".value", Input))
+            field = target.value_input()
+        focus_now(field)
+        # A field mounted this turn has no place yet to scroll to: once it has, show it.
+        self.call_after_refresh(field.scroll_visible, animate=False)
 
     @on(Input.Changed, ".value")
     def _value(self, event: Input.Changed) -> None:
