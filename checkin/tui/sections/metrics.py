@@ -47,6 +47,7 @@ class ValueText(Static):
     def __init__(self, text: str) -> None:
         super().__init__(text or "actual",
                          classes="value value-text" + ("" if text else " -placeholder"))
+        self.text = text
 
     def on_focus(self) -> None:  # a click, or focus given back: not in a key burst
         if not self.is_attached or self.screen.focused is not self:
@@ -100,6 +101,11 @@ class MetricRow(Vertical):
     def _new_input(self) -> Input:
         return Input(format_number(self.reading.value), placeholder="actual", compact=True,
                      classes="value", select_on_focus=False)
+
+    @property
+    def value_text(self) -> str:
+        """The value as the row shows it (typed, or drawn as text)."""
+        return self.value.value if isinstance(self.value, Input) else self.value.text
 
     def value_input(self) -> Input:
         """The value's Input, put in place of its text now if need be (in the DOM at once:
