@@ -20,6 +20,8 @@ def row(app: CheckinApp, name: str) -> MetricRow:
 
 
 def text(widget_row: MetricRow, cls: str) -> str:
+    if cls in ("prep", "mark", "trend"):  # drawn by one widget
+        return widget_row.marks.text(cls)
     return str(widget_row.query_one(f".{cls}", Label).render())
 
 
@@ -103,7 +105,7 @@ async def test_value_inputs_visible_at_80x24(demo_dir: Path, weekly_agenda: Agen
     async with hosted(app, size=(80, 24)) as pilot:
         screen = app.screen.region
         first = row(app, "Marketing-qualified leads")
-        for cls in ("name", "target", "mark", "trend", "comment"):
+        for cls in ("name", "target", "marks", "comment"):
             assert screen.contains_region(first.query_one(f".{cls}").region)
         value = first.query_one(".value", Input)
         assert screen.contains_region(value.region) and value.region.width >= 8
@@ -113,7 +115,7 @@ async def test_value_inputs_visible_at_80x24(demo_dir: Path, weekly_agenda: Agen
         last = row(app, "P1 incidents").query_one(".value", Input)
         assert app.focused is last and screen.contains_region(last.region)
         assert last.region.width >= 8
-        trend = str(first.query_one(".trend", Label).render())
+        trend = first.marks.text("trend")
         assert trend == sparkline(first.history[-6:]) and len(trend) == 6
 
 
@@ -129,18 +131,21 @@ async def test_trend_and_header_at_the_meeting_screen_width(demo_dir: Path,
     async with hosted(app) as pilot:
         assert editor_of(app).size.width == 66
         first = row(app, "Marketing-qualified leads")
-        trend = first.query_one(".trend", Label)
-        assert trend.display and app.screen.region.contains_region(trend.region)
+        marks = first.marks
+        at, width = marks.column("trend")
+        assert width == 9 and app.screen.region.contains_region(marks.region)
+        drawn = "".join(s.text for s in marks.render_line(0))
         assert len(first.history) == 6                 # six seeded weeks
-        assert str(trend.render()) == sparkline(first.history) and len(first.history) == 6
+        assert drawn[at:].rstrip() == sparkline(first.history) == marks.text("trend")
         heads = {str(label.render()): label.region
                  for label in app.screen.query(".metrics-head Label").results(Label)}
         assert list(heads) == ["Metric", "Target", "Actual", "Track", "Trend"]
         for title, region in list(heads.items())[:-1]:
             assert len(title) < region.width           # a blank column after it: no "TrackTrend"
-        assert heads["Trend"].x == trend.region.x      # header above its column
+        assert heads["Trend"].x == marks.region.x + at  # header above its column
+        assert heads["Track"].x == marks.region.x + marks.column("mark")[0]
         comment = first.query_one(".comment").region   # a line of its own under the metric
-        assert comment.y > trend.region.y and comment.width >= 50
+        assert comment.y > marks.region.y and comment.width >= 50
         await pilot.pause()
 
 

@@ -7,7 +7,9 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.events import Resize
+from textual.geometry import Size
 from textual.widget import Widget
 
 from checkin.core.metrics import MetricValueError, parse_metric_value
@@ -16,6 +18,7 @@ from checkin.core.prep import from_prep, prep_summary
 from checkin.core.roadblocks import find_open
 from checkin.core.rules import metric_roadblock
 from checkin.render.numbers import format_number, format_target, sparkline
+from checkin.render.terminal import safe
 from checkin.services.meetings import add_roadblock
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.field_keys import (
@@ -26,6 +29,7 @@ from checkin.tui.sections.field_keys import (
 )
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.plain import Input, Label, Static
+from checkin.tui.widgets.theme_style import theme_style
 from checkin.tui.widgets.wrap_field import WrapField
 
 NARROW = 60  # below this many columns the trend and comment columns shrink
@@ -36,6 +40,64 @@ MARKS = {True: "✓ on", False: "✗ off", None: "·"}
 HEAD = (("name", "Metric"), ("target", "Target"), ("value", "Actual"), ("prep", ""),
         ("mark", "Track"), ("trend", "Trend"))
 PREP_MARK = {True: "✎ prep", False: "✎"}  # by -wide; the summary line says "✎ N from prep"
+
+
+class Marks(Widget):
+    """A metric's prep mark, on/off mark and trend drawn by one widget (three Labels
+    before), in the head's columns, each with its one-column gap: prep 2 (7 for
+    "✎ prep"; only once prep was taken in), mark 6 (bold, in colour), trend 9 (not
+    when narrow)."""
+
+    DEFAULT_CSS = """
+    Marks { width: auto; height: 1; }
+    """
+    STYLE = {"prep": "$text-muted italic", "trend": "$text-muted"}
+    MARK = {True: "$text-success bold", False: "$text-error bold", None: "bold"}
+
+    def __init__(self, trend: str) -> None:
+        super().__init__(classes="marks")
+        self.texts = {"prep": "", "mark": "", "trend": trend}
+        self.widths = {"prep": 0, "mark": 6, "trend": 9}
+        self.state: bool | None = None
+
+    def show(self, state: bool | None, **texts: str) -> None:
+        self.state = state
+        self.texts.update(texts)
+        self.refresh()
+
+    def columns(self, *, prep: int, trend: bool) -> None:
+        widths = {"prep": prep, "mark": 6, "trend": 9 if trend else 0}
+        if widths != self.widths:
+            self.widths = widths
+            self.refresh(layout=True)
+
+    def text(self, part: str) -> str:
+        """What the part holds (drawn only while its column shows)."""
+        return self.texts[part]
+
+    def column(self, part: str) -> tuple[int, int]:
+        """Where the part's column starts in the widget, and its width (with the gap)."""
+        start = 0
+        for name, width in self.widths.items():
+            if name == part:
+                return start, width
+            start += width
+        raise KeyError(part)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return sum(self.widths.values())
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 1
+
+    def render(self) -> Content:
+        parts = []
+        for part, width in self.widths.items():
+            if width:
+                style = self.MARK[self.state] if part == "mark" else self.STYLE[part]
+                text = Content.styled(safe(self.texts[part]), theme_style(self, style))
+                parts.append(text.truncate(width - 1, pad=True).pad_right(1))
+        return Content("").join(parts)
 
 
 class ValueText(Static):
@@ -84,6 +146,7 @@ class MetricRow(Vertical):
         self.comment: WrapField | None = None  # with its line, once mounted
         self.comment_mark: Label | None = None
         self.error_line: Label | None = None
+        self.marks = Marks(sparkline(history[-TREND:]))
 
     def compose(self) -> ComposeResult:
         m = self.metric
@@ -91,9 +154,7 @@ class MetricRow(Vertical):
             yield Label(m.name, classes="name")
             yield Label(format_target(m), classes="target")
             yield self.value
-            yield Label("", classes="prep")
-            yield Label("", classes="mark")
-            yield Label(sparkline(self.history[-TREND:]), classes="trend")
+            yield self.marks
         if self.reading.comment.strip():
             with Horizontal(classes="comment-line"):
                 yield from self._comment_parts()
@@ -166,20 +227,20 @@ class MetricRow(Vertical):
 
     def show_mark(self) -> None:
         state = self.metric.on_track(self.reading.value)
-        self.query_one(".mark", Label).update(MARKS[state])
+        self.marks.show(state, mark=MARKS[state])
         self.set_class(state is True, "-on")
         self.set_class(state is False, "-off")
 
     def show_prep(self, value: bool, comment: bool, wide: bool) -> None:
         """Mark what still holds a prep form's text: the value in its row, the comment
         in its gutter (``✎`` instead of ``↳``)."""
-        self.query_one(".prep", Label).update(PREP_MARK[wide] if value else "")
+        self.marks.show(self.marks.state, prep=PREP_MARK[wide] if value else "")
         self.comment_from_prep = comment
         if self.comment_mark is not None:
             self.comment_mark.update("✎" if comment else "↳")
 
     def show_trend(self, readings: int) -> None:
-        self.query_one(".trend", Label).update(sparkline(self.history[-readings:]))
+        self.marks.show(self.marks.state, trend=sparkline(self.history[-readings:]))
 
     def show_error(self, message: str) -> None:
         """The error line under the cells: mounted with a message, removed without."""
@@ -275,6 +336,9 @@ class MetricsEditor(SectionEditor):
             self.set_class(wide, "-wide")
             for row in self.query(MetricRow):
                 self.show_prep(row)
+        prep = (7 if wide else 2) if self.has_class("-prep") else 0  # as the head's columns
+        for row in self.query(MetricRow):
+            row.marks.columns(prep=prep, trend=not narrow)
 
     def action_move_row(self, step: int) -> None:
         """Focus the same field of the previous/next metric (wrapping around)."""
