@@ -235,15 +235,17 @@ class ActionItems:
                         if not self._stale(i, year))
         return docs
 
-    def actions(self, status: str | None = None) -> list[ActionItem]:
+    def actions(self, status: str | None = None,
+                where: Callable[[dict[str, Any]], bool] | None = None) -> list[ActionItem]:
         """Action items (all, or of one ``status``), oldest first.
 
         ``open`` reads the register alone; a closed status or all of them reads every
-        archive year (use ``closed_actions(years)`` to read fewer).
+        archive year (use ``closed_actions(years)`` to read fewer). ``where`` picks
+        stored documents before any is converted.
         """
-        items = {a.id: a for a in self._register_items()}
+        items = {a.id: a for a in self._register_items(where)}
         if status != "open":
-            closed = self.closed_actions()
+            closed = self.closed_actions(None, where)
             both = next((a.id for a in closed if a.id in items), None)
             if both is not None:  # not a move a crash stopped (``_repair_moves`` did those)
                 raise self._duplicate(both, self.register_path,

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from checkin.core.model import Agenda
+from checkin.core.rules import completion_window
+from checkin.services.demo import seed_history
 from checkin.services.meetings import end_meeting, new_action, start_meeting
 from checkin.services.wrapup import (
     completion_since_last,
@@ -48,6 +50,43 @@ def test_completion_counts_items_due_since_the_last_meeting(data_dir: Path,
     assert (got.since, got.until, got.due, got.done_on_time) == (LAST_WEEK, TODAY, 3, 1)
     assert got.rate == pytest.approx(1 / 3)
     assert got.describe() == "33% done on time (1 of 3 due)"
+
+
+def test_completion_counts_an_item_done_early_in_an_older_archive_year(
+        data_dir: Path, weekly_agenda: Agenda) -> None:
+    """Done long before the window (archived in 2025), due in it: counted, on time; an item
+    of another agenda due in the window is not."""
+    with Store(data_dir) as store:
+        last = start_meeting(store, weekly_agenda, now=datetime(2026, 11, 16, 9))
+        early = new_action(store, title="done early", owner="Dana Lee", due=date(2026, 11, 20),
+                           today=date(2025, 6, 2), agenda_id="weekly")
+        early.mark_done(date(2025, 6, 9))
+        store.save_action(early)
+        new_action(store, title="other agenda", owner="Dana Lee", due=date(2026, 11, 20),
+                   today=LAST_WEEK, agenda_id="monthly")
+        end_meeting(store, last, now=datetime(2026, 11, 16, 10))
+        now = start_meeting(store, weekly_agenda, now=datetime(2026, 11, 23, 9))
+        assert store.archive_years() == [2025]
+        got = completion_since_last(store, now)
+    assert (got.due, got.done_on_time) == (1, 1)
+
+
+def test_completion_is_the_rule_over_every_item_across_years(tmp_path: Path,
+                                                            weekly_agenda: Agenda) -> None:
+    """Each meeting of a 60-week history (three archive years): the same figures as
+    ``completion_window`` over every stored item of the agenda."""
+    with Store(tmp_path / "h") as store:
+        meetings = seed_history(store, weekly_agenda, weeks=60, today=TODAY)
+        assert len(store.archive_years()) >= 2
+        every = store.actions()
+        for m in meetings:
+            since = previous_meeting_date(store, m)
+            want = completion_window([a for a in every if a.agenda_id == m.agenda.id],
+                                     since, m.date)
+            got = completion_since_last(store, m)
+            assert (got.since, got.due, got.done_on_time) == (
+                since, len(want), sum(a.done_on_time() for a in want)), m.id
+        assert any(completion_since_last(store, m).due for m in meetings)
 
 
 def test_first_meeting_has_no_previous_and_nothing_due(data_dir: Path,

@@ -115,7 +115,7 @@ async def metrics(pilot: Pilot) -> None:
     await pilot.press(*"130", "down", *"250", "tab", *"webinar slipped", "ctrl+r")
     await pilot.press("shift+tab", "down", *"$300k")
     await pilot.pause()
-    marks = {r.metric.name: str(r.query_one(".mark", Label).render())
+    marks = {r.metric.name: r.marks.text("mark")
              for r in screen.query(MetricRow)}
     assert marks["Marketing-qualified leads"].startswith("✓")
     assert marks["Website trial sign-ups"].startswith("✗")
@@ -347,7 +347,7 @@ async def test_quit_mid_meeting_and_resume_where_it_was(demo_dir: Path,
                    if r.metric.name == "Marketing-qualified leads")
         assert mql.query_one(".value", Input).value == "130"
         assert mql.query_one(".comment", WrapField).value == "webinar push"
-        assert str(mql.query_one(".mark", Label).render()).startswith("✓")
+        assert mql.marks.text("mark").startswith("✓")
         elapsed = screen.session.meeting.elapsed_seconds
         assert all(now >= then for now, then in zip(elapsed, before, strict=True))
         for _ in range(4):

@@ -10,15 +10,14 @@ from textual.widgets import Label, ListView
 
 from checkin.core.model import Agenda
 from checkin.tui.app import CheckinApp
-from checkin.tui.sections.action_review import ReviewRow
+from checkin.tui.sections.action_review import COLUMNS, Cells, ReviewRow
 from checkin.tui.widgets.inline_prompt import InlinePrompt
 
 MEETING = "2026-11-23-weekly"
 
 
 def cell(app: CheckinApp, index: int, column: str) -> str:
-    row = list(app.screen.query(ReviewRow))[index]
-    return str(row.query_one(f".{column}", Label).render())
+    return list(app.screen.query(ReviewRow))[index].text(column)
 
 
 def kinds(item_history: list) -> list[str]:
@@ -149,3 +148,34 @@ async def test_reassign_refuses_an_ambiguous_name_and_asks_about_a_new_one(
         assert not app.screen.query(InlinePrompt)
     with reopen(demo_dir) as (store, _meeting):
         assert store.action(item.id).owner == "max"
+
+
+async def test_each_row_is_one_widget_in_the_head_columns(demo_dir: Path,
+                                                          weekly_agenda: Agenda) -> None:
+    """A row's cells are drawn by one widget, under the head's titles; the title wraps
+    under itself, the row grows to hold it; at 80 columns the slips column goes."""
+    for size in ((100, 30), (80, 24)):
+        app = editor_app(demo_dir, "action-review")
+        async with hosted(app, size=size) as pilot:
+            await pilot.pause()
+            head = app.screen.query_one(".review-head", Cells)
+            heading = head.lines(head.content_size.width)[0].plain
+            rows = list(app.screen.query(ReviewRow))
+            assert all(len(row.children) == 1 for row in rows)
+            narrow = size == (80, 24)
+            assert ("Slips" in heading) is not narrow
+            wrapped = 0
+            for row in rows:
+                lines = [line.plain for line in row.cells.lines(row.cells.content_size.width)]
+                assert row.cells.region.height == len(lines)      # every title line shows
+                assert lines[0].startswith(row.text("owner"))
+                for column in ("due", "late", "status"):
+                    if row.text(column):
+                        title = dict(COLUMNS)[column] if column != "status" else "Outcome"
+                        at = heading.index(title) if title in heading else None
+                        assert at is None or lines[0].index(row.text(column), at) == at
+                title_at, due_at = heading.index("Item"), heading.index("Due")
+                words = " ".join(line[title_at:due_at] for line in lines)
+                assert words.split() == row.item.title.split()     # whole, in order
+                wrapped += len(lines) > 1
+            assert wrapped  # some titles are longer than the column

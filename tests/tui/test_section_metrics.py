@@ -20,6 +20,8 @@ def row(app: CheckinApp, name: str) -> MetricRow:
 
 
 def text(widget_row: MetricRow, cls: str) -> str:
+    if cls in ("prep", "mark", "trend"):  # drawn by one widget
+        return widget_row.marks.text(cls)
     return str(widget_row.query_one(f".{cls}", Label).render())
 
 
@@ -103,7 +105,7 @@ async def test_value_inputs_visible_at_80x24(demo_dir: Path, weekly_agenda: Agen
     async with hosted(app, size=(80, 24)) as pilot:
         screen = app.screen.region
         first = row(app, "Marketing-qualified leads")
-        for cls in ("name", "target", "mark", "trend", "comment"):
+        for cls in ("name", "target", "marks", "comment"):
             assert screen.contains_region(first.query_one(f".{cls}").region)
         value = first.query_one(".value", Input)
         assert screen.contains_region(value.region) and value.region.width >= 8
@@ -113,7 +115,7 @@ async def test_value_inputs_visible_at_80x24(demo_dir: Path, weekly_agenda: Agen
         last = row(app, "P1 incidents").query_one(".value", Input)
         assert app.focused is last and screen.contains_region(last.region)
         assert last.region.width >= 8
-        trend = str(first.query_one(".trend", Label).render())
+        trend = first.marks.text("trend")
         assert trend == sparkline(first.history[-6:]) and len(trend) == 6
 
 
@@ -129,18 +131,21 @@ async def test_trend_and_header_at_the_meeting_screen_width(demo_dir: Path,
     async with hosted(app) as pilot:
         assert editor_of(app).size.width == 66
         first = row(app, "Marketing-qualified leads")
-        trend = first.query_one(".trend", Label)
-        assert trend.display and app.screen.region.contains_region(trend.region)
+        marks = first.marks
+        at, width = marks.column("trend")
+        assert width == 9 and app.screen.region.contains_region(marks.region)
+        drawn = "".join(s.text for s in marks.render_line(0))
         assert len(first.history) == 6                 # six seeded weeks
-        assert str(trend.render()) == sparkline(first.history) and len(first.history) == 6
+        assert drawn[at:].rstrip() == sparkline(first.history) == marks.text("trend")
         heads = {str(label.render()): label.region
                  for label in app.screen.query(".metrics-head Label").results(Label)}
         assert list(heads) == ["Metric", "Target", "Actual", "Track", "Trend"]
         for title, region in list(heads.items())[:-1]:
             assert len(title) < region.width           # a blank column after it: no "TrackTrend"
-        assert heads["Trend"].x == trend.region.x      # header above its column
+        assert heads["Trend"].x == marks.region.x + at  # header above its column
+        assert heads["Track"].x == marks.region.x + marks.column("mark")[0]
         comment = first.query_one(".comment").region   # a line of its own under the metric
-        assert comment.y > trend.region.y and comment.width >= 50
+        assert comment.y > marks.region.y and comment.width >= 50
         await pilot.pause()
 
 
@@ -165,7 +170,7 @@ async def test_long_names_and_comments_are_read_whole(demo_dir: Path,
             assert app.focused is second.query_one(".value")
             assert second.query_one(".comment", WrapField).display      # its row is typed in
             third = row(app, "Pipeline added")
-            assert not third.query_one(".comment-line").display        # empty, not focused
+            assert not third.query(".comment-line")    # empty, never focused: not even mounted
             name = first.query_one(".name", Label)   # wraps onto a second line, never cut
             assert str(name.render()) == "Marketing-qualified leads"
             assert name.region.height >= 2 or name.content_region.width >= 25
@@ -202,3 +207,38 @@ async def test_tab_order_holds_when_keys_arrive_together(demo_dir: Path,
         assert first.query_one(".value", Input).value == "130x"   # up: same field above
         assert first.query_one(".comment", WrapField).value == "seasonal"
         assert second.query_one(".value", Input).value == "200"
+
+
+async def test_values_shown_as_text_become_inputs_inside_the_key(demo_dir: Path,
+                                                                 weekly_agenda: Agenda) -> None:
+    """A scorecard opens with one Input and one comment field (the row the cursor is in);
+    a burst that moves down, tabs on and types lands in the rows it moved to, marked."""
+    from checkin.tui.sections.metrics import ValueText
+
+    app = editor_app(demo_dir, "metrics")
+    async with hosted(app) as pilot:
+        editor = editor_of(app)
+        assert len(editor.query(Input)) == 1 and len(editor.query(WrapField)) == 1
+        assert len(editor.query(ValueText)) == 11
+        await burst(pilot, "down", *"500", "tab", *"slow week", "tab", *"$300k")
+        trials, pipeline = row(app, "Website trial sign-ups"), row(app, "Pipeline added")
+        assert text(trials, "mark") == "✓ on" and text(pipeline, "mark") == "✓ on"
+        assert app.focused is pipeline.query_one(".value", Input)
+        assert len(editor.query(Input)) == 3
+    with reopen(demo_dir) as (_store, meeting):
+        assert meeting.reading("Website trial sign-ups").value == 500
+        assert meeting.reading("Website trial sign-ups").comment == "slow week"
+        assert meeting.reading("Pipeline added").value == 300000
+
+
+async def test_a_burst_through_rows_shown_as_text_keeps_going(demo_dir: Path,
+                                                              weekly_agenda: Agenda) -> None:
+    """Tab after tab into values drawn as text: none takes the focus back late."""
+    app = editor_app(demo_dir, "metrics")
+    async with hosted(app) as pilot:
+        await burst(pilot, "down", "down", *"300000", "tab", "tab", *"40%", "tab", "tab",
+                    *"2")
+        assert app.focused is row(app, "Renewals closed").query_one(".value", Input)
+    with reopen(demo_dir) as (_store, meeting):
+        assert [meeting.reading(n).value for n in ("Pipeline added", "Win rate",
+                                                    "Renewals closed")] == [300000, 40, 2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hosts import editor_app, hosted, on_disk
+from hosts import burst, editor_app, hosted, on_disk
 
 from checkin.core.model import Agenda
 from checkin.tui.sections.updates import UpdateField
@@ -66,3 +66,70 @@ async def test_fast_typing_after_tab_lands_in_the_next_field(demo_dir: Path,
     store.close()
     marketing = meeting.update("Marketing")
     assert (marketing.wins, marketing.progress) == ("won", "half")
+
+
+
+async def test_panels_shown_as_text_become_fields_inside_the_key(demo_dir: Path,
+                                                                  weekly_agenda: Agenda) -> None:
+    """Only the first panel opens with TextAreas; a burst that tabs (or ctrl+downs) into a
+    panel shown as text types into its fields, in order."""
+    from textual.widgets import TextArea
+
+    from checkin.tui.sections.updates import FieldText
+
+    app = editor_app(demo_dir, "updates")
+    async with hosted(app, (100, 30)) as pilot:
+        assert len(app.screen.query(TextArea)) == 3 and len(app.screen.query(FieldText)) == 12
+        await burst(pilot, "tab", "tab", "tab", *"won", "tab", *"half", "ctrl+down", *"SSO",
+                    "shift+tab", *"IT help")
+        assert isinstance(app.focused, UpdateField)
+        assert len(app.screen.query(TextArea)) == 9           # Marketing, Sales, Product
+    store, meeting = on_disk(demo_dir)
+    store.close()
+    sales, product = meeting.update("Sales"), meeting.update("Product")
+    assert (sales.wins, sales.progress, sales.needs) == ("won", "half", "IT help")
+    assert product.wins == "SSO"
+
+
+async def test_resumed_text_shows_whole_and_typing_carries_on_at_its_end(
+        demo_dir: Path, weekly_agenda: Agenda) -> None:
+    from checkin.tui.sections.updates import FieldText
+
+    sentence = ("Shipped SSO to every enterprise tenant two weeks early, with the audit log "
+                "the security review asked for")
+    app = editor_app(demo_dir, "updates")
+    async with hosted(app, (100, 30)) as pilot:
+        await pilot.press("ctrl+down", "ctrl+down", *sentence)
+    app = editor_app(demo_dir, "updates")
+    async with hosted(app, (100, 30)) as pilot:
+        shown = next(t for t in app.screen.query(FieldText)
+                     if t.update_record.department == "Product" and t.field == "wins")
+        assert str(shown.render()) == sentence and not shown.has_class("-placeholder")
+        assert shown.region.height >= 2                       # wrapped, not cut
+        height = shown.region.height
+        await pilot.press("ctrl+down", "ctrl+down")
+        await pilot.pause()
+        field = app.focused
+        assert isinstance(field, UpdateField) and field.field == "wins"
+        assert field.region.height == height                   # the same lines as the text
+        await pilot.press(*" (done)")
+    store, meeting = on_disk(demo_dir)
+    store.close()
+    assert meeting.update("Product").wins == sentence + " (done)"
+
+
+async def test_a_click_on_a_text_types_into_its_field(demo_dir: Path,
+                                                     weekly_agenda: Agenda) -> None:
+    from checkin.tui.sections.updates import FieldText
+
+    app = editor_app(demo_dir, "updates")
+    async with hosted(app, (100, 30)) as pilot:
+        needs = next(t for t in app.screen.query(FieldText)
+                     if t.update_record.department == "Sales" and t.field == "needs")
+        await pilot.click(needs)
+        await pilot.pause()
+        assert isinstance(app.focused, UpdateField) and app.focused.field == "needs"
+        await pilot.press(*"leads")
+    store, meeting = on_disk(demo_dir)
+    store.close()
+    assert meeting.update("Sales").needs == "leads"

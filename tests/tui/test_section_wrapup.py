@@ -13,7 +13,7 @@ from checkin.services.wrapup import completion_since_last
 from checkin.tui.dialogs.confirm import ConfirmDialog
 from checkin.tui.screens.meeting import MeetingScreen
 from checkin.tui.screens.minutes import MinutesScreen
-from checkin.tui.sections.wrapup import RatingInput
+from checkin.tui.sections.wrapup import RatingInput, TimeTable
 from checkin.tui.session import MeetingSession
 
 
@@ -58,10 +58,14 @@ async def test_over_time_rows_are_marked(demo_dir: Path, weekly_agenda: Agenda) 
 
     app = editor_app(demo_dir, "wrap-up", setup=timed)
     async with hosted(app, (100, 30)):
-        assert text(app, "#time-1-over") == "+3.0 over"
-        assert app.screen.query_one("#time-1-title").has_class("-over")
-        assert text(app, "#time-0-over") == ""
-        assert not app.screen.query_one("#time-0-title").has_class("-over")
+        table = app.screen.query_one("#times", TimeTable)
+        lines = str(table.render()).splitlines()
+        assert len(lines) == 9 and table.region.height == 9     # the head, eight sections
+        assert lines[2].split() == ["Action", "review", "8", "11.0", "+3.0", "over"]
+        assert lines[1].split() == ["Attendance", "2", "1.5"]
+        assert table.over[:2] == [False, True]
+        drawn = table.render_line(2)                            # the over line: in colour
+        assert any(s.style.bold for s in drawn if "over" in s.text)
 
 
 async def test_end_meeting_asks_then_ends_on_disk(demo_dir: Path,

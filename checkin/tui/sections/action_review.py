@@ -7,8 +7,10 @@ from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.content import Content
 from textual.events import Resize
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import ListItem, ListView
 
 from checkin.core.dates import describe
@@ -16,19 +18,81 @@ from checkin.core.model import ActionItem, Section
 from checkin.core.prep import accept_status, waiting_status
 from checkin.core.review import by_owner, keep_open, outcome, short_name, undo_last
 from checkin.errors import CheckinError
+from checkin.render.terminal import safe
 from checkin.tui.keys import key
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.inline_prompt import InlinePrompt
 from checkin.tui.widgets.plain import Label
+from checkin.tui.widgets.theme_style import theme_style
 
 COLUMNS = (("owner", "Owner"), ("title", "Item"), ("due", "Due"), ("late", "Late"),
            ("slips", "Slips"), ("status", "Outcome"))
+# Cell widths with their one-column gap; the title takes what is left (at least TITLE_MIN).
+WIDTHS = {"owner": 10, "due": 7, "late": 5, "slips": 6, "status": 12}
+NARROW_WIDTHS = {**WIDTHS, "slips": 0, "status": 3}
+TITLE_MIN = 14
 # What this meeting did, as a glyph and a word that fit the column ("·": not yet reviewed).
 OUTCOME_TEXT = {"to review": "·", "done": "✓ done", "dropped": "✗ dropped",
                 "re-dated": "↻ new date", "reassigned": "→ new owner", "kept open": "= kept",
                 "reopened": "↺ reopened"}
 NARROW = 60  # below this many columns: no slips column, the outcome as a glyph
+OVERDUE, REVIEWED, CLOSED = "$text-error bold", "$text-success bold", "$text-muted strike"
+
+
+class Cells(Widget):
+    """A row of cells drawn by one widget, in the columns of ``COLUMNS``: each cell on
+    one line (cut with …), the title wrapping under itself. The head and every review
+    row are one each, so a row costs a widget instead of a container and six Labels."""
+
+    DEFAULT_CSS = """
+    Cells { height: auto; padding: 0 1; }
+    """
+
+    def __init__(self, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
+        self.texts: dict[str, str] = {}
+        self.styles_of: dict[str, str] = {}
+        self.narrow = False
+
+    def show(self, texts: dict[str, str], styles: dict[str, str], *, narrow: bool) -> None:
+        """Draw ``texts`` by column, each with its style (a Textual style, theme colours)."""
+        self.texts, self.styles_of, self.narrow = texts, styles, narrow
+        self.refresh(layout=True)
+
+    def text(self, column: str) -> str:
+        """What the cell ``column`` holds ("" when its column is hidden)."""
+        widths = NARROW_WIDTHS if self.narrow else WIDTHS
+        return "" if widths.get(column, 1) == 0 else self.texts.get(column, "")
+
+    def style(self, column: str) -> str:
+        return theme_style(self, self.styles_of.get(column, ""))
+
+    def lines(self, width: int) -> list[Content]:
+        widths = NARROW_WIDTHS if self.narrow else WIDTHS
+        title_width = max(TITLE_MIN, width - sum(widths.values()))
+        title = Content.styled(safe(self.texts.get("title", "")), self.style("title"))
+        title_lines = title.wrap(title_width - 1) or [Content("")]
+        first: list[Content] = []
+        for column, _ in COLUMNS:
+            if column == "title":
+                first.append(title_lines[0].truncate(title_width, pad=True))
+            elif widths[column]:
+                text = Content.styled(safe(self.text(column)), self.style(column))
+                first.append(text.truncate(widths[column] - 1, ellipsis=True, pad=True)
+                             .pad_right(1))
+        indent = " " * widths["owner"]
+        return [Content("").join(first),
+                *(Content(indent) + line for line in title_lines[1:])]
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self.lines(self.content_size.width))
 
 
 class ReviewRow(ListItem):
@@ -37,11 +101,13 @@ class ReviewRow(ListItem):
     def __init__(self, item: ActionItem) -> None:
         super().__init__(classes="review-row")
         self.item = item
+        self.cells = Cells()
 
     def compose(self) -> ComposeResult:
-        with Horizontal():
-            for key, _ in COLUMNS:
-                yield Label("", classes=f"cell {key}")
+        yield self.cells
+
+    def text(self, column: str) -> str:
+        return self.cells.text(column)
 
     def show(self, today: date, meeting_id: str, *, narrow: bool = False,
              prep: str = "") -> None:
@@ -60,8 +126,14 @@ class ReviewRow(ListItem):
             cells["status"] = f"p: {prep}"  # waiting from a prep form; p applies it
         if narrow:
             cells["status"] = cells["status"].split()[0]
-        for cell, text in cells.items():
-            self.query_one(f".{cell}", Label).update(text)
+        styles = {}
+        if late > 0:
+            styles["late"] = styles["due"] = OVERDUE
+        if done != "to review":
+            styles["status"] = REVIEWED
+        if item.status != "open":
+            styles["title"] = styles["owner"] = CLOSED
+        self.cells.show(cells, styles, narrow=narrow)
         self.update_classes({"-overdue": late > 0, "-closed": item.status != "open",
                              "-reviewed": done != "to review"})  # one restyle, not three
 
@@ -94,9 +166,7 @@ class ActionReviewEditor(SectionEditor):
         if not self.items:
             yield Label("No open action items carried over", classes="empty")
             return
-        with Horizontal(classes="review-head"):
-            for key, title in COLUMNS:
-                yield Label(title, classes=f"cell {key}")
+        yield Cells(classes="review-head")
         yield ListView(*(ReviewRow(item) for item in self.items), id="review-list")
 
     def on_resize(self, event: Resize) -> None:
@@ -111,8 +181,9 @@ class ActionReviewEditor(SectionEditor):
 
     def show_rows(self) -> None:
         narrow = self.has_class("-narrow")
-        for head in self.query(".review-head .status").results(Label):
-            head.update("" if narrow else "Outcome")
+        for head in self.query(".review-head").results(Cells):
+            head.show({k: "" if narrow and k == "status" else title for k, title in COLUMNS},
+                      {}, narrow=narrow)
         for row in self.query(ReviewRow):
             row.show(self.session.today, self.session.meeting.id, narrow=narrow,
                      prep=self.prep_text(row.item))

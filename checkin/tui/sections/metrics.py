@@ -7,7 +7,10 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.events import Resize
+from textual.geometry import Size
+from textual.widget import Widget
 
 from checkin.core.metrics import MetricValueError, parse_metric_value
 from checkin.core.model import MetricDef, MetricReading, Section
@@ -15,15 +18,18 @@ from checkin.core.prep import from_prep, prep_summary
 from checkin.core.roadblocks import find_open
 from checkin.core.rules import metric_roadblock
 from checkin.render.numbers import format_number, format_target, sparkline
+from checkin.render.terminal import safe
 from checkin.services.meetings import add_roadblock
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.field_keys import (
     focus_now,
     focused_inside,
+    next_field,
     row_bindings,
 )
 from checkin.tui.session import MeetingSession
-from checkin.tui.widgets.plain import Input, Label
+from checkin.tui.widgets.plain import Input, Label, Static
+from checkin.tui.widgets.theme_style import theme_style
 from checkin.tui.widgets.wrap_field import WrapField
 
 NARROW = 60  # below this many columns the trend and comment columns shrink
@@ -36,37 +42,161 @@ HEAD = (("name", "Metric"), ("target", "Target"), ("value", "Actual"), ("prep", 
 PREP_MARK = {True: "✎ prep", False: "✎"}  # by -wide; the summary line says "✎ N from prep"
 
 
+class Marks(Widget):
+    """A metric's prep mark, on/off mark and trend drawn by one widget (three Labels
+    before), in the head's columns, each with its one-column gap: prep 2 (7 for
+    "✎ prep"; only once prep was taken in), mark 6 (bold, in colour), trend 9 (not
+    when narrow)."""
+
+    DEFAULT_CSS = """
+    Marks { width: auto; height: 1; }
+    """
+    STYLE = {"prep": "$text-muted italic", "trend": "$text-muted"}
+    MARK = {True: "$text-success bold", False: "$text-error bold", None: "bold"}
+
+    def __init__(self, trend: str) -> None:
+        super().__init__(classes="marks")
+        self.texts = {"prep": "", "mark": "", "trend": trend}
+        self.widths = {"prep": 0, "mark": 6, "trend": 9}
+        self.state: bool | None = None
+
+    def show(self, state: bool | None, **texts: str) -> None:
+        self.state = state
+        self.texts.update(texts)
+        self.refresh()
+
+    def columns(self, *, prep: int, trend: bool) -> None:
+        widths = {"prep": prep, "mark": 6, "trend": 9 if trend else 0}
+        if widths != self.widths:
+            self.widths = widths
+            self.refresh(layout=True)
+
+    def text(self, part: str) -> str:
+        """What the part holds (drawn only while its column shows)."""
+        return self.texts[part]
+
+    def column(self, part: str) -> tuple[int, int]:
+        """Where the part's column starts in the widget, and its width (with the gap)."""
+        start = 0
+        for name, width in self.widths.items():
+            if name == part:
+                return start, width
+            start += width
+        raise KeyError(part)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return sum(self.widths.values())
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 1
+
+    def render(self) -> Content:
+        parts = []
+        for part, width in self.widths.items():
+            if width:
+                style = self.MARK[self.state] if part == "mark" else self.STYLE[part]
+                text = Content.styled(safe(self.texts[part]), theme_style(self, style))
+                parts.append(text.truncate(width - 1, pad=True).pad_right(1))
+        return Content("").join(parts)
+
+
+class ValueText(Static):
+    """A metric's value drawn as its Input draws it, unfocused (the placeholder dimmed);
+    it can take the focus, and gives it at once to the Input that replaces it."""
+
+    can_focus = True
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text or "actual",
+                         classes="value value-text" + ("" if text else " -placeholder"))
+        self.text = text
+
+    def on_focus(self) -> None:  # a click, or focus given back: not in a key burst
+        if not self.is_attached or self.screen.focused is not self:
+            return  # already given to the Input (inside the key), maybe moved on since
+        for row in self.ancestors:
+            if isinstance(row, MetricRow):
+                focus_now(row.value_input())
+                return
+
+
 class MetricRow(Vertical):
     """One metric: target, actual (Input), prep mark, on/off mark, trend; an error line;
     the comment.
 
     The comment is a sentence the room reads, so it has a wrapping line of its own under
     the metric, shown while the row has focus or once something is typed in it. A value
-    (or comment) a prep form sent is marked ✎ until the room changes it.
+    (or comment) a prep form sent is marked ✎ until the room changes it. The comment line
+    (a TextArea, the row's costliest part) is mounted when the row first takes the focus
+    or holds a comment, and the error line only while there is an error to show. The
+    value is an Input (the next costliest) only in the rows the room has moved into;
+    elsewhere it is drawn as text (``ValueText``, the same look) that becomes the Input
+    inside the key that moves there (``value_input``).
     """
 
     def __init__(self, metric: MetricDef, reading: MetricReading,
-                 history: list[float | None]) -> None:
+                 history: list[float | None], *, live: bool = False) -> None:
         super().__init__(classes="metric-row")
         self.metric = metric
         self.reading = reading
         self.history = history
+        self.value: Input | ValueText = (self._new_input() if live else
+                                         ValueText(format_number(reading.value)))
+        self.comment_from_prep = False
+        self.comment: WrapField | None = None  # with its line, once mounted
+        self.comment_mark: Label | None = None
+        self.error_line: Label | None = None
+        self.marks = Marks(sparkline(history[-TREND:]))
 
     def compose(self) -> ComposeResult:
         m = self.metric
         with Horizontal(classes="metric-cells"):
             yield Label(m.name, classes="name")
             yield Label(format_target(m), classes="target")
-            yield Input(format_number(self.reading.value), placeholder="actual", compact=True,
-                        classes="value", select_on_focus=False)
-            yield Label("", classes="prep")
-            yield Label("", classes="mark")
-            yield Label(sparkline(self.history[-TREND:]), classes="trend")
-        yield Label("", classes="error")
-        with Horizontal(classes="comment-line"):
-            yield Label("↳", classes="comment-mark")
-            yield WrapField(self.reading.comment, classes="comment",
-                            placeholder="comment: why? (a sentence)")
+            yield self.value
+            yield self.marks
+        if self.reading.comment.strip():
+            with Horizontal(classes="comment-line"):
+                yield from self._comment_parts()
+
+    def _new_input(self) -> Input:
+        return Input(format_number(self.reading.value), placeholder="actual", compact=True,
+                     classes="value", select_on_focus=False)
+
+    @property
+    def value_text(self) -> str:
+        """The value as the row shows it (typed, or drawn as text)."""
+        return self.value.value if isinstance(self.value, Input) else self.value.text
+
+    def value_input(self) -> Input:
+        """The value's Input, put in place of its text now if need be (in the DOM at once:
+        it can take the focus before the next key is routed)."""
+        if isinstance(self.value, Input):
+            return self.value
+        text, self.value = self.value, self._new_input()
+        text.display = False  # out of the focus chain now; gone after this turn
+        cells = text.parent
+        assert isinstance(cells, Horizontal)
+        cells.mount(self.value, after=text)
+        text.remove()
+        return self.value
+
+    def _comment_parts(self) -> tuple[Label, WrapField]:
+        self.comment_mark = Label("✎" if self.comment_from_prep else "↳",
+                                  classes="comment-mark")
+        self.comment = WrapField(self.reading.comment, classes="comment",
+                                 placeholder="comment: why? (a sentence)")
+        return self.comment_mark, self.comment
+
+    def comment_field(self) -> WrapField:
+        """The comment's field, mounted now if the row has none yet (in the DOM at once,
+        so the next key's Tab reaches it and it can take the focus)."""
+        if self.comment is None:
+            line = Horizontal(classes="comment-line")
+            self.mount(line)
+            line.mount(*self._comment_parts())
+        assert self.comment is not None
+        return self.comment
 
     def on_mount(self) -> None:
         self.show_mark()
@@ -76,7 +206,13 @@ class MetricRow(Vertical):
         self.set_class(bool(self.reading.comment.strip()), "-commented")
 
     def on_descendant_focus(self) -> None:
-        self.add_class("-focused")  # the comment line shows, so Tab reaches it
+        self.enter()
+
+    def enter(self) -> None:
+        """The row is being typed in: its comment line is mounted and shown, so the next
+        Tab reaches it (called inside the key that moved here, and again on focus)."""
+        self.add_class("-focused")
+        self.comment_field()
 
     def on_descendant_blur(self) -> None:
         self.call_after_refresh(self._left)
@@ -91,21 +227,31 @@ class MetricRow(Vertical):
 
     def show_mark(self) -> None:
         state = self.metric.on_track(self.reading.value)
-        self.query_one(".mark", Label).update(MARKS[state])
+        self.marks.show(state, mark=MARKS[state])
         self.set_class(state is True, "-on")
         self.set_class(state is False, "-off")
 
     def show_prep(self, value: bool, comment: bool, wide: bool) -> None:
         """Mark what still holds a prep form's text: the value in its row, the comment
         in its gutter (``✎`` instead of ``↳``)."""
-        self.query_one(".prep", Label).update(PREP_MARK[wide] if value else "")
-        self.query_one(".comment-mark", Label).update("✎" if comment else "↳")
+        self.marks.show(self.marks.state, prep=PREP_MARK[wide] if value else "")
+        self.comment_from_prep = comment
+        if self.comment_mark is not None:
+            self.comment_mark.update("✎" if comment else "↳")
 
     def show_trend(self, readings: int) -> None:
-        self.query_one(".trend", Label).update(sparkline(self.history[-readings:]))
+        self.marks.show(self.marks.state, trend=sparkline(self.history[-readings:]))
 
     def show_error(self, message: str) -> None:
-        self.query_one(".error", Label).update(message)
+        """The error line under the cells: mounted with a message, removed without."""
+        if message and self.error_line is None:
+            self.error_line = Label(message, classes="error")
+            self.mount(self.error_line, after=0)
+        elif message and self.error_line is not None:
+            self.error_line.update(message)
+        elif self.error_line is not None:
+            self.error_line.remove()
+            self.error_line = None
         self.set_class(bool(message), "-error")
 
 
@@ -137,12 +283,13 @@ class MetricsEditor(SectionEditor):
             if not agenda.metrics:
                 yield Label("This agenda has no metrics.", classes="empty")
             department = None
-            for metric in agenda.metrics:
+            for n, metric in enumerate(agenda.metrics):
                 if metric.department != department:
                     department = metric.department
                     yield Label(department, classes="department")
                 reading = meeting.reading(metric.name) or MetricReading(metric.name)
-                yield MetricRow(metric, reading, self.session.metric_history(metric.name))
+                yield MetricRow(metric, reading, self.session.metric_history(metric.name),
+                                live=n == 0)  # where the cursor starts
 
     def on_mount(self) -> None:
         for row in self.query(MetricRow):
@@ -157,9 +304,18 @@ class MetricsEditor(SectionEditor):
                           from_prep(meeting, f"comment:{name}"), self.has_class("-wide"))
 
     def focus_first(self) -> None:
-        for field in self.query(".value").results(Input):
-            field.focus()
+        for row in self.query(MetricRow):
+            row.value_input().focus()
             return
+
+    def action_next_field(self, step: int) -> None:
+        """Tab / shift+tab; onto a value drawn as text: its Input, inside this key."""
+        next_field(self, step)
+        focused = self.screen.focused
+        if isinstance(focused, ValueText):
+            focused.on_focus()
+        if (row := self.focused_row()) is not None:
+            row.enter()
 
     def show_summary(self) -> None:
         rows = list(self.query(MetricRow))
@@ -180,6 +336,9 @@ class MetricsEditor(SectionEditor):
             self.set_class(wide, "-wide")
             for row in self.query(MetricRow):
                 self.show_prep(row)
+        prep = (7 if wide else 2) if self.has_class("-prep") else 0  # as the head's columns
+        for row in self.query(MetricRow):
+            row.marks.columns(prep=prep, trend=not narrow)
 
     def action_move_row(self, step: int) -> None:
         """Focus the same field of the previous/next metric (wrapping around)."""
@@ -189,11 +348,16 @@ class MetricsEditor(SectionEditor):
             raise SkipAction()
         rows = list(self.query(MetricRow))
         target = rows[(rows.index(row) + step) % len(rows)]
+        target.enter()  # before the next key (Tab) is routed
+        comment = target.comment_field()
         if focused.has_class("comment"):
             target.add_class("-commented")  # shown before it takes the focus
-            focus_now(target.query_one(".comment", WrapField))
+            field: Widget = comment
         else:
-            focus_now(target.query_one(".value", Input))
+            field = target.value_input()
+        focus_now(field)
+        # A field mounted this turn has no place yet to scroll to: once it has, show it.
+        self.call_after_refresh(field.scroll_visible, animate=False)
 
     @on(Input.Changed, ".value")
     def _value(self, event: Input.Changed) -> None:

@@ -8,7 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, TextArea
 
 from checkin import clock
@@ -16,11 +19,12 @@ from checkin.core.model import ROOM_RATING, Meeting
 from checkin.errors import CheckinError
 from checkin.render.numbers import format_number
 from checkin.render.terminal import safe
-from checkin.services.wrapup import parse_rating, section_times
+from checkin.services.wrapup import SectionTime, parse_rating, section_times
 from checkin.tui.dialogs.confirm import ConfirmDialog
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.widgets.date_input import DateInput
 from checkin.tui.widgets.plain import Input, Label
+from checkin.tui.widgets.theme_style import theme_style
 
 ROOM = ROOM_RATING
 
@@ -39,6 +43,52 @@ class RatingInput(Input):
         super().__init__("" if value is None else str(value), restrict=r"\d{0,2}",
                          max_length=2, compact=True, placeholder="1-10", classes="rating")
         self.key = key
+
+
+class TimeTable(Widget):
+    """Planned vs actual minutes per section, drawn by one widget (it was 36 Labels in a
+    grid): a head, then a line per section; an over-time line says "+N over", in colour.
+    Columns: the title (what is left, cut at a word), planned and actual (right-aligned
+    in 9), the excess (12)."""
+
+    DEFAULT_CSS = """
+    TimeTable { height: auto; max-width: 72; }
+    """
+    HEAD = "$text-muted bold underline"
+    OVER = "$text-error bold"
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.over: list[bool] = []
+
+    def show(self, times: list[SectionTime]) -> None:
+        self.rows = [(t.title, format_number(t.planned_minutes), f"{t.actual_minutes:.1f}",
+                      f"+{t.actual_minutes - t.planned_minutes:.1f} over" if t.over else "")
+                     for t in times]
+        self.over = [t.over for t in times]
+        self.refresh(layout=True)
+
+    def line(self, cells: tuple[str, str, str, str], style: str, width: int) -> Content:
+        title, planned, actual, over = (Content.styled(safe(c), style) for c in cells)
+        title_width = max(1, width - 30)
+        return Content("").join([
+            (title.wrap(title_width) or [Content("")])[0].truncate(title_width, pad=True),
+            planned.right(9), actual.right(9), Content("  "), over.truncate(10)])
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 1 + len(self.rows)
+
+    def render(self) -> Content:
+        width = self.content_size.width
+        head = self.line(("Section", "Planned", "Actual", ""), theme_style(self, self.HEAD),
+                         width)
+        over = theme_style(self, self.OVER)
+        return Content("\n").join([head, *(self.line(row, over if late else "", width)
+                                           for row, late in zip(self.rows, self.over))])
 
 
 class WrapUpEditor(SectionEditor):
@@ -74,13 +124,7 @@ class WrapUpEditor(SectionEditor):
             yield Label(self._mean(), id="rating-message")
             yield Label("", id="completion")
             yield Label("Time per section (minutes)", classes="part-title")
-            with Grid(id="times"):
-                for text, col in (("Section", "title"), ("Planned", "planned"),
-                                  ("Actual", "actual"), ("", "over")):
-                    yield Label(text, classes=f"times-head times-{col}")
-                for n, _ in enumerate(meeting.agenda.sections):
-                    for col in ("title", "planned", "actual", "over"):
-                        yield Label("", id=f"time-{n}-{col}", classes=f"times-{col}")
+            yield TimeTable(id="times")
             with Horizontal(id="next-row"):
                 yield Label("Next meeting", classes="part-title")
                 yield self._next_input()
@@ -114,13 +158,7 @@ class WrapUpEditor(SectionEditor):
 
     def refresh_times(self) -> None:
         """Planned vs actual minutes; over-time rows are marked in text and colour."""
-        for n, row in enumerate(section_times(self.session.meeting)):
-            over = f"+{row.actual_minutes - row.planned_minutes:.1f} over" if row.over else ""
-            for col, text in (("title", row.title), ("planned", format_number(row.planned_minutes)),
-                              ("actual", f"{row.actual_minutes:.1f}"), ("over", over)):
-                cell = self.query_one(f"#time-{n}-{col}", Label)
-                cell.update(text)
-                cell.set_class(row.over, "-over")
+        self.query_one("#times", TimeTable).show(section_times(self.session.meeting))
 
     def _mean(self) -> str:
         rating = self.session.meeting.rating
