@@ -39,7 +39,6 @@ class ActionsScreen(Screen[None]):
     """All action items; ``/`` search, ``o``/``p``/``s``/``v`` filter, ``1``-``3`` sort,
     ``d``/``r``/``a``/``x`` edit the highlighted item, ``m`` its owner's digest."""
 
-    CSS_PATH = "actions.tcss"
     BINDINGS = [
         _key("slash", "search", "Search", "Type to filter items by text (Enter: back to list)"),
         _key("o", "ask_owner", "Owner", "Show one owner's items (empty: everyone)", show=False),

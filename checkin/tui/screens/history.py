@@ -43,7 +43,6 @@ class MeetingTable(DataTable[str | Text]):
 class HistoryScreen(Screen[None]):
     """Every meeting in the store's index (no meeting file is opened to list them)."""
 
-    CSS_PATH = "history.tcss"
     BINDINGS = [
         Binding("e", "export", "Export", id="history.export",
                 tooltip="Write the highlighted meeting's minutes to a .md or .html file"),

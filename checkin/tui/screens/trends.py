@@ -81,7 +81,6 @@ class TrendSpark(Horizontal):
 class TrendsScreen(Screen[None]):
     """One agenda's trends (``agenda_id``, default: that of the latest meeting)."""
 
-    CSS_PATH = "trends.tcss"
     BINDINGS = [
         Binding("n", "next_agenda", "Next agenda", id="trends.next",
                 tooltip="Show the trends of the next agenda that has meetings"),
