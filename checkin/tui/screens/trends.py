@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from checkin.core.rules import OFF_TRACK_STREAK
 from checkin.core.trends import Trend, Trends
 from checkin.render.numbers import sparkline
+from checkin.render.terminal import safe
 from checkin.render.trends import OFF, ON, cell, streak_text, target_text
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
@@ -61,21 +64,37 @@ class TrendTable(DataTable[Text]):
                          key=trend.name)
 
 
-class TrendSpark(Horizontal):
+class TrendSpark(Widget):
     """A metric's name, its sparkline (the same glyphs as the scorecard and the minutes)
-    and its latest streak."""
+    and its latest streak, drawn as one line of one widget (three Labels in a row each
+    were 52 widgets to mount and style for 13 metrics)."""
+
+    COMPONENT_CLASSES = {"trend-spark--name", "trend-spark--line", "trend-spark--streak"}
+    NAME = 24  # cells; the streak takes STREAK after one space, the line the rest
+    STREAK = 6
 
     def __init__(self, trend: Trend) -> None:
         classes = "trend-spark" + (" -streak" if trend.streak else "")
         classes += " -escalate" if trend.escalate else ""
         super().__init__(classes=classes)
         self.trend = trend
+        self.name_text = safe(trend.name)
+        self.line = sparkline([p.value for p in trend.points[-COLUMNS:]])
+        self.streak = streak_text(trend) or ""
 
-    def compose(self) -> ComposeResult:
-        yield Label(Text(self.trend.name), classes="spark-name")
-        yield Label(sparkline([p.value for p in self.trend.points[-COLUMNS:]]),
-                    classes="spark-line")
-        yield Label(streak_text(self.trend) or "", classes="spark-streak")
+    def render(self) -> Text:
+        name = self.name_text
+        if cell_len(name) > self.NAME:
+            name = set_cell_size(name, self.NAME - 1) + "…"
+        room = max(0, self.size.width - self.NAME - 1 - self.STREAK)
+        line = self.line[:room]
+        style = self.get_component_rich_style
+        text = Text(no_wrap=True, overflow="crop", end="")
+        for part, width, component in ((name, self.NAME, "name"), (line, room + 1, "line"),
+                                       (self.streak[:self.STREAK], 0, "streak")):
+            text.append(part, style(f"trend-spark--{component}", partial=True))
+            text.append(" " * (width - cell_len(part)))
+        return text
 
 
 class TrendsScreen(Screen[None]):
