@@ -58,7 +58,7 @@ BETWEEN_SCREENS: dict[str, tuple[str, str, str]] = {
 
 # What each of them reads first (converted once, then cached by the store).
 READS: dict[str, Callable[[Store], object]] = {
-    "action_register": lambda store: store.actions(),
+    "action_register": lambda store: store.actions("open"),  # the closed: after a frame
     "history": lambda store: store.meetings(),
     "trends": lambda store: store.meetings(),
 }
