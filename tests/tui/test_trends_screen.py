@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from hosts import running, screen_app
 
+from checkin.core.model import Agenda
 from checkin.core.trends import COMPLETION
 from checkin.render.numbers import format_number, sparkline
+from checkin.services.demo import seed_history
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
-from checkin.tui.screens.trends import TrendSpark, TrendTable
+from checkin.tui.screens.trends import COLUMNS, TrendSpark, TrendTable
 
 
 async def test_table_and_sparklines(demo_dir: Path) -> None:
@@ -88,3 +91,30 @@ async def test_a_target_reads_the_same_in_the_app_the_cli_and_the_minutes(
         text = minutes_text(store, latest)
     row = next(ln for ln in text.splitlines() if ln.startswith("| Pipeline added"))
     assert f"| {target} |" in row and "\\" not in row
+
+
+async def test_the_first_frame_shows_what_the_whole_table_shows(
+        tmp_path: Path, weekly_agenda: Agenda) -> None:
+    """DataTable draws every cell of every column: the first frame has only the newest
+    meetings a screen shows (and one more, partly shown), the rest follow it. Scrolled to
+    the newest meeting, both show the same cells."""
+    root = tmp_path / "long"
+    with Store(root) as store:
+        seed_history(store, weekly_agenda, weeks=30, today=date(2026, 11, 23))
+    app = screen_app(root, "trends")
+    async with running(app, size=(100, 30)) as pilot:
+        screen = app.screen
+        table = screen.query_one(TrendTable)
+        assert len(table.columns) == COLUMNS + 3  # every one, after the first frame
+        assert table.cursor_column == COLUMNS + 1 and table.cursor_row == 0  # the newest
+
+        def shown() -> list[str]:
+            return [table.render_line(y).text for y in range(table.size.height)]
+
+        whole = shown()
+        left_out = table.show(screen.trends, COLUMNS, width=100)
+        table.move_cursor(row=0, column=len(table.columns) - 2, animate=False)
+        await pilot.pause()
+        await pilot.pause()
+        assert 0 < left_out < COLUMNS - 3 and len(table.columns) == COLUMNS + 3 - left_out
+        assert shown() == whole

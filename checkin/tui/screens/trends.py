@@ -37,20 +37,23 @@ class TrendTable(DataTable[Text]):
         "trend-table--on", "trend-table--off", "trend-table--streak",
     }
 
-    def show(self, trends: Trends, last: int) -> None:
-        """The ``last`` meetings as columns (every cell of every column is drawn: at five
-        years, 260 columns took 15x a bare screen to show)."""
-        self.clear(columns=True)
-        self.add_column("Metric", key="metric")
-        self.add_column(Text("Target", justify="right"), key="target")
+    def show(self, trends: Trends, last: int, width: int | None = None) -> int:
+        """The ``last`` meetings as columns; returns how many of them were left out.
+
+        DataTable draws every cell of every column, twice on a new screen (its caches are
+        reset when it gets its size): with ``width``, only the newest meetings that a table
+        that wide shows scrolled to its end, and one more, partly shown (the first frame).
+        """
         meetings = trends.meetings[-last:]
         skipped = len(trends.meetings) - len(meetings)
-        for s in meetings:
-            self.add_column(Text(s.date.strftime("%m-%d"), justify="right"), key=s.id)
-        self.add_column("Streak", key="streak")
         on = self.get_component_rich_style("trend-table--on", partial=True)
         off = self.get_component_rich_style("trend-table--off", partial=True)
         streak = self.get_component_rich_style("trend-table--streak", partial=True)
+        head = [Text("Metric"), Text("Target", justify="right"),
+                *(Text(s.date.strftime("%m-%d"), justify="right") for s in meetings),
+                Text("Streak")]
+        keys = ["metric", "target", *(s.id for s in meetings), "streak"]
+        rows = []
         for trend in trends.rows:
             first_of_streak = len(trend.points) - trend.streak
             cells = []
@@ -59,9 +62,28 @@ class TrendTable(DataTable[Text]):
                 if n >= first_of_streak:
                     style = streak
                 cells.append(Text(cell(point, trend.unit), style=style or "", justify="right"))
-            self.add_row(Text(trend.name), Text(target_text(trend), justify="right"), *cells,
-                         Text(streak_text(trend), style=streak if trend.streak else ""),
-                         key=trend.name)
+            rows.append([Text(trend.name), Text(target_text(trend), justify="right"), *cells,
+                         Text(streak_text(trend), style=streak if trend.streak else "")])
+        drop = 0 if width is None else len(meetings) - self.newest_shown([head, *rows], width)
+        shown = [0, 1, *range(2 + drop, len(head))]
+        self.clear(columns=True)
+        for n in shown:
+            self.add_column(head[n], key=keys[n])
+        for trend, cells in zip(trends.rows, rows):
+            self.add_row(*(cells[n] for n in shown), key=trend.name)
+        return drop
+
+    def newest_shown(self, grid: list[list[Text]], width: int) -> int:
+        """How many meeting columns a table ``width`` wide shows scrolled to its end."""
+        def drawn(n: int) -> int:
+            return max(cell_len(row[n].plain) for row in grid) + 2 * self.cell_padding
+
+        room, count = width - drawn(0) - drawn(1) - drawn(-1), 0
+        for n in range(len(grid[0]) - 2, 1, -1):  # the newest first
+            if room <= 0 and count:
+                break
+            room, count = room - drawn(n), count + 1
+        return count
 
 
 class TrendSpark(Widget):
@@ -126,9 +148,11 @@ class TrendsScreen(Screen[None]):
     def on_mount(self) -> None:
         if leaving(self):  # a signal came while it mounted: nothing to show
             return
-        self.show()
+        self.show(first_frame=True)
 
-    def show(self) -> None:
+    def show(self, first_frame: bool = False) -> None:
+        """Read and show the agenda's trends; for the ``first_frame``, only the meeting
+        columns that fit the screen, the others right after it, in one batch."""
         trends = agenda_trends(self.store, self.agenda_id)
         self.trends = trends
         count = len(trends.meetings)
@@ -137,13 +161,24 @@ class TrendsScreen(Screen[None]):
         self.query_one("#trends-title", Label).update(
             title if count else f"Scorecard trends · no ended meetings of {self.agenda_id!r}")
         table = self.query_one(TrendTable)
-        table.show(trends, COLUMNS)
+        left_out = table.show(trends, COLUMNS, self.app.size.width if first_frame else None)
         table.focus()
         table.move_cursor(row=0, column=len(table.columns) - 2, animate=False)  # newest meeting
         grid = self.query_one("#trends-sparks", Grid)
         grid.remove_children()
         if count:
             grid.mount_all(TrendSpark(t) for t in trends.rows)
+        if left_out:
+            self.call_after_refresh(self.call_later, self.show_every_column, trends)
+
+    def show_every_column(self, trends: Trends) -> None:
+        """The older meetings' columns, left of those shown; the cursor stays put."""
+        table = self.query_one(TrendTable)
+        if leaving(self) or trends is not self.trends:  # another agenda came meanwhile
+            return
+        row, from_end = table.cursor_row, len(table.columns) - table.cursor_column
+        table.show(trends, COLUMNS)
+        table.move_cursor(row=row, column=len(table.columns) - from_end, animate=False)
 
     def action_next_agenda(self) -> None:
         if self.agendas and (len(self.agendas) > 1 or self.agenda_id not in self.agendas):
