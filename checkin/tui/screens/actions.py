@@ -26,6 +26,7 @@ from checkin.core.rules import filter_actions, sort_actions
 from checkin.errors import CheckinError
 from checkin.render.share import digest
 from checkin.store import Store
+from checkin.tui.frames import after_first_frame
 from checkin.tui.keys import key
 from checkin.tui.screens.digest import DigestDialog
 from checkin.tui.teardown import leaving
@@ -97,7 +98,7 @@ class ActionsScreen(Screen[None]):
             self.total = len(self.store.action_values(("status",)))  # none converted
         self.apply()
         self.table.focus()
-        self.call_after_refresh(self.call_later, self.read_closed)
+        after_first_frame(self, self.read_closed)
 
     def read_closed(self) -> None:
         """After the first frame: the closed items join the list, in one batch."""

@@ -22,6 +22,7 @@ from textual.widgets import DataTable
 from checkin.core.model import MeetingSummary
 from checkin.render.numbers import format_number
 from checkin.store import Store
+from checkin.tui.frames import after_first_frame
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label, plain
@@ -86,7 +87,7 @@ class HistoryScreen(Screen[None]):
             return
         self.query_one(DataTable).focus()
         if len(self.rows) > self.first_rows:  # after the first frame, in one batch
-            self.call_after_refresh(self.call_later, self.add_rest)
+            after_first_frame(self, self.add_rest)
 
     def add_rows(self, table: DataTable[str | Text], start: int, end: int | None) -> None:
         for s, cells in zip(self.rows[start:end], self.cells[start:end]):

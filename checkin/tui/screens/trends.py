@@ -21,6 +21,7 @@ from checkin.render.terminal import safe
 from checkin.render.trends import OFF, ON, cell, streak_text, target_text
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
+from checkin.tui.frames import after_first_frame
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label
@@ -169,7 +170,7 @@ class TrendsScreen(Screen[None]):
         if count:
             grid.mount_all(TrendSpark(t) for t in trends.rows)
         if left_out:
-            self.call_after_refresh(self.call_later, self.show_every_column, trends)
+            after_first_frame(self, self.show_every_column, trends)
 
     def show_every_column(self, trends: Trends) -> None:
         """The older meetings' columns, left of those shown; the cursor stays put."""
