@@ -26,7 +26,7 @@ from checkin.core.rules import filter_actions, sort_actions
 from checkin.errors import CheckinError
 from checkin.render.share import digest
 from checkin.store import Store
-from checkin.tui.frames import after_first_frame
+from checkin.tui.frames import after_first_frame, size_classes
 from checkin.tui.keys import key
 from checkin.tui.screens.digest import DigestDialog
 from checkin.tui.teardown import leaving
@@ -67,6 +67,7 @@ class ActionsScreen(Screen[None]):
 
     def __init__(self, store: Store, *, today: date, dayfirst: bool = False) -> None:
         super().__init__(id="actions")
+        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.store = store
         self.today = today
         self.dayfirst = dayfirst

@@ -22,7 +22,7 @@ from textual.widgets import DataTable
 from checkin.core.model import MeetingSummary
 from checkin.render.numbers import format_number
 from checkin.store import Store
-from checkin.tui.frames import after_first_frame
+from checkin.tui.frames import after_first_frame, size_classes
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label, plain
@@ -62,6 +62,7 @@ class HistoryScreen(Screen[None]):
 
     def __init__(self, store: Store, *, today: date, dayfirst: bool = False) -> None:
         super().__init__(id="history")
+        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.store = store
         self.today = today
         self.dayfirst = dayfirst

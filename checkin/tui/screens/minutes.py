@@ -18,6 +18,7 @@ from checkin.core.model import Meeting
 from checkin.render.terminal import safe
 from checkin.services.minutes import export_minutes, minutes_text
 from checkin.store import Store
+from checkin.tui.frames import size_classes
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label
@@ -68,6 +69,7 @@ class MinutesScreen(Screen[None]):
 
     def __init__(self, store: Store, meeting: Meeting) -> None:
         super().__init__(id="minutes")
+        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.store = store
         self.meeting = meeting
 

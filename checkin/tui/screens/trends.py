@@ -21,7 +21,7 @@ from checkin.render.terminal import safe
 from checkin.render.trends import OFF, ON, cell, streak_text, target_text
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
-from checkin.tui.frames import after_first_frame
+from checkin.tui.frames import after_first_frame, size_classes
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label
@@ -132,6 +132,7 @@ class TrendsScreen(Screen[None]):
     def __init__(self, store: Store, *, today: date, dayfirst: bool = False,
                  agenda_id: str | None = None) -> None:
         super().__init__(id="trends")
+        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.store = store
         self.today = today
         self.dayfirst = dayfirst
