@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from hosts import running, screen_app
+from rich.style import Style
 
 from checkin.core.model import Agenda
 from checkin.core.trends import COMPLETION
@@ -118,3 +119,20 @@ async def test_the_first_frame_shows_what_the_whole_table_shows(
         await pilot.pause()
         assert 0 < left_out < COLUMNS - 3 and len(table.columns) == COLUMNS + 3 - left_out
         assert shown() == whole
+
+
+async def test_sparklines_take_the_theme_colours(demo_dir: Path) -> None:
+    app = screen_app(demo_dir, "trends")
+    async with running(app) as pilot:
+        escalating = next(s for s in app.screen.query(TrendSpark) if s.trend.escalate)
+        calm = next(s for s in app.screen.query(TrendSpark) if not s.trend.streak)
+        name, line, streak = escalating.looks()
+        assert name == streak and name.bold and name.color != line.color
+        assert calm.looks()[0] == calm.looks()[2] == Style()
+        dark = escalating.render().spans[0].style
+        await pilot.press("f2")  # the light theme: its error colour is another
+        await pilot.pause()
+        assert app.theme == "textual-light"
+        light = escalating.render().spans[0].style
+        assert isinstance(light, Style) and isinstance(dark, Style)
+        assert light.color != dark.color and light.bold

@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 from rich.cells import cell_len, set_cell_size
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.color import Color, ColorParseError
 from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
@@ -90,9 +92,9 @@ class TrendTable(DataTable[Text]):
 class TrendSpark(Widget):
     """A metric's name, its sparkline (the same glyphs as the scorecard and the minutes)
     and its latest streak, drawn as one line of one widget (three Labels in a row each
-    were 52 widgets to mount and style for 13 metrics)."""
+    were 52 widgets to mount and style for 13 metrics). Its colours are the theme's,
+    without component classes: each is styled like one more widget."""
 
-    COMPONENT_CLASSES = {"trend-spark--name", "trend-spark--line", "trend-spark--streak"}
     NAME = 24  # cells; the streak takes STREAK after one space, the line the rest
     STREAK = 6
 
@@ -105,17 +107,31 @@ class TrendSpark(Widget):
         self.line = sparkline([p.value for p in trend.points[-COLUMNS:]])
         self.streak = streak_text(trend) or ""
 
+    def looks(self) -> tuple[Style, Style, Style]:
+        """Name, line and streak: warning for a streak, bold error to escalate."""
+        colors = self.app.get_css_variables()
+
+        def color(name: str, bold: bool = False) -> Style:
+            try:
+                return Style(color=Color.parse(colors[name]).rich_color, bold=bold or None)
+            except (KeyError, ColorParseError):  # a theme without it: the text's colour
+                return Style(bold=bold or None)
+
+        escalate = color("text-error", bold=True) if self.trend.escalate else Style()
+        name = escalate if self.trend.escalate else (
+            color("text-warning") if self.trend.streak else Style())
+        return name, color("accent"), escalate
+
     def render(self) -> Text:
         name = self.name_text
         if cell_len(name) > self.NAME:
             name = set_cell_size(name, self.NAME - 1) + "…"
         room = max(0, self.size.width - self.NAME - 1 - self.STREAK)
         line = self.line[:room]
-        style = self.get_component_rich_style
         text = Text(no_wrap=True, overflow="crop", end="")
-        for part, width, component in ((name, self.NAME, "name"), (line, room + 1, "line"),
-                                       (self.streak[:self.STREAK], 0, "streak")):
-            text.append(part, style(f"trend-spark--{component}", partial=True))
+        for part, width, style in zip((name, line, self.streak[:self.STREAK]),
+                                      (self.NAME, room + 1, 0), self.looks()):
+            text.append(part, style)
             text.append(" " * (width - cell_len(part)))
         return text
 
