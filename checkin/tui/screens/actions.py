@@ -103,7 +103,7 @@ class ActionsScreen(Screen[None]):
 
     def read_closed(self) -> None:
         """After the first frame: the closed items join the list, in one batch."""
-        if not leaving(self) and not self.closed_wanted:
+        if not leaving(self) and self.is_attached and not self.closed_wanted:
             self.closed_wanted, self._sorted = True, None
             self.apply(keep=self.table.selected.id if self.table.selected else None)
 

@@ -95,7 +95,7 @@ class HistoryScreen(Screen[None]):
             table.add_row(*cells, key=s.id)
 
     def add_rest(self) -> None:
-        if not leaving(self):
+        if not leaving(self) and self.is_attached:  # not popped meanwhile
             self.add_rows(self.query_one(DataTable), self.first_rows, None)
 
     @property

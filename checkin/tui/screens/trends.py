@@ -191,9 +191,9 @@ class TrendsScreen(Screen[None]):
 
     def show_every_column(self, trends: Trends) -> None:
         """The older meetings' columns, left of those shown; the cursor stays put."""
-        table = self.query_one(TrendTable)
-        if leaving(self) or trends is not self.trends:  # another agenda came meanwhile
+        if leaving(self) or not self.is_attached or trends is not self.trends:
             return
+        table = self.query_one(TrendTable)
         row, from_end = table.cursor_row, len(table.columns) - table.cursor_column
         table.show(trends, COLUMNS)
         table.move_cursor(row=row, column=len(table.columns) - from_end, animate=False)
