@@ -3,6 +3,7 @@ what waits for it."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -11,10 +12,14 @@ from textual.screen import Screen
 
 
 def after_first_frame(node: MessagePump, callback: Callable[..., Any], *args: Any) -> None:
-    """Run ``callback(*args)`` after ``node``'s next refresh, and after whatever waited for
-    that refresh (two hops through ``node``'s queue: a call run straight from the refresh
-    ran before them)."""
-    node.call_after_refresh(node.call_later, node.call_later, callback, *args)
+    """Run ``callback(*args)`` after ``node``'s next refresh has drawn, and after whatever
+    waited for that refresh: the frame's waiters are woken by it, and a queued call would
+    run before them (a message pump does not yield while its queue has messages)."""
+    async def later() -> None:
+        await asyncio.sleep(0)  # the waiters' turn
+        callback(*args)
+
+    node.call_after_refresh(node.call_later, later)
 
 
 def size_classes(screen: Screen[Any]) -> list[str]:
