@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hosts import running, screen_app
 from rich.style import Style
 
@@ -94,16 +95,17 @@ async def test_a_target_reads_the_same_in_the_app_the_cli_and_the_minutes(
     assert f"| {target} |" in row and "\\" not in row
 
 
+@pytest.mark.parametrize("width", [60, 100, 170])
 async def test_the_first_frame_shows_what_the_whole_table_shows(
-        tmp_path: Path, weekly_agenda: Agenda) -> None:
+        tmp_path: Path, weekly_agenda: Agenda, width: int) -> None:
     """DataTable draws every cell of every column: the first frame has only the newest
-    meetings a screen shows (and one more, partly shown), the rest follow it. Scrolled to
-    the newest meeting, both show the same cells."""
+    meetings a screen shows (and one more, partly shown), the rest follow it. With the
+    cursor on the newest meeting, both show the same cells."""
     root = tmp_path / "long"
     with Store(root) as store:
         seed_history(store, weekly_agenda, weeks=30, today=date(2026, 11, 23))
     app = screen_app(root, "trends")
-    async with running(app, size=(100, 30)) as pilot:
+    async with running(app, size=(width, 30)) as pilot:
         screen = app.screen
         table = screen.query_one(TrendTable)
         assert len(table.columns) == COLUMNS + 3  # every one, after the first frame
@@ -113,11 +115,11 @@ async def test_the_first_frame_shows_what_the_whole_table_shows(
             return [table.render_line(y).text for y in range(table.size.height)]
 
         whole = shown()
-        left_out = table.show(screen.trends, COLUMNS, width=100)
+        left_out = table.show(screen.trends, COLUMNS, width=width)
         table.move_cursor(row=0, column=len(table.columns) - 2, animate=False)
         await pilot.pause()
         await pilot.pause()
-        assert 0 < left_out < COLUMNS - 3 and len(table.columns) == COLUMNS + 3 - left_out
+        assert 0 < left_out < COLUMNS and len(table.columns) == COLUMNS + 3 - left_out
         assert shown() == whole
 
 

@@ -43,9 +43,9 @@ class TrendTable(DataTable[Text]):
     def show(self, trends: Trends, last: int, width: int | None = None) -> int:
         """The ``last`` meetings as columns; returns how many of them were left out.
 
-        DataTable draws every cell of every column, twice on a new screen (its caches are
-        reset when it gets its size): with ``width``, only the newest meetings that a table
-        that wide shows scrolled to its end, and one more, partly shown (the first frame).
+        DataTable draws every cell of every column: with ``width`` (the first frame), only
+        the newest meetings that a table that wide shows with the cursor on the newest, and
+        one more, partly shown.
         """
         meetings = trends.meetings[-last:]
         skipped = len(trends.meetings) - len(meetings)
@@ -77,11 +77,12 @@ class TrendTable(DataTable[Text]):
         return drop
 
     def newest_shown(self, grid: list[list[Text]], width: int) -> int:
-        """How many meeting columns a table ``width`` wide shows scrolled to its end."""
+        """How many meeting columns a table ``width`` wide shows with the cursor on the
+        newest (scrolled just far enough for it: its right edge at the table's)."""
         def drawn(n: int) -> int:
             return max(cell_len(row[n].plain) for row in grid) + 2 * self.cell_padding
 
-        room, count = width - drawn(0) - drawn(1) - drawn(-1), 0
+        room, count = width - drawn(0) - drawn(1), 0
         for n in range(len(grid[0]) - 2, 1, -1):  # the newest first
             if room <= 0 and count:
                 break
