@@ -137,16 +137,16 @@ class ActionItems:
         out: dict[str, ActionItem] = {}
         seen: dict[str, int] = {}
         for year in self.archive_years() if years is None else years:
-            if year in self._archives or self.archive_path(year).exists():
+            path = self.archive_path(year)  # once a year, not once an item: ~5 µs each
+            if year in self._archives or path.exists():
                 for i, d in self._archive(year).table(ACTIONS).items():
                     if self._stale(i, year):
                         continue
                     if i in seen:
-                        raise self._duplicate(i, self.archive_path(seen[i]),
-                                              self.archive_path(year))
+                        raise self._duplicate(i, self.archive_path(seen[i]), path)
                     seen[i] = year
                     if where is None or where(d):
-                        out[i] = self._item(i, d, self.archive_path(year))
+                        out[i] = self._item(i, d, path)
         return list(out.values())
 
     def _duplicate(self, action_id: str, first: Path, second: Path) -> StoreError:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import orjson
+import pytest
 from hosts import reopened, running, screen_app
 
 from checkin.core.rules import sort_actions
@@ -172,3 +174,36 @@ async def test_digest_of_the_selected_owner_can_be_written(demo_dir: Path,
         assert isinstance(app.screen, ActionsScreen)
         await pilot.press("escape")
         assert not isinstance(app.screen, ActionsScreen)
+
+
+async def test_closed_items_follow_the_first_frame_and_count_from_the_start(
+        demo_dir: Path) -> None:
+    """The first frame lists the open items (the register alone); the archive's follow in
+    one batch, so switching status has them at once; the count is every item throughout."""
+    with reopened(demo_dir) as store:
+        every = store.actions()
+    done = [a.id for a in sort_actions(every) if a.status == "done"]
+    assert done and len(every) > len(done)
+    app = screen_app(demo_dir, "action_register")
+    async with running(app) as pilot:
+        assert app.screen.closed_wanted  # read after the first frame, without a key
+        assert filters_text(app).endswith(f"of {len(every)}")
+        await pilot.press("s")  # status: done
+        assert ids(app) == done
+
+
+async def test_a_damaged_archive_row_still_shows_the_open_items(
+        demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = sorted((demo_dir / "archive").glob("*.json"))[0]
+    lines = [orjson.loads(line) for line in archive.read_bytes().splitlines()]
+    next(r for r in lines if r[0] == "actions")[2]["title"] = ["not", "a", "title"]
+    archive.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in lines))
+    app = screen_app(demo_dir, "action_register")
+    said: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **_: said.append(message))
+    async with running(app) as pilot:
+        assert isinstance(app.screen, ActionsScreen)
+        assert ids(app) and all(i.status == "open" for i in table_of(app).items)
+        assert len(said) == 1 and str(archive) in said[0]
+        await pilot.press("s")  # status: done: the archive is asked again, and said again
+        assert ids(app) == [] and len(said) == 2

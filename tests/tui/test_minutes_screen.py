@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import AppFactory
-from rich.console import Console
+from rich.console import Console, ConsoleOptions
+from rich.markdown import Markdown
 from textual.widgets import Label
 
 from checkin.tui.dialogs.confirm import ConfirmDialog
@@ -52,6 +53,29 @@ async def test_minutes_preview_shows_the_headings(demo_dir: Path,
             assert heading in shown, heading
         assert view.region.width >= 90 and view.virtual_region.height > 30
         assert "in progress" not in str(screen.query_one("#minutes-title", Label).render())
+
+
+async def test_the_minutes_are_drawn_once_per_width(
+        demo_dir: Path, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual measures a Static then draws it, on each of a first frame's two layouts:
+    Rich drew the whole Markdown four times. Now once, and again only for a new width."""
+    widths: list[int] = []
+    original = Markdown.__rich_console__
+
+    def counted(self: Markdown, console: Console, options: ConsoleOptions):  # noqa: ANN202
+        widths.append(options.max_width)
+        return original(self, console, options)
+
+    monkeypatch.setattr(Markdown, "__rich_console__", counted)
+    app = app_factory(demo_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_last_minutes(pilot)
+        view = screen.query_one(MinutesView)
+        assert widths == [view.content_region.width]
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
+        assert widths == [widths[0], view.content_region.width] and widths[1] < widths[0]
+        assert "Attendance" in rendered(view)
 
 
 async def test_minutes_of_the_live_meeting_from_ctrl_o(data_dir: Path,

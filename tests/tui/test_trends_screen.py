@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
 from hosts import running, screen_app
-from textual.widgets import Label
+from rich.style import Style
 
+from checkin.core.model import Agenda
 from checkin.core.trends import COMPLETION
 from checkin.render.numbers import format_number, sparkline
+from checkin.services.demo import seed_history
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
-from checkin.tui.screens.trends import TrendSpark, TrendTable
+from checkin.tui.screens.trends import COLUMNS, TrendSpark, TrendTable
 
 
 async def test_table_and_sparklines(demo_dir: Path) -> None:
@@ -30,8 +34,10 @@ async def test_table_and_sparklines(demo_dir: Path) -> None:
         assert [str(c) for c in table.get_row_at(table.row_count - 1)][0] == COMPLETION
         sparks = list(app.screen.query(TrendSpark))
         assert [s.trend.name for s in sparks] == [t.name for t in expected.rows]
-        line = sparks[0].query_one(".spark-line", Label).render()
-        assert str(line) == sparkline([p.value for p in first.points])  # the one glyph rule
+        line = sparkline([p.value for p in first.points])  # the one glyph rule
+        assert sparks[0].line == line
+        shown = str(sparks[0].render())
+        assert shown.startswith(first.name[:23]) and line in shown  # a long name ends in …
 
 
 async def test_latest_off_track_streak_is_highlighted(demo_dir: Path) -> None:
@@ -87,3 +93,48 @@ async def test_a_target_reads_the_same_in_the_app_the_cli_and_the_minutes(
         text = minutes_text(store, latest)
     row = next(ln for ln in text.splitlines() if ln.startswith("| Pipeline added"))
     assert f"| {target} |" in row and "\\" not in row
+
+
+@pytest.mark.parametrize("width", [60, 100, 170])
+async def test_the_first_frame_shows_what_the_whole_table_shows(
+        tmp_path: Path, weekly_agenda: Agenda, width: int) -> None:
+    """DataTable draws every cell of every column: the first frame has only the newest
+    meetings a screen shows (and one more, partly shown), the rest follow it. With the
+    cursor on the newest meeting, both show the same cells."""
+    root = tmp_path / "long"
+    with Store(root) as store:
+        seed_history(store, weekly_agenda, weeks=30, today=date(2026, 11, 23))
+    app = screen_app(root, "trends")
+    async with running(app, size=(width, 30)) as pilot:
+        screen = app.screen
+        table = screen.query_one(TrendTable)
+        assert len(table.columns) == COLUMNS + 3  # every one, after the first frame
+        assert table.cursor_column == COLUMNS + 1 and table.cursor_row == 0  # the newest
+
+        def shown() -> list[str]:
+            return [table.render_line(y).text for y in range(table.size.height)]
+
+        whole = shown()
+        left_out = table.show(screen.trends, COLUMNS, width=width)
+        table.move_cursor(row=0, column=len(table.columns) - 2, animate=False)
+        await pilot.pause()
+        await pilot.pause()
+        assert 0 < left_out < COLUMNS and len(table.columns) == COLUMNS + 3 - left_out
+        assert shown() == whole
+
+
+async def test_sparklines_take_the_theme_colours(demo_dir: Path) -> None:
+    app = screen_app(demo_dir, "trends")
+    async with running(app) as pilot:
+        escalating = next(s for s in app.screen.query(TrendSpark) if s.trend.escalate)
+        calm = next(s for s in app.screen.query(TrendSpark) if not s.trend.streak)
+        name, line, streak = escalating.looks()
+        assert name == streak and name.bold and name.color != line.color
+        assert calm.looks()[0] == calm.looks()[2] == Style()
+        dark = escalating.render().spans[0].style
+        await pilot.press("f2")  # the light theme: its error colour is another
+        await pilot.pause()
+        assert app.theme == "textual-light"
+        light = escalating.render().spans[0].style
+        assert isinstance(light, Style) and isinstance(dark, Style)
+        assert light.color != dark.color and light.bold

@@ -3,10 +3,15 @@
 Filters run in Python over the store's items (``checkin.queries``) and the table draws only
 the rows on screen, so a keystroke stays fast with thousands of items. Every edit goes
 through the item's model method (which records its history) and is saved at once.
+
+The first frame shows the open items (the register alone); the closed ones (every archive
+year: ~60 ms to convert five years' worth) are read right after it, or at once when a
+filter asks for them.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 from functools import partial
 
@@ -18,8 +23,10 @@ from textual.screen import Screen
 from checkin.core.model import ActionItem
 from checkin.core.people import known_people
 from checkin.core.rules import filter_actions, sort_actions
+from checkin.errors import CheckinError
 from checkin.render.share import digest
 from checkin.store import Store
+from checkin.tui.frames import after_first_frame, size_classes
 from checkin.tui.keys import key
 from checkin.tui.screens.digest import DigestDialog
 from checkin.tui.teardown import leaving
@@ -39,7 +46,6 @@ class ActionsScreen(Screen[None]):
     """All action items; ``/`` search, ``o``/``p``/``s``/``v`` filter, ``1``-``3`` sort,
     ``d``/``r``/``a``/``x`` edit the highlighted item, ``m`` its owner's digest."""
 
-    CSS_PATH = "actions.tcss"
     BINDINGS = [
         _key("slash", "search", "Search", "Type to filter items by text (Enter: back to list)"),
         _key("o", "ask_owner", "Owner", "Show one owner's items (empty: everyone)", show=False),
@@ -61,6 +67,7 @@ class ActionsScreen(Screen[None]):
 
     def __init__(self, store: Store, *, today: date, dayfirst: bool = False) -> None:
         super().__init__(id="actions")
+        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.store = store
         self.today = today
         self.dayfirst = dayfirst
@@ -71,6 +78,8 @@ class ActionsScreen(Screen[None]):
         self.text = ""
         self.sort = "due"
         self._sorted: list[ActionItem] | None = None
+        self.closed_wanted = False  # read the archive's items too (after the first frame)
+        self.total: int | None = None  # every item, open or closed
 
     def compose(self) -> ComposeResult:
         yield Label("Action items", id="actions-title")
@@ -86,8 +95,17 @@ class ActionsScreen(Screen[None]):
     def on_mount(self) -> None:
         if leaving(self):  # a signal came while it mounted: nothing to show
             return
+        with suppress(CheckinError):  # a damaged archive row: said when it is read
+            self.total = len(self.store.action_values(("status",)))  # none converted
         self.apply()
         self.table.focus()
+        after_first_frame(self, self.read_closed)
+
+    def read_closed(self) -> None:
+        """After the first frame: the closed items join the list, in one batch."""
+        if not leaving(self) and self.is_attached and not self.closed_wanted:
+            self.closed_wanted, self._sorted = True, None
+            self.apply(keep=self.table.selected.id if self.table.selected else None)
 
     @property
     def table(self) -> ActionTable:
@@ -95,9 +113,20 @@ class ActionsScreen(Screen[None]):
 
     # ------------------------------------------------------------ filtering
     def sorted_items(self) -> list[ActionItem]:
-        """All items in the current sort order (cached until an edit or a new sort)."""
+        """The items in the current sort order (cached until an edit or a new sort): the
+        open ones alone until the first frame is drawn (or a filter wants closed ones)."""
+        if self.status != "open" and not self.closed_wanted:
+            self.closed_wanted, self._sorted = True, None
         if self._sorted is None:
-            self._sorted = sort_actions(self.store.actions(), self.sort)
+            items = None
+            if self.closed_wanted:
+                try:
+                    items = self.store.actions()
+                except CheckinError as exc:  # a damaged archive row: say so, keep the open
+                    self.closed_wanted = False
+                    self.notify(str(exc), title="Closed items cannot be shown",
+                                severity="error", timeout=20)
+            self._sorted = sort_actions(items or self.store.actions("open"), self.sort)
         return self._sorted
 
     def apply(self, keep: str | None = None) -> None:
@@ -116,9 +145,9 @@ class ActionsScreen(Screen[None]):
         if self.overdue:
             parts.append("overdue only")
         parts.append(f"by {self.sort}")
-        total = len(self.sorted_items())
+        total = "" if self.total is None else f" of {self.total}"
         self.query_one("#actions-filters", Label).update(
-            " · ".join(parts) + f" · {len(shown)} of {total}")
+            " · ".join(parts) + f" · {len(shown)}{total}")
 
     @on(Input.Changed, "#actions-search")
     def searched(self, event: Input.Changed) -> None:

@@ -25,7 +25,6 @@ def default_path(owner: str) -> str:
 class DigestDialog(ModalScreen[None]):
     """The Markdown text as plain text (to read or copy); ``w`` asks where to write it."""
 
-    CSS_PATH = "digest.tcss"
     BINDINGS = [
         Binding("w", "write", "Write to file", id="digest.write",
                 tooltip="Write the digest to a Markdown file (asks for the path)"),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.markdown import Markdown
+from rich.segment import Segment
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,10 +18,30 @@ from checkin.core.model import Meeting
 from checkin.render.terminal import safe
 from checkin.services.minutes import export_minutes, minutes_text
 from checkin.store import Store
-from checkin.tui.dialogs.export import ExportDialog, export
+from checkin.tui.frames import size_classes
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label
+
+
+class DrawnOnce:
+    """``renderable`` drawn by Rich once per width, then replayed.
+
+    Textual renders a Static's content to measure its height and again to draw it, on
+    every layout (a screen's first frame has two): four Markdown renders of the minutes.
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self.drawn: dict[tuple[object, ...], list[Segment]] = {}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (options.max_width, options.min_width, options.justify, options.overflow,
+               options.no_wrap, options.highlight, options.markup)
+        segments = self.drawn.get(key)
+        if segments is None:
+            segments = self.drawn[key] = list(console.render(self.renderable, options))
+        yield from segments
 
 
 class MinutesView(Static):
@@ -31,7 +53,7 @@ class MinutesView(Static):
 
     def __init__(self, source: str, *, id: str | None = None) -> None:
         self.document = Markdown(source, hyperlinks=False)
-        super().__init__(self.document, id=id)
+        super().__init__(DrawnOnce(self.document), id=id)
         self.source = source
 
 
@@ -47,6 +69,7 @@ class MinutesScreen(Screen[None]):
 
     def __init__(self, store: Store, meeting: Meeting) -> None:
         super().__init__(id="minutes")
+        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.store = store
         self.meeting = meeting
 
@@ -72,6 +95,8 @@ class MinutesScreen(Screen[None]):
 
     @work
     async def action_export(self) -> None:
+        from checkin.tui.dialogs.export import ExportDialog, export  # ~9 ms: when asked
+
         def write(path: Path, fmt: str) -> None:
             export_minutes(self.store, self.meeting, path, fmt)
 

@@ -5,19 +5,25 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len, set_cell_size
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.color import Color, ColorParseError
+from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from checkin.core.rules import OFF_TRACK_STREAK
 from checkin.core.trends import Trend, Trends
 from checkin.render.numbers import sparkline
+from checkin.render.terminal import safe
 from checkin.render.trends import OFF, ON, cell, streak_text, target_text
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
+from checkin.tui.frames import after_first_frame, size_classes
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label
@@ -34,20 +40,23 @@ class TrendTable(DataTable[Text]):
         "trend-table--on", "trend-table--off", "trend-table--streak",
     }
 
-    def show(self, trends: Trends, last: int) -> None:
-        """The ``last`` meetings as columns (every cell of every column is drawn: at five
-        years, 260 columns took 15x a bare screen to show)."""
-        self.clear(columns=True)
-        self.add_column("Metric", key="metric")
-        self.add_column(Text("Target", justify="right"), key="target")
+    def show(self, trends: Trends, last: int, width: int | None = None) -> int:
+        """The ``last`` meetings as columns; returns how many of them were left out.
+
+        DataTable draws every cell of every column: with ``width`` (the first frame), only
+        the newest meetings that a table that wide shows with the cursor on the newest, and
+        one more, partly shown.
+        """
         meetings = trends.meetings[-last:]
         skipped = len(trends.meetings) - len(meetings)
-        for s in meetings:
-            self.add_column(Text(s.date.strftime("%m-%d"), justify="right"), key=s.id)
-        self.add_column("Streak", key="streak")
         on = self.get_component_rich_style("trend-table--on", partial=True)
         off = self.get_component_rich_style("trend-table--off", partial=True)
         streak = self.get_component_rich_style("trend-table--streak", partial=True)
+        head = [Text("Metric"), Text("Target", justify="right"),
+                *(Text(s.date.strftime("%m-%d"), justify="right") for s in meetings),
+                Text("Streak")]
+        keys = ["metric", "target", *(s.id for s in meetings), "streak"]
+        rows = []
         for trend in trends.rows:
             first_of_streak = len(trend.points) - trend.streak
             cells = []
@@ -56,32 +65,81 @@ class TrendTable(DataTable[Text]):
                 if n >= first_of_streak:
                     style = streak
                 cells.append(Text(cell(point, trend.unit), style=style or "", justify="right"))
-            self.add_row(Text(trend.name), Text(target_text(trend), justify="right"), *cells,
-                         Text(streak_text(trend), style=streak if trend.streak else ""),
-                         key=trend.name)
+            rows.append([Text(trend.name), Text(target_text(trend), justify="right"), *cells,
+                         Text(streak_text(trend), style=streak if trend.streak else "")])
+        drop = 0 if width is None else len(meetings) - self.newest_shown([head, *rows], width)
+        shown = [0, 1, *range(2 + drop, len(head))]
+        self.clear(columns=True)
+        for n in shown:
+            self.add_column(head[n], key=keys[n])
+        for trend, cells in zip(trends.rows, rows):
+            self.add_row(*(cells[n] for n in shown), key=trend.name)
+        return drop
+
+    def newest_shown(self, grid: list[list[Text]], width: int) -> int:
+        """How many meeting columns a table ``width`` wide shows with the cursor on the
+        newest (scrolled just far enough for it: its right edge at the table's)."""
+        def drawn(n: int) -> int:
+            return max(cell_len(row[n].plain) for row in grid) + 2 * self.cell_padding
+
+        room, count = width - drawn(0) - drawn(1), 0
+        for n in range(len(grid[0]) - 2, 1, -1):  # the newest first
+            if room <= 0 and count:
+                break
+            room, count = room - drawn(n), count + 1
+        return count
 
 
-class TrendSpark(Horizontal):
+class TrendSpark(Widget):
     """A metric's name, its sparkline (the same glyphs as the scorecard and the minutes)
-    and its latest streak."""
+    and its latest streak, drawn as one line of one widget (three Labels in a row each
+    were 52 widgets to mount and style for 13 metrics). Its colours are the theme's,
+    without component classes: each is styled like one more widget."""
+
+    NAME = 24  # cells; the streak takes STREAK after one space, the line the rest
+    STREAK = 6
 
     def __init__(self, trend: Trend) -> None:
         classes = "trend-spark" + (" -streak" if trend.streak else "")
         classes += " -escalate" if trend.escalate else ""
         super().__init__(classes=classes)
         self.trend = trend
+        self.name_text = safe(trend.name)
+        self.line = sparkline([p.value for p in trend.points[-COLUMNS:]])
+        self.streak = streak_text(trend) or ""
 
-    def compose(self) -> ComposeResult:
-        yield Label(Text(self.trend.name), classes="spark-name")
-        yield Label(sparkline([p.value for p in self.trend.points[-COLUMNS:]]),
-                    classes="spark-line")
-        yield Label(streak_text(self.trend) or "", classes="spark-streak")
+    def looks(self) -> tuple[Style, Style, Style]:
+        """Name, line and streak: warning for a streak, bold error to escalate."""
+        colors = self.app.get_css_variables()
+
+        def color(name: str, bold: bool = False) -> Style:
+            try:
+                return Style(color=Color.parse(colors[name]).rich_color, bold=bold or None)
+            except (KeyError, ColorParseError):  # a theme without it: the text's colour
+                return Style(bold=bold or None)
+
+        escalate = color("text-error", bold=True) if self.trend.escalate else Style()
+        name = escalate if self.trend.escalate else (
+            color("text-warning") if self.trend.streak else Style())
+        return name, color("accent"), escalate
+
+    def render(self) -> Text:
+        name = self.name_text
+        if cell_len(name) > self.NAME:
+            name = set_cell_size(name, self.NAME - 1) + "…"
+        room = max(0, self.size.width - self.NAME - 1 - self.STREAK)
+        line = self.line[:room]
+        text = Text(no_wrap=True, overflow="crop", end="")
+        for part, width, style in zip((name, line, self.streak[:self.STREAK]),
+                                      (self.NAME, room + 1, 0), self.looks()):
+            text.append(part, style)
+            text.append(" " * (width - cell_len(part)))
+        return text
 
 
 class TrendsScreen(Screen[None]):
     """One agenda's trends (``agenda_id``, default: that of the latest meeting)."""
 
-    CSS_PATH = "trends.tcss"
     BINDINGS = [
         Binding("n", "next_agenda", "Next agenda", id="trends.next",
                 tooltip="Show the trends of the next agenda that has meetings"),
@@ -91,6 +149,7 @@ class TrendsScreen(Screen[None]):
     def __init__(self, store: Store, *, today: date, dayfirst: bool = False,
                  agenda_id: str | None = None) -> None:
         super().__init__(id="trends")
+        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.store = store
         self.today = today
         self.dayfirst = dayfirst
@@ -108,9 +167,11 @@ class TrendsScreen(Screen[None]):
     def on_mount(self) -> None:
         if leaving(self):  # a signal came while it mounted: nothing to show
             return
-        self.show()
+        self.show(first_frame=True)
 
-    def show(self) -> None:
+    def show(self, first_frame: bool = False) -> None:
+        """Read and show the agenda's trends; for the ``first_frame``, only the meeting
+        columns that fit the screen, the others right after it, in one batch."""
         trends = agenda_trends(self.store, self.agenda_id)
         self.trends = trends
         count = len(trends.meetings)
@@ -119,13 +180,24 @@ class TrendsScreen(Screen[None]):
         self.query_one("#trends-title", Label).update(
             title if count else f"Scorecard trends · no ended meetings of {self.agenda_id!r}")
         table = self.query_one(TrendTable)
-        table.show(trends, COLUMNS)
+        left_out = table.show(trends, COLUMNS, self.app.size.width if first_frame else None)
         table.focus()
         table.move_cursor(row=0, column=len(table.columns) - 2, animate=False)  # newest meeting
         grid = self.query_one("#trends-sparks", Grid)
         grid.remove_children()
         if count:
             grid.mount_all(TrendSpark(t) for t in trends.rows)
+        if left_out:
+            after_first_frame(self, self.show_every_column, trends)
+
+    def show_every_column(self, trends: Trends) -> None:
+        """The older meetings' columns, left of those shown; the cursor stays put."""
+        if leaving(self) or not self.is_attached or trends is not self.trends:
+            return
+        table = self.query_one(TrendTable)
+        row, from_end = table.cursor_row, len(table.columns) - table.cursor_column
+        table.show(trends, COLUMNS)
+        table.move_cursor(row=row, column=len(table.columns) - from_end, animate=False)
 
     def action_next_agenda(self) -> None:
         if self.agendas and (len(self.agendas) > 1 or self.agenda_id not in self.agendas):
