@@ -204,10 +204,11 @@ class ActionReviewEditor(SectionEditor):
     # ------------------------------------------------------------ helpers
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Row keys are hidden while a question is open or when nothing was carried over."""
+        asking = bool(self.query_children(InlinePrompt))  # mounted as a child: no subtree walk
         if action == "accept_prep":
-            return bool(self.session.meeting.prep_statuses) and not self.query(InlinePrompt)
+            return bool(self.session.meeting.prep_statuses) and not asking
         if action in ("done", "redate", "reassign", "drop", "keep", "undo"):
-            return bool(self.items) and not self.query(InlinePrompt)
+            return bool(self.items) and not asking
         return True
 
     def prep_text(self, item: ActionItem) -> str:
@@ -219,7 +220,7 @@ class ActionReviewEditor(SectionEditor):
         return f"{due.day} {due:%b}"
 
     def current(self) -> ReviewRow | None:
-        if self.query(InlinePrompt):
+        if self.query_children(InlinePrompt):
             return None  # one question at a time
         rows = self.query(ReviewRow)
         lists = self.query(ListView)
