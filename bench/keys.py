@@ -145,6 +145,7 @@ async def go_to(pilot, kind: str):  # noqa: ANN001, ANN201
 def run_checkin(data: Path, n: int, gap: float, profile: str = "") -> Probe:
     from checkin.tui.app import make_app
     from checkin.tui.screens.meeting import MeetingScreen
+    from checkin.tui.sections.metrics import MetricRow
 
     app = make_app(data, agenda="weekly", start=True, facilitator="Bench")
     probe = Probe(app, gap, profile)
@@ -153,19 +154,14 @@ def run_checkin(data: Path, n: int, gap: float, profile: str = "") -> Probe:
         await pilot.pause()
         assert isinstance(pilot.app.screen, MeetingScreen), pilot.app.screen
         editor = await go_to(pilot, "notes")
-        notes = editor.query_one("#notes-text")
-        notes.focus()
-        await pilot.pause()
-        await type_text(probe, "notes: typing", notes, n)
-        decision = editor.query_one("#decision-text")
-        decision.focus()
-        await pilot.pause()
-        await type_text(probe, "decision: typing", decision, n)
+        await type_text(probe, "notes: typing",
+                        await focused(pilot, editor.query_one("#notes-text")), n)
+        await type_text(probe, "decision: typing",
+                        await focused(pilot, editor.query_one("#decision-text")), n)
         editor = await go_to(pilot, "metrics")
-        value = editor.query("Input.value").first()
-        value.focus()
-        await pilot.pause()
-        await type_value(probe, "scorecard value: digits, backspace", value, n)
+        row = editor.query(MetricRow).first()  # its value is text until the room moves in
+        await type_value(probe, "scorecard value: digits, backspace",
+                         await focused(pilot, row.value_input()), n)
         editor = await go_to(pilot, "action-review")
         editor.focus_first()
         await pilot.pause()
@@ -177,6 +173,13 @@ def run_checkin(data: Path, n: int, gap: float, profile: str = "") -> Probe:
     finally:
         app.store.close()
     return probe
+
+
+async def focused(pilot, widget):  # noqa: ANN001, ANN201
+    """Focus ``widget`` and let the app settle; give it back for the keys."""
+    widget.focus()
+    await pilot.pause()
+    return widget
 
 
 def run_bare(n: int, gap: float) -> Probe:
@@ -194,14 +197,10 @@ def run_bare(n: int, gap: float) -> Probe:
 
     async def autopilot(pilot) -> None:  # noqa: ANN001
         await pilot.pause()
-        area = app.query_one("#text")
-        area.focus()
-        await pilot.pause()
-        await type_text(probe, "bare TextArea: typing", area, n)
-        field = app.query_one("#value")
-        field.focus()
-        await pilot.pause()
-        await type_value(probe, "bare Input: digits, backspace", field, n)
+        await type_text(probe, "bare TextArea: typing",
+                        await focused(pilot, app.query_one("#text")), n)
+        await type_value(probe, "bare Input: digits, backspace",
+                         await focused(pilot, app.query_one("#value")), n)
         app.exit()
 
     app.run(headless=True, auto_pilot=autopilot, size=(100, 30))

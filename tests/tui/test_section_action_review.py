@@ -119,6 +119,22 @@ async def test_undo_reverts_this_meetings_change(demo_dir: Path,
         assert a6.status == "open" and a6.closed_on is None and kinds(a6.history) == []
 
 
+async def test_the_last_change_is_said_on_a_line_under_the_list_not_in_a_toast(
+        demo_dir: Path, weekly_agenda: Agenda) -> None:
+    app = editor_app(demo_dir, "action-review")
+    async with hosted(app) as pilot:
+        title = app.screen.query(ReviewRow).first().item.title
+        await pilot.press("d")
+        await pilot.pause()
+        last = app.screen.query_one("#review-last", Label)
+        assert str(last.render()) == f"✓ Done: {title} · u undoes"
+        assert not app.screen.query("Toast")  # a toast per key piled up, and cost half a d
+        await pilot.press("up", "u")
+        await pilot.pause()
+        assert str(last.render()).startswith("✓ Undone (") and "u undoes" not in str(
+            last.render())
+
+
 async def test_no_carried_items_says_so(data_dir: Path, weekly_agenda: Agenda) -> None:
     app = editor_app(data_dir, "action-review")
     async with hosted(app) as pilot:

@@ -168,6 +168,7 @@ class ActionReviewEditor(SectionEditor):
             return
         yield Cells(classes="review-head")
         yield ListView(*(ReviewRow(item) for item in self.items), id="review-list")
+        yield Label("", id="review-last")  # what the last key did: the cursor moved on
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW
@@ -229,7 +230,7 @@ class ActionReviewEditor(SectionEditor):
         row = lists.first().highlighted_child
         return row if isinstance(row, ReviewRow) else None
 
-    def saved(self, row: ReviewRow, message: str = "") -> None:
+    def saved(self, row: ReviewRow, message: str = "", *, undoable: bool = True) -> None:
         try:
             self.session.save_action(row.item)
         except CheckinError as exc:  # kept in the session, written with the next save
@@ -238,8 +239,10 @@ class ActionReviewEditor(SectionEditor):
         row.show(self.session.today, self.session.meeting.id,
                  narrow=self.has_class("-narrow"), prep=self.prep_text(row.item))
         self.show_summary()
-        if message:
-            self.notify(message, timeout=3)
+        if message:  # a line of its own, not a toast: a toast is mounted, styled and laid
+            # out on every key (half of a `d` at 20 years, bench/keys.py) and they pile up
+            hint = " · u undoes" if undoable else ""
+            self.query_one("#review-last", Label).update(f"✓ {message}{hint}")
 
     def ask(self, question: str, purpose: str, **kwargs: object) -> None:
         self.mount(InlinePrompt(question, purpose=purpose, **kwargs))  # type: ignore[arg-type]
@@ -281,7 +284,7 @@ class ActionReviewEditor(SectionEditor):
             if undone is None:
                 self.notify("Nothing changed on this item in this meeting", timeout=3)
             else:
-                self.saved(row, f"Undone ({undone}): {row.item.title}")
+                self.saved(row, f"Undone ({undone}): {row.item.title}", undoable=False)
 
     def action_redate(self) -> None:
         if (row := self.current()) and row.item.status == "open":
