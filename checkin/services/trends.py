@@ -15,11 +15,14 @@ from checkin.core.trends import COMPLETION, Point, Trend, Trends
 from checkin.store import Store
 
 
-def agenda_trends(store: Store, agenda_id: str, *, agenda: Agenda | None = None) -> Trends:
+def agenda_trends(store: Store, agenda_id: str, *, agenda: Agenda | None = None,
+                  completion: bool = True) -> Trends:
     """Trends of ``agenda_id``'s ended meetings. Targets and departments come from
     ``agenda``, by default the agenda snapshot of the latest ended meeting (what the team
     last measured against; a template edited or deleted since does not rewrite history),
-    so the app and ``checkin trends`` show the same targets."""
+    so the app and ``checkin trends`` show the same targets. Without ``completion`` the
+    completion row is left blank (it reads every archive year: the app fills it after
+    its first frame, with ``completion_trend``)."""
     meetings = [s for s in reversed(store.meetings(agenda_id)) if s.status == "ended"]
     if agenda is None and meetings:
         agenda = store.load_meeting(meetings[-1].id).agenda
@@ -36,7 +39,9 @@ def agenda_trends(store: Store, agenda_id: str, *, agenda: Agenda | None = None)
             trend.better, trend.unit = metric.better, metric.unit
         metrics.append(trend)
     title = meetings[-1].agenda_title if meetings else (agenda.title if agenda else agenda_id)
-    return Trends(agenda_id, title, meetings, metrics, completion_trend(store, agenda_id, meetings))
+    rate = (completion_trend(store, agenda_id, meetings) if completion else
+            Trend(COMPLETION, [Point(s.date, s.id, None, None) for s in meetings], unit="%"))
+    return Trends(agenda_id, title, meetings, metrics, rate)
 
 
 def completion_trend(store: Store, agenda_id: str, meetings: list[MeetingSummary]) -> Trend:

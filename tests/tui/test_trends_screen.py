@@ -12,6 +12,7 @@ from rich.style import Style
 from checkin.core.model import Agenda
 from checkin.core.trends import COMPLETION
 from checkin.render.numbers import format_number, sparkline
+from checkin.render.trends import cell
 from checkin.services.demo import seed_history
 from checkin.services.trends import agenda_trends
 from checkin.store import Store
@@ -121,6 +122,26 @@ async def test_the_first_frame_shows_what_the_whole_table_shows(
         await pilot.pause()
         assert 0 < left_out < COLUMNS and len(table.columns) == COLUMNS + 3 - left_out
         assert shown() == whole
+
+
+async def test_the_completion_row_follows_the_first_frame_with_the_full_rates(
+        demo_dir: Path) -> None:
+    """The completion rates read every archive year: the first frame leaves them blank,
+    and they come right after it, equal to what `checkin trends` computes."""
+    app = screen_app(demo_dir, "trends")
+    async with running(app) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        with Store(demo_dir, readonly=True) as store:
+            full = agenda_trends(store, screen.agenda_id).completion
+        assert [p.value for p in screen.trends.completion.points] == [
+            p.value for p in full.points]
+        assert any(p.value is not None for p in full.points)
+        spark = next(s for s in screen.query(TrendSpark) if s.trend.name == full.name)
+        assert spark.trend is screen.trends.completion
+        table = screen.query_one(TrendTable)
+        newest = table.get_cell(full.name, full.points[-1].meeting_id)
+        assert newest.plain != "" and newest.plain == cell(full.points[-1], "%")
 
 
 async def test_sparklines_take_the_theme_colours(demo_dir: Path) -> None:

@@ -21,7 +21,7 @@ from checkin.core.trends import Trend, Trends
 from checkin.render.numbers import sparkline
 from checkin.render.terminal import safe
 from checkin.render.trends import OFF, ON, cell, streak_text, target_text
-from checkin.services.trends import agenda_trends
+from checkin.services.trends import agenda_trends, completion_trend
 from checkin.store import Store
 from checkin.tui.frames import after_first_frame, size_classes
 from checkin.tui.teardown import leaving
@@ -100,17 +100,23 @@ class TrendSpark(Widget):
     STREAK = 6
 
     def __init__(self, trend: Trend) -> None:
-        classes = "trend-spark" + (" -streak" if trend.streak else "")
-        classes += " -escalate" if trend.escalate else ""
-        super().__init__(classes=classes)
+        super().__init__(classes="trend-spark")
+        self.show(trend)
+
+    def show(self, trend: Trend) -> None:
+        """Draw ``trend`` (again: the completion row is filled after the first frame)."""
+        self.set_class(bool(trend.streak), "-streak")
+        self.set_class(trend.escalate, "-escalate")
         self.trend = trend
         self.name_text = safe(trend.name)
         self.line = sparkline([p.value for p in trend.points[-COLUMNS:]])
         self.streak = streak_text(trend) or ""
+        self.refresh()
 
     def looks(self) -> tuple[Style, Style, Style]:
         """Name, line and streak: warning for a streak, bold error to escalate."""
-        colors = self.app.get_css_variables()
+        colors = self.app.theme_variables or self.app.get_css_variables()  # kept by the
+        # app for its theme: get_css_variables() builds them anew, ~1 ms a sparkline
 
         def color(name: str, bold: bool = False) -> Style:
             try:
@@ -170,9 +176,10 @@ class TrendsScreen(Screen[None]):
         self.show(first_frame=True)
 
     def show(self, first_frame: bool = False) -> None:
-        """Read and show the agenda's trends; for the ``first_frame``, only the meeting
-        columns that fit the screen, the others right after it, in one batch."""
-        trends = agenda_trends(self.store, self.agenda_id)
+        """Read and show the agenda's trends. For the ``first_frame``: only the meeting
+        columns that fit the screen, and the completion row blank (it reads every archive
+        year); the older columns and the completion rates right after it, in one batch."""
+        trends = agenda_trends(self.store, self.agenda_id, completion=not first_frame)
         self.trends = trends
         count = len(trends.meetings)
         shown = f"the last {COLUMNS} of {count}" if count > COLUMNS else str(count)
@@ -180,24 +187,30 @@ class TrendsScreen(Screen[None]):
         self.query_one("#trends-title", Label).update(
             title if count else f"Scorecard trends · no ended meetings of {self.agenda_id!r}")
         table = self.query_one(TrendTable)
-        left_out = table.show(trends, COLUMNS, self.app.size.width if first_frame else None)
+        table.show(trends, COLUMNS, self.app.size.width if first_frame else None)
         table.focus()
         table.move_cursor(row=0, column=len(table.columns) - 2, animate=False)  # newest meeting
         grid = self.query_one("#trends-sparks", Grid)
         grid.remove_children()
         if count:
             grid.mount_all(TrendSpark(t) for t in trends.rows)
-        if left_out:
-            after_first_frame(self, self.show_every_column, trends)
+        if first_frame:
+            after_first_frame(self, self.show_the_rest, trends)
 
-    def show_every_column(self, trends: Trends) -> None:
-        """The older meetings' columns, left of those shown; the cursor stays put."""
+    def show_the_rest(self, trends: Trends) -> None:
+        """The completion rates and the older meetings' columns, left of those shown; the
+        cursor stays put."""
         if leaving(self) or not self.is_attached or trends is not self.trends:
             return
+        trends.completion = completion_trend(self.store, self.agenda_id, trends.meetings)
         table = self.query_one(TrendTable)
         row, from_end = table.cursor_row, len(table.columns) - table.cursor_column
-        table.show(trends, COLUMNS)
-        table.move_cursor(row=row, column=len(table.columns) - from_end, animate=False)
+        with self.app.batch_update():
+            table.show(trends, COLUMNS)
+            table.move_cursor(row=row, column=len(table.columns) - from_end, animate=False)
+            for spark in self.query(TrendSpark):
+                if spark.trend.name == trends.completion.name:
+                    spark.show(trends.completion)
 
     def action_next_agenda(self) -> None:
         if self.agendas and (len(self.agendas) > 1 or self.agenda_id not in self.agendas):
