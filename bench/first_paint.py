@@ -113,9 +113,10 @@ def one_run(source: str) -> tuple[list[tuple[str, float]], list[float]]:
             await timed(pilot, "minutes preview", "ctrl+o")
             await timed(pilot, "back", "escape")
             for key, name in (("ctrl+g", "action register"), ("ctrl+y", "history"),
-                              ("f3", "trends")):
+                              ("f3", "trends"), ("f1", "help")):
                 await timed(pilot, name, key)
                 await timed(pilot, "back", "escape")
+            await timed(pilot, "home (esc from the meeting)", "escape")
             for _ in range(3):  # the floor: Textual drawing a bare screen of 80 lines
                 start = time.perf_counter()
                 pilot.app.push_screen(BareScreen())
