@@ -10,11 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import AppFactory
 from hosts import running, screen_app
 from textual.css.stylesheet import Stylesheet
 
 from checkin.tui.app import BETWEEN_SCREENS, screen_class
 from checkin.tui.screens.digest import DigestDialog
+from checkin.tui.screens.home import HomeScreen
+from checkin.tui.screens.meeting import MeetingScreen
 from checkin.tui.screens.minutes import MinutesScreen
 
 
@@ -61,3 +64,21 @@ async def test_a_screen_is_built_with_the_size_classes_textual_gives_it(
         app.push_screen(minutes)
         await pilot.pause()
         assert len(built) == 1 and set(minutes.classes) == built
+
+
+@pytest.mark.parametrize("width", [80, 100, 170])
+async def test_home_and_the_meeting_are_built_with_their_size_classes(
+        demo_dir: Path, app_factory: AppFactory, width: int) -> None:
+    """Home is the first screen (app start is measured against a bare Textual app), the
+    meeting screen the one the room watches: neither is restyled whole on its first size."""
+    app = app_factory(demo_dir, agenda="weekly", start=True, live_clock=False)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        meeting = app.screen
+        assert isinstance(meeting, MeetingScreen)
+        home = next(s for s in app.screen_stack if isinstance(s, HomeScreen))
+        for shown, built in ((home, HomeScreen(home.data)),
+                             (meeting, MeetingScreen(meeting.session, live_clock=False))):
+            classes = set(built.classes)
+            assert len(classes & {"-narrow", "-normal", "-wide"}) == 1
+            assert classes == set(shown.classes), type(shown).__name__

@@ -19,6 +19,7 @@ from checkin.core.model import MeetingSummary
 from checkin.render.numbers import format_number
 from checkin.services.home import AgendaEntry, HomeData, due_choice, row_agenda
 from checkin.tui.dialogs.confirm import ConfirmDialog
+from checkin.tui.frames import size_classes
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label, Static, plain
@@ -98,6 +99,7 @@ class HomeScreen(Screen[None]):
 
     def __init__(self, data: HomeData) -> None:
         super().__init__(id="home")
+        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.data = data
         self.data_before = data  # what the highlighted row was read against
         self.resumed_once = False

@@ -19,6 +19,7 @@ from textual.widget import Widget
 from checkin import clock
 from checkin.core.model import Section
 from checkin.errors import CheckinError
+from checkin.tui.frames import size_classes
 from checkin.tui.sections import editor_class
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import SAVE_INTERVAL, MeetingSession
@@ -87,6 +88,7 @@ class MeetingScreen(Screen[None]):
 
     def __init__(self, session: MeetingSession, *, live_clock: bool = True) -> None:
         super().__init__(id="meeting")
+        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.session = session
         self.live_clock = live_clock
         self.last_tick = time.monotonic()
