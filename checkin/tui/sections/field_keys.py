@@ -40,6 +40,18 @@ def focus_now(widget: Widget) -> None:
     widget.screen.set_focus(widget)
 
 
+def replace_now(stand_in: Widget, field: Widget) -> Widget:
+    """Put ``field`` where ``stand_in`` (its text, drawn alike) is: in the DOM at once, so
+    it can take the focus before the next key is routed; the text leaves the focus chain
+    now and the DOM after this turn."""
+    stand_in.display = False
+    parent = stand_in.parent
+    assert isinstance(parent, Widget)
+    parent.mount(field, after=stand_in)
+    stand_in.remove()
+    return field
+
+
 def focused_inside(widget: Widget) -> Widget:
     """The focused widget if it is inside ``widget``; else skip the action, so the key
     goes on to its usual handler."""

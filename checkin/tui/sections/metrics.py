@@ -25,6 +25,7 @@ from checkin.tui.sections.field_keys import (
     focus_now,
     focused_inside,
     next_field,
+    replace_now,
     row_bindings,
 )
 from checkin.tui.session import MeetingSession
@@ -173,12 +174,7 @@ class MetricRow(Vertical):
         it can take the focus before the next key is routed)."""
         if isinstance(self.value, Input):
             return self.value
-        text, self.value = self.value, self._new_input()
-        text.display = False  # out of the focus chain now; gone after this turn
-        cells = text.parent
-        assert isinstance(cells, Horizontal)
-        cells.mount(self.value, after=text)
-        text.remove()
+        self.value = replace_now(self.value, self._new_input())
         return self.value
 
     def _comment_parts(self) -> tuple[Label, WrapField]:

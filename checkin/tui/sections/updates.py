@@ -18,7 +18,7 @@ from textual.widgets import TextArea
 from checkin.core.model import DepartmentUpdate, Section
 from checkin.core.prep import update_prep_note
 from checkin.tui.sections.base import SectionEditor
-from checkin.tui.sections.field_keys import focus_now, next_field
+from checkin.tui.sections.field_keys import focus_now, next_field, replace_now
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.plain import Label, Static, plain_title
 from checkin.tui.widgets.wrap_field import WrapField
@@ -103,10 +103,7 @@ class UpdatesEditor(SectionEditor):
         """The panel's fields, its texts replaced by fields first (in the DOM at once, so
         they can take the focus before the next key is routed)."""
         for text in list(panel.query(FieldText)):
-            text.display = False  # out of the focus chain now; gone after this turn
-            panel.mount(UpdateField(text.update_record, text.field, text.placeholder),
-                        after=text)
-            text.remove()
+            replace_now(text, UpdateField(text.update_record, text.field, text.placeholder))
         return [w for w in panel.children if isinstance(w, UpdateField)]
 
     def into_fields(self) -> None:
