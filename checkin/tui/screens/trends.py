@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.cells import cell_len, set_cell_size
-from rich.style import Style
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.color import Color, ColorParseError
 from textual.containers import Grid, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable
@@ -27,6 +26,7 @@ from checkin.tui.frames import after_first_frame, size_classes
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label
+from checkin.tui.widgets.theme_style import theme_style
 
 COLUMNS = 26  # meetings shown: half a year of weekly ones (`checkin trends` has them all)
 LEGEND = (f"{ON} on track  {OFF} off track  highlighted: latest off-track streak  "
@@ -113,34 +113,20 @@ class TrendSpark(Widget):
         self.streak = streak_text(trend) or ""
         self.refresh()
 
-    def looks(self) -> tuple[Style, Style, Style]:
-        """Name, line and streak: warning for a streak, bold error to escalate."""
-        colors = self.app.theme_variables or self.app.get_css_variables()  # kept by the
-        # app for its theme: get_css_variables() builds them anew, ~1 ms a sparkline
+    def looks(self) -> tuple[str, str, str]:
+        """Name, line and streak styles: warning for a streak, bold error to escalate."""
+        escalate = "$text-error bold" if self.trend.escalate else ""
+        name = escalate or ("$text-warning" if self.trend.streak else "")
+        return (theme_style(self, name), theme_style(self, "$accent"),
+                theme_style(self, escalate))
 
-        def color(name: str, bold: bool = False) -> Style:
-            try:
-                return Style(color=Color.parse(colors[name]).rich_color, bold=bold or None)
-            except (KeyError, ColorParseError):  # a theme without it: the text's colour
-                return Style(bold=bold or None)
-
-        escalate = color("text-error", bold=True) if self.trend.escalate else Style()
-        name = escalate if self.trend.escalate else (
-            color("text-warning") if self.trend.streak else Style())
-        return name, color("accent"), escalate
-
-    def render(self) -> Text:
-        name = self.name_text
-        if cell_len(name) > self.NAME:
-            name = set_cell_size(name, self.NAME - 1) + "…"
+    def render(self) -> Content:
         room = max(0, self.size.width - self.NAME - 1 - self.STREAK)
-        line = self.line[:room]
-        text = Text(no_wrap=True, overflow="crop", end="")
-        for part, width, style in zip((name, line, self.streak[:self.STREAK]),
-                                      (self.NAME, room + 1, 0), self.looks()):
-            text.append(part, style)
-            text.append(" " * (width - cell_len(part)))
-        return text
+        name, line, streak = self.looks()
+        return Content.assemble(
+            Content.styled(self.name_text, name).truncate(self.NAME, ellipsis=True, pad=True),
+            Content.styled(self.line[:room], line).truncate(room + 1, pad=True),
+            Content.styled(self.streak[:self.STREAK], streak))
 
 
 class TrendsScreen(Screen[None]):
