@@ -369,9 +369,9 @@ class CheckinApp(App[None]):
 def make_app(data_dir: Path, *, agenda: str | None = None, start: bool = False,
              facilitator: str = "", dayfirst: bool = False) -> CheckinApp:
     """Open the store (taking the lock) and load the agenda; raise CheckinError if not."""
-    data_dir = Path(data_dir)
     from checkin.services.meetings import previous_of_new, start_or_resume
 
+    data_dir = Path(data_dir)
     loaded = None
     if start or agenda:
         loaded = agenda_by_name(agenda, data_dir)

@@ -19,7 +19,7 @@ from checkin.core.model import MeetingSummary
 from checkin.render.numbers import format_number
 from checkin.services.home import AgendaEntry, HomeData, due_choice, row_agenda
 from checkin.tui.dialogs.confirm import ConfirmDialog
-from checkin.tui.frames import size_classes
+from checkin.tui.frames import after_first_frame, size_classes
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label, Static, plain
@@ -128,8 +128,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#home-recent", DataTable)
         table.add_columns("Date", "Rating", "Blocks", "Actions", "Agenda")
         self.query_one("#home-agendas", OptionList).focus()
-        # paint first, fill the lists after: the first frame does not wait for them
-        self.call_after_refresh(self._after_first_paint)
+        after_first_frame(self, self._after_first_paint)  # the lists: after the frame
 
     def _after_first_paint(self) -> None:
         if leaving(self):  # a signal came while it mounted: nothing to show
