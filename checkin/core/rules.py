@@ -96,12 +96,25 @@ def slip_flag(item: ActionItem) -> Flag:
     return Flag("slipping", item.title, f"{item.id} ({item.owner}) re-dated {item.slips} times")
 
 
+def counts_in_window(due: date, status: str, since: date | None, until: date) -> bool:
+    """Whether a meeting's completion rate counts an item: due in (since, until]
+    (``since``: the previous meeting's date, None for the first), not dropped."""
+    return due <= until and (since is None or due > since) and status != "dropped"
+
+
 def completion_window(items: Iterable[ActionItem], since: date | None,
                       until: date) -> list[ActionItem]:
-    """The items a meeting's completion rate counts: due in (since, until] (``since``: the
-    previous meeting's date, None for the first), dropped ones left out."""
-    return [i for i in items if i.due <= until and (since is None or i.due > since)
-            and i.status != "dropped"]
+    """The items a meeting's completion rate counts (``counts_in_window``)."""
+    return [i for i in items if counts_in_window(i.due, i.status, since, until)]
+
+
+def completion_counts_of(facts: Iterable[tuple[date, str, date | None]],
+                         since: date | None, until: date) -> tuple[int, int]:
+    """(due, done on time) of the window, from each item's (due, status, closed on) alone:
+    what the wrap-up reads straight from the stored rows, as trends does."""
+    counted = [is_done_on_time(due, status, closed) for due, status, closed in facts
+               if counts_in_window(due, status, since, until)]
+    return len(counted), sum(counted)
 
 
 def completion_rate(items: list[ActionItem], since: date | None, until: date) -> float | None:

@@ -235,17 +235,15 @@ class ActionItems:
                         if not self._stale(i, year))
         return docs
 
-    def actions(self, status: str | None = None,
-                where: Callable[[dict[str, Any]], bool] | None = None) -> list[ActionItem]:
+    def actions(self, status: str | None = None) -> list[ActionItem]:
         """Action items (all, or of one ``status``), oldest first.
 
         ``open`` reads the register alone; a closed status or all of them reads every
-        archive year (use ``closed_actions(years)`` to read fewer). ``where`` picks
-        stored documents before any is converted.
+        archive year (use ``closed_actions(years)`` to read fewer).
         """
-        items = {a.id: a for a in self._register_items(where)}
+        items = {a.id: a for a in self._register_items()}
         if status != "open":
-            closed = self.closed_actions(None, where)
+            closed = self.closed_actions()
             both = next((a.id for a in closed if a.id in items), None)
             if both is not None:  # not a move a crash stopped (``_repair_moves`` did those)
                 raise self._duplicate(both, self.register_path,
