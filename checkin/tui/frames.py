@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.message_pump import MessagePump
 from textual.screen import Screen
@@ -20,6 +20,19 @@ def after_first_frame(node: MessagePump, callback: Callable[..., Any], *args: An
         callback(*args)
 
     node.call_after_refresh(node.call_later, later)
+
+
+Result = TypeVar("Result")
+
+
+class SizedScreen(Screen[Result]):
+    """A screen built with the breakpoint class (``-narrow``...) Textual would give it on
+    its first size: that class change restyled every node of the screen, and made a
+    DataTable draw all its cells again. Every full screen of the app is one."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.add_class(*size_classes(self))
 
 
 def size_classes(screen: Screen[Any]) -> list[str]:

@@ -18,7 +18,6 @@ from functools import partial
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 
 from checkin.core.model import ActionItem
 from checkin.core.people import known_people
@@ -26,7 +25,7 @@ from checkin.core.rules import filter_actions, sort_actions
 from checkin.errors import CheckinError
 from checkin.render.share import digest
 from checkin.store import Store
-from checkin.tui.frames import after_first_frame, size_classes
+from checkin.tui.frames import SizedScreen, after_first_frame
 from checkin.tui.keys import key
 from checkin.tui.screens.digest import DigestDialog
 from checkin.tui.teardown import leaving
@@ -42,7 +41,7 @@ FILTER_KEYS = ("filters: o owner · p dept · s status · v overdue · c clear �
                "sort: 1 due · 2 owner · 3 dept")  # the footer has no room for them
 
 
-class ActionsScreen(Screen[None]):
+class ActionsScreen(SizedScreen[None]):
     """All action items; ``/`` search, ``o``/``p``/``s``/``v`` filter, ``1``-``3`` sort,
     ``d``/``r``/``a``/``x`` edit the highlighted item, ``m`` its owner's digest."""
 
@@ -67,7 +66,6 @@ class ActionsScreen(Screen[None]):
 
     def __init__(self, store: Store, *, today: date, dayfirst: bool = False) -> None:
         super().__init__(id="actions")
-        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.store = store
         self.today = today
         self.dayfirst = dayfirst

@@ -16,13 +16,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable
 
 from checkin.core.model import MeetingSummary
 from checkin.render.numbers import format_number
 from checkin.store import Store
-from checkin.tui.frames import after_first_frame, size_classes
+from checkin.tui.frames import SizedScreen, after_first_frame
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label, plain
@@ -51,7 +50,7 @@ class MeetingTable(DataTable[str | Text]):
     ]
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(SizedScreen[None]):
     """Every meeting in the store's index (no meeting file is opened to list them)."""
 
     BINDINGS = [
@@ -62,7 +61,6 @@ class HistoryScreen(Screen[None]):
 
     def __init__(self, store: Store, *, today: date, dayfirst: bool = False) -> None:
         super().__init__(id="history")
-        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.store = store
         self.today = today
         self.dayfirst = dayfirst

@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
@@ -19,7 +18,7 @@ from checkin.core.model import MeetingSummary
 from checkin.render.numbers import format_number
 from checkin.services.home import AgendaEntry, HomeData, due_choice, row_agenda
 from checkin.tui.dialogs.confirm import ConfirmDialog
-from checkin.tui.frames import after_first_frame, size_classes
+from checkin.tui.frames import SizedScreen, after_first_frame
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label, Static, plain
@@ -55,7 +54,7 @@ def resume_prompt(summary: MeetingSummary) -> Text:
                          f"\n  in progress since {summary.date.isoformat()}")
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(SizedScreen[None]):
     """What to do next: every list reachable with tab, Enter acts on the highlighted row."""
 
     BINDINGS = [
@@ -99,7 +98,6 @@ class HomeScreen(Screen[None]):
 
     def __init__(self, data: HomeData) -> None:
         super().__init__(id="home")
-        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.data = data
         self.data_before = data  # what the highlighted row was read against
         self.resumed_once = False

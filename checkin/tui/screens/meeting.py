@@ -13,13 +13,12 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widget import Widget
 
 from checkin import clock
 from checkin.core.model import Section
 from checkin.errors import CheckinError
-from checkin.tui.frames import size_classes
+from checkin.tui.frames import SizedScreen
 from checkin.tui.sections import editor_class
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import SAVE_INTERVAL, MeetingSession
@@ -55,7 +54,7 @@ IDLE_FOR_GC = 1.5  # seconds without a key before the full collection runs
 SECTIONS_DIR = Path(__file__).resolve().parent.parent / "sections"
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(SizedScreen[None]):
     """Global keys are priority bindings: they work while a text field has focus."""
 
     CSS_PATH = sorted(SECTIONS_DIR.glob("*.tcss"))  # the section editors' styles
@@ -88,7 +87,6 @@ class MeetingScreen(Screen[None]):
 
     def __init__(self, session: MeetingSession, *, live_clock: bool = True) -> None:
         super().__init__(id="meeting")
-        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.session = session
         self.live_clock = live_clock
         self.last_tick = time.monotonic()

@@ -11,14 +11,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from checkin.core.model import Meeting
 from checkin.render.terminal import safe
 from checkin.services.minutes import export_minutes, minutes_text
 from checkin.store import Store
-from checkin.tui.frames import size_classes
+from checkin.tui.frames import SizedScreen
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label
@@ -57,7 +56,7 @@ class MinutesView(Static):
         self.source = source
 
 
-class MinutesScreen(Screen[None]):
+class MinutesScreen(SizedScreen[None]):
     """Read-only preview of the minutes; export them to a file."""
 
     BINDINGS = [
@@ -69,7 +68,6 @@ class MinutesScreen(Screen[None]):
 
     def __init__(self, store: Store, meeting: Meeting) -> None:
         super().__init__(id="minutes")
-        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.store = store
         self.meeting = meeting
 

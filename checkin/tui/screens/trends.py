@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable
 
@@ -22,7 +21,7 @@ from checkin.render.terminal import safe
 from checkin.render.trends import OFF, ON, cell, streak_text, target_text
 from checkin.services.trends import agenda_trends, completion_trend
 from checkin.store import Store
-from checkin.tui.frames import after_first_frame, size_classes
+from checkin.tui.frames import SizedScreen, after_first_frame
 from checkin.tui.teardown import leaving
 from checkin.tui.widgets.key_bar import KeyBar
 from checkin.tui.widgets.plain import Label
@@ -129,7 +128,7 @@ class TrendSpark(Widget):
             Content.styled(self.streak[:self.STREAK], streak))
 
 
-class TrendsScreen(Screen[None]):
+class TrendsScreen(SizedScreen[None]):
     """One agenda's trends (``agenda_id``, default: that of the latest meeting)."""
 
     BINDINGS = [
@@ -141,7 +140,6 @@ class TrendsScreen(Screen[None]):
     def __init__(self, store: Store, *, today: date, dayfirst: bool = False,
                  agenda_id: str | None = None) -> None:
         super().__init__(id="trends")
-        self.add_class(*size_classes(self))  # not restyled whole for them on mount
         self.store = store
         self.today = today
         self.dayfirst = dayfirst
