@@ -80,7 +80,10 @@ def one_run(source: str) -> tuple[list[tuple[str, float]], list[float]]:
 
         async def painted(app, ready) -> None:  # noqa: ANN001
             """Wait until ``ready()`` gives a mounted widget, then for its first refresh."""
+            deadline = time.perf_counter() + 30  # a crashed app shows nothing: fail, not hang
             while (widget := ready()) is None or not widget.is_mounted:
+                if time.perf_counter() > deadline or not app.is_running:
+                    raise SystemExit("first_paint: nothing was drawn (did the app fail?)")
                 await asyncio.sleep(0.001)
             drawn = asyncio.Event()
             widget.call_after_refresh(drawn.set)

@@ -44,9 +44,10 @@ def settle_garbage() -> None:
     gc.freeze()
 
 
-def make_editor(session: MeetingSession, section: Section) -> Widget:
-    """The editor of the section's kind (its module is imported on first use)."""
-    return editor_class(section.kind)(session, section)
+def make_editor(session: MeetingSession, section: Section, width: int = 0) -> Widget:
+    """The editor of the section's kind (its module is imported on first use), built for
+    ``width`` columns when known."""
+    return editor_class(section.kind)(session, section, width=width)
 
 
 TIMER_SAVE_SECONDS = 15.0
@@ -216,7 +217,7 @@ class MeetingScreen(SizedScreen[None]):
         prompt.display = bool(section.prompt)
         body = self.query_one("#section-body", Vertical)
         self.editor = None
-        editor = make_editor(self.session, section)
+        editor = make_editor(self.session, section, body.content_size.width)
         with self.app.batch_update():  # one layout for the new section, not one per stage
             await body.remove_children()
             await body.mount(editor)

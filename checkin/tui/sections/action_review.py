@@ -8,7 +8,6 @@ from functools import partial
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.events import Resize
 from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import ListItem, ListView
@@ -156,8 +155,8 @@ class ActionReviewEditor(SectionEditor):
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
-                 id: str | None = None) -> None:
-        super().__init__(session, section, id=id)
+                 id: str | None = None, width: int = 0) -> None:
+        super().__init__(session, section, id=id, width=width)
         self.add_class("action-review-editor")
         self.items = by_owner(session.carried_actions())
 
@@ -170,11 +169,11 @@ class ActionReviewEditor(SectionEditor):
         yield ListView(*(ReviewRow(item) for item in self.items), id="review-list")
         yield Label("", id="review-last")  # what the last key did: the cursor moved on
 
-    def on_resize(self, event: Resize) -> None:
-        narrow = event.size.width < NARROW
-        if narrow != self.has_class("-narrow"):
-            self.set_class(narrow, "-narrow")
-            self.show_rows()
+    def width_classes(self, width: int) -> dict[str, bool]:
+        return {"-narrow": width < NARROW}
+
+    def width_changed(self) -> None:
+        self.show_rows()
 
     def on_mount(self) -> None:
         self.show_rows()

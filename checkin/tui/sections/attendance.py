@@ -8,7 +8,6 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import Resize
 from textual.widgets import Checkbox
 
 from checkin.core.model import Attendee, Section
@@ -75,8 +74,8 @@ class AttendanceEditor(SectionEditor):
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
-                 id: str | None = None) -> None:
-        super().__init__(session, section, id=id)
+                 id: str | None = None, width: int = 0) -> None:
+        super().__init__(session, section, id=id, width=width)
         self.add_class("attendance-editor")
 
     def compose(self) -> ComposeResult:
@@ -94,8 +93,8 @@ class AttendanceEditor(SectionEditor):
     def on_mount(self) -> None:
         self.show_count()
 
-    def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+    def width_classes(self, width: int) -> dict[str, bool]:
+        return {"-narrow": width < NARROW}
 
     def action_move_row(self, step: int) -> None:
         """Focus the same field of the previous/next department (wrapping around)."""

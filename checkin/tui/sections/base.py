@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.events import Resize
 from textual.message import Message
 from textual.widget import Widget
 
@@ -36,10 +37,32 @@ class SectionEditor(Widget):
     """
 
     def __init__(self, session: MeetingSession, section: Section, *,
-                 id: str | None = None) -> None:
+                 id: str | None = None, width: int = 0) -> None:
         super().__init__(id=id, classes="section-editor")
         self.session = session
         self.section = section
+        if width:  # built with the classes of its width: no restyle on its first resize
+            self.fit(width)
+
+    def width_classes(self, width: int) -> dict[str, bool]:
+        """The classes this editor takes by its width (``-narrow``...); none by default."""
+        return {}
+
+    def fit(self, width: int) -> bool:
+        """Set the width classes for ``width`` columns; True if any changed."""
+        changed = False
+        for name, on in self.width_classes(width).items():
+            if on != self.has_class(name):
+                self.set_class(on, name)
+                changed = True
+        return changed
+
+    def on_resize(self, event: Resize) -> None:
+        if self.fit(event.size.width):
+            self.width_changed()
+
+    def width_changed(self) -> None:
+        """Redraw what the width classes alone do not restyle (after a resize)."""
 
     def action_next_field(self, step: int) -> None:
         next_field(self, step)

@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.events import Resize
 from textual.geometry import Size
 from textual.widget import Widget
 
@@ -261,8 +260,8 @@ class MetricsEditor(SectionEditor):
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
-                 id: str | None = None) -> None:
-        super().__init__(session, section, id=id)
+                 id: str | None = None, width: int = 0) -> None:
+        super().__init__(session, section, id=id, width=width)
         self.add_class("metrics-editor")
 
     def compose(self) -> ComposeResult:
@@ -288,8 +287,7 @@ class MetricsEditor(SectionEditor):
                                 live=n == 0)  # where the cursor starts
 
     def on_mount(self) -> None:
-        for row in self.query(MetricRow):
-            self.show_prep(row)
+        self.width_changed()  # the classes it was built with
         self.show_summary()
 
     def show_prep(self, row: MetricRow) -> None:
@@ -321,19 +319,16 @@ class MetricsEditor(SectionEditor):
             f"{len(read)} of {len(rows)} read · {len(off)} off track"
             + prep_summary(self.session.meeting, "value"))
 
-    def on_resize(self, event: Resize) -> None:
-        narrow = event.size.width < NARROW
-        if narrow != self.has_class("-narrow"):
-            self.set_class(narrow, "-narrow")
-            for row in self.query(MetricRow):
-                row.show_trend(NARROW_TREND if narrow else TREND)
-        wide = event.size.width >= WIDE
-        if wide != self.has_class("-wide"):
-            self.set_class(wide, "-wide")
-            for row in self.query(MetricRow):
-                self.show_prep(row)
+    def width_classes(self, width: int) -> dict[str, bool]:
+        return {"-narrow": width < NARROW, "-wide": width >= WIDE}
+
+    def width_changed(self) -> None:
+        """The rows' trend length, prep word and columns follow ``-narrow``/``-wide``."""
+        narrow, wide = self.has_class("-narrow"), self.has_class("-wide")
         prep = (7 if wide else 2) if self.has_class("-prep") else 0  # as the head's columns
         for row in self.query(MetricRow):
+            row.show_trend(NARROW_TREND if narrow else TREND)
+            self.show_prep(row)
             row.marks.columns(prep=prep, trend=not narrow)
 
     def action_move_row(self, step: int) -> None:

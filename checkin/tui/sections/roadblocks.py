@@ -7,7 +7,6 @@ from functools import partial
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
 from textual.widgets import ListItem, ListView
 
 from checkin.core.dates import describe, next_meeting_date
@@ -92,8 +91,8 @@ class RoadblocksEditor(SectionEditor):
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
-                 id: str | None = None) -> None:
-        super().__init__(session, section, id=id)
+                 id: str | None = None, width: int = 0) -> None:
+        super().__init__(session, section, id=id, width=width)
         self.add_class("roadblocks-editor")
         self.proposals: list[ProposedRoadblock] = []
         self.action_title = ""  # the new item's title while its owner is asked
@@ -148,9 +147,8 @@ class RoadblocksEditor(SectionEditor):
     def meeting(self) -> Meeting:
         return self.session.meeting
 
-    def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
-        self.set_class(event.size.width < NARROWER, "-narrower")
+    def width_classes(self, width: int) -> dict[str, bool]:
+        return {"-narrow": width < NARROW, "-narrower": width < NARROWER}
 
     def row_widgets(self, rows: list[Roadblock]) -> list[RoadblockRow]:
         first = [r.id for r in rows if r.status == "open"][:DISCUSS_FIRST]
