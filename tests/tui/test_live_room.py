@@ -5,19 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import AppFactory
-from textual.widgets import Label
 
 from checkin.tui.screens.meeting import MeetingScreen
 from checkin.tui.sections.action_review import ReviewRow
-from checkin.tui.widgets.sidebar import SectionSidebar
+from checkin.tui.widgets.sidebar import Row, SectionSidebar
 
 
-def sidebar_rows(screen: MeetingScreen) -> list:
-    return list(screen.query_one(SectionSidebar).query(".sidebar-section"))
-
-
-def name_of(row) -> str:
-    return str(row.query_one(".sidebar-name", Label).render())
+def sidebar_rows(screen: MeetingScreen) -> list[Row]:
+    """The sections as the sidebar draws them now (each line checked against its row)."""
+    section_list = screen.query_one(SectionSidebar).list
+    lines = section_list.render().split()
+    for row, line in zip(section_list.rows, lines, strict=True):
+        assert line.plain.startswith(row.name[:10]) and line.plain.endswith(row.time)
+    return section_list.rows
 
 
 async def test_leaving_review_with_items_unreviewed_does_not_tick_it(
@@ -31,7 +31,7 @@ async def test_leaving_review_with_items_unreviewed_does_not_tick_it(
         await pilot.pause()
         screen.show_time()
         rows = sidebar_rows(screen)
-        assert rows[0].has_class("-unfinished") and name_of(rows[0]).startswith("! ")
+        assert rows[0].state == "unfinished" and rows[0].name.startswith("! ")
         await pilot.press("pageup")
         await pilot.pause()
         await pilot.press("a")  # all present
@@ -42,9 +42,9 @@ async def test_leaving_review_with_items_unreviewed_does_not_tick_it(
         await pilot.pause()
         screen.show_time()
         rows = sidebar_rows(screen)
-        assert rows[0].has_class("-done") and name_of(rows[0]).startswith("✓")
-        assert rows[1].has_class("-unfinished") and not rows[1].has_class("-done")
-        assert name_of(rows[1]).startswith("! ")
+        assert rows[0].state == "done" and rows[0].name.startswith("✓")
+        assert rows[1].state == "unfinished"
+        assert rows[1].name.startswith("! ")
         await pilot.press("pageup")
         await pilot.pause()
         for _ in screen.query(ReviewRow):
@@ -53,7 +53,7 @@ async def test_leaving_review_with_items_unreviewed_does_not_tick_it(
         await pilot.pause()
         screen.show_time()
         rows = sidebar_rows(screen)
-        assert rows[1].has_class("-done") and name_of(rows[1]).startswith("✓")
+        assert rows[1].state == "done" and rows[1].name.startswith("✓")
         await pilot.press("ctrl+q")
 
 

@@ -43,9 +43,9 @@ async def test_pagedown_pageup_move_sections_and_persist(data_dir: Path,
         assert screen.current == 2
         assert label_text(screen, "#section-title") == f"3/8 · {sections[2].title}"
         sidebar = screen.query_one(SectionSidebar)
-        rows = list(sidebar.query(".sidebar-section"))
-        assert rows[2].has_class("-current") and rows[1].has_class("-done")
-        assert not rows[3].has_class("-done")
+        rows = sidebar.list.rows
+        assert rows[2].state == "current" and rows[1].state == "done"
+        assert rows[3].state == ""
         meeting_id = screen.session.meeting.id
         # the move itself was flushed: a second reader sees it while the app still runs
         with reopen(data_dir) as store:
@@ -73,9 +73,14 @@ async def test_over_time_shows_in_text_and_colour(data_dir: Path,
         assert "+2:10 over" in str(section.render())
         assert section.has_class("-over")
         assert not screen.query_one("#clock-meeting", Label).has_class("-over")
-        row = screen.query_one("#sidebar-section-0")
-        assert row.has_class("-over")
-        assert str(row.query_one(".sidebar-time", Label).render()) == "4/2m"
+        section_list = screen.query_one(SectionSidebar).list
+        row = section_list.rows[0]
+        assert row.over and row.time == "4/2m"
+        line = section_list.render().split()[0]  # the minutes in the over-time colour
+        time_at = len(line.plain) - len(" 4/2m")
+        assert line.plain.endswith(" 4/2m")
+        assert any(span.start == time_at and span.end == len(line.plain)
+                   for span in line.spans)
 
 
 async def test_autosave_writes_edits_without_a_section_change(
@@ -175,10 +180,9 @@ async def test_fast_key_presses_move_in_order_with_one_editor(
         screen = app.screen
         assert screen.current == 4
         assert len(screen.query_one("#section-body").children) == 1
-        rows = list(screen.query(".sidebar-section"))
-        assert [r.has_class("-current") for r in rows].index(True) == 4
-        name = rows[4].query_one(".sidebar-name", Label)
-        assert str(name.render()).startswith("▶ 5")
+        rows = screen.query_one(SectionSidebar).list.rows
+        assert [r.state for r in rows].index("current") == 4
+        assert rows[4].name.startswith("▶ 5")
 
 
 def unwritable(folder: Path) -> Path:
