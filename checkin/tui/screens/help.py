@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 
-from checkin.tui.widgets.plain import Label, Static
+from checkin.tui.widgets.plain import Label
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,52 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
     return sorted(rows.values(), key=lambda k: not k.ours)
 
 
+class KeyTable(Widget):
+    """Key, what it does, details: three columns drawn by one widget, the details wrapping
+    under themselves instead of being cut (a Rich Table before, measured and rendered
+    again on every refresh: ~100 ms of opening help)."""
+
+    DEFAULT_CSS = """
+    KeyTable { height: auto; }
+    """
+    HEAD = ("Key", "Does", "Details")
+    GAP = "  "
+
+    def __init__(self, keys: list[KeyHelp]) -> None:
+        super().__init__(id="help-keys")
+        self.keys = keys
+        self._lines: tuple[int, list[Content]] | None = None  # by width
+
+    def lines(self, width: int) -> list[Content]:
+        if self._lines is not None and self._lines[0] == width:
+            return self._lines[1]
+        rows = [self.HEAD, *((k.key, k.description, k.tooltip) for k in self.keys)]
+        key_w = max(Content(r[0]).cell_length for r in rows)
+        does_w = max(Content(r[1]).cell_length for r in rows)
+        details_w = max(10, width - key_w - does_w - 2 * len(self.GAP))
+        indent = " " * (key_w + does_w + 2 * len(self.GAP))
+        lines: list[Content] = []
+        for n, (key, does, details) in enumerate(rows):
+            wrapped = Content(details).wrap(details_w) or [Content("")]
+            line = Content.assemble(Content.styled(key, "bold").pad_right(
+                key_w - Content(key).cell_length), self.GAP,
+                Content(does).pad_right(does_w - Content(does).cell_length), self.GAP,
+                wrapped[0])
+            lines.append(line.stylize_before("bold") if n == 0 else line)
+            lines.extend(Content(indent) + rest for rest in wrapped[1:])
+        self._lines = (width, lines)
+        return lines
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self.lines(self.content_size.width))
+
+
 class HelpScreen(ModalScreen[None]):
     """A table of keys; escape (or f1 / ?) closes it."""
 
@@ -61,18 +109,8 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog", id="help-dialog"):
             yield Label(f"Keys: {self.title_text}", classes="dialog-question")
             with VerticalScroll(id="help-scroll"):
-                yield Static(self.table(), id="help-keys")
+                yield KeyTable(self.keys)
             yield Label("Escape closes this list · ↑/↓ scroll", classes="dialog-hint")
-
-    def table(self) -> Table:
-        """Key, what it does, details: long details wrap instead of being cut."""
-        table = Table(box=None, expand=True, show_edge=False, pad_edge=False)
-        table.add_column("Key", no_wrap=True, style="bold")
-        table.add_column("Does", no_wrap=True)
-        table.add_column("Details", ratio=1)
-        for k in self.keys:
-            table.add_row(k.key, k.description, k.tooltip)
-        return table
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()
