@@ -31,6 +31,14 @@ def metric_history(store: Store, agenda_id: str, metric: str,
     return [(s.date, s.readings.get(metric)) for s in reversed(rows)]
 
 
+def recent_readings(store: Store, agenda_id: str, metrics: list[str], before: date,
+                    last: int) -> dict[str, list[float | None]]:
+    """Each metric's values in the agenda's ``last`` meetings before ``before``, oldest
+    first: what a scorecard's sparklines draw (one index read for all of them)."""
+    rows = store.meetings(agenda_id, before=(before, ""), limit=last)[::-1]
+    return {m: [s.readings.get(m) for s in rows] for m in metrics}
+
+
 def slipping(store: Store, agenda_id: str | None = None) -> list[ActionItem]:
     """Open items re-dated SLIP_LIMIT times or more (of one agenda, or all)."""
     return [a for a in store.actions("open") if a.slips >= SLIP_LIMIT

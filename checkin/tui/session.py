@@ -28,9 +28,9 @@ from checkin.services.hooks import HookRunner
 from checkin.services.meetings import end_meeting, new_action
 from checkin.services.queries import (
     ProposedRoadblock,
-    metric_history,
     prep_proposals,
     proposed_roadblocks,
+    recent_readings,
 )
 from checkin.services.wrapup import Completion, completion_since_last
 from checkin.store import Store
@@ -158,11 +158,11 @@ class MeetingSession:
         self.changed()
 
     # ------------------------------------------------------------ reading the store
-    def metric_history(self, metric: str) -> list[float | None]:
-        """The metric's values in the agenda's earlier meetings, oldest first."""
-        rows = metric_history(self.store, self.meeting.agenda.id, metric,
-                              before=self.meeting.date)
-        return [v for _, v in rows]
+    def recent_readings(self, last: int) -> dict[str, list[float | None]]:
+        """Each metric's values in the agenda's ``last`` earlier meetings, oldest first."""
+        agenda = self.meeting.agenda
+        return recent_readings(self.store, agenda.id, [m.name for m in agenda.metrics],
+                               self.meeting.date, last)
 
     def completion(self) -> Completion:
         return completion_since_last(self.store, self.meeting)

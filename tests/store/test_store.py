@@ -13,7 +13,7 @@ from checkin.core.model import Agenda
 from checkin.core.rules import filter_actions
 from checkin.errors import CheckinError, LockedError, StoreError
 from checkin.services.meetings import add_roadblock, end_meeting, new_action, start_meeting
-from checkin.services.queries import carried_actions, metric_history
+from checkin.services.queries import carried_actions, metric_history, recent_readings
 from checkin.store import Store, schema
 from checkin.store.lines import format_lines, parse_lines
 from checkin.store.lock import DirLock
@@ -103,6 +103,11 @@ def test_actions_carry_over_and_queries(data_dir: Path, weekly_agenda: Agenda) -
             == ["Ship it"]
         hist = metric_history(store, "weekly", weekly_agenda.metrics[0].name)
         assert hist == [(first_day, 1.0), (TODAY, None)]
+        name = weekly_agenda.metrics[0].name
+        before = TODAY + timedelta(days=1)
+        assert recent_readings(store, "weekly", [name], before, 8) == {name: [1.0, None]}
+        assert recent_readings(store, "weekly", [name], before, 1) == {name: [None]}
+        assert recent_readings(store, "weekly", [name], TODAY, 8) == {name: [1.0]}
         (row,) = [s for s in store.meetings() if s.id == m1.id]
         assert row.actions == 3 and row.status == "ended"
 

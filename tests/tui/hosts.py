@@ -24,6 +24,7 @@ from checkin.store import Store
 from checkin.tui.app import CheckinApp, make_app, screen_class
 from checkin.tui.screens.meeting import MeetingScreen
 from checkin.tui.sections.base import SectionEditor
+from checkin.tui.sections.metric_cells import NameTarget
 from checkin.tui.session import MeetingSession
 
 Setup = Callable[[MeetingSession], None]
@@ -182,3 +183,12 @@ def action_count(root: Path) -> int:
     """How many action items the register in ``root`` holds."""
     with Store(root, readonly=True) as store:
         return len(store.actions())
+
+
+def name_drawn(cells: NameTarget) -> str:
+    """A scorecard row's name as drawn: its column of every line, joined by spaces (a
+    word cut across two lines would show as two words)."""
+    width = cells.content_region.width
+    column = cells.name_width(width) + 1
+    lines = cells.render().split()
+    return " ".join(line.plain[:column].strip() for line in lines if line.plain[:column].strip())

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hosts import editor_app, editor_of, hosted, reopen
+from hosts import editor_app, editor_of, hosted, name_drawn, reopen
 from textual.app import App
 from textual.widgets import Label
 
@@ -111,10 +111,10 @@ async def test_each_scorecard_row_says_from_prep_until_the_room_changes_it(
             drawn = "".join(s.text for s in pipeline.marks.render_line(0))
             assert drawn.startswith(mark + " ")
             for row in rows.values():  # the mark costs no name a cut
-                name = row.query_one(".name", Label)
-                assert str(name.render()) == row.metric.name
+                cells = row.name_target
                 longest = max(len(w) for w in row.metric.name.split())
-                assert name.content_region.width >= longest
+                assert cells.name_width(cells.content_region.width) >= longest
+                assert name_drawn(cells) == row.metric.name
         if size == (120, 40):
             continue
         async with hosted(editor_app(demo_dir, "metrics"), size=size) as pilot:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hosts import burst, editor_app, editor_of, hosted, reopen
+from hosts import burst, editor_app, editor_of, hosted, name_drawn, reopen
 from textual.widgets import Input, Label
 
 from checkin.core.model import Agenda
@@ -22,6 +22,11 @@ def row(app: CheckinApp, name: str) -> MetricRow:
 def text(widget_row: MetricRow, cls: str) -> str:
     if cls in ("prep", "mark", "trend"):  # drawn by one widget
         return widget_row.marks.text(cls)
+    if cls == "target":  # drawn with the name: its column of each line
+        cells = widget_row.name_target
+        column = cells.name_width(cells.content_region.width) + 1
+        return " ".join(line.plain[column:].strip() for line in cells.render().split()
+                        if line.plain[column:].strip())
     return str(widget_row.query_one(f".{cls}", Label).render())
 
 
@@ -105,7 +110,7 @@ async def test_value_inputs_visible_at_80x24(demo_dir: Path, weekly_agenda: Agen
     async with hosted(app, size=(80, 24)) as pilot:
         screen = app.screen.region
         first = row(app, "Marketing-qualified leads")
-        for cls in ("name", "target", "marks", "comment"):
+        for cls in ("name-target", "marks", "comment"):
             assert screen.contains_region(first.query_one(f".{cls}").region)
         value = first.query_one(".value", Input)
         assert screen.contains_region(value.region) and value.region.width >= 8
@@ -171,9 +176,9 @@ async def test_long_names_and_comments_are_read_whole(demo_dir: Path,
             assert second.query_one(".comment", WrapField).display      # its row is typed in
             third = row(app, "Pipeline added")
             assert not third.query(".comment-line")    # empty, never focused: not even mounted
-            name = first.query_one(".name", Label)   # wraps onto a second line, never cut
-            assert str(name.render()) == "Marketing-qualified leads"
-            assert name.region.height >= 2 or name.content_region.width >= 25
+            cells = first.name_target   # the name wraps onto a second line, never cut
+            assert name_drawn(cells) == "Marketing-qualified leads"
+            assert cells.region.height >= 2 or cells.name_width(cells.region.width) >= 25
             await pilot.press("ctrl+q")
         with reopen(demo_dir) as (_store, meeting):
             assert meeting.reading("Marketing-qualified leads").comment == sentence

@@ -7,8 +7,6 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
-from textual.geometry import Size
 from textual.widget import Widget
 
 from checkin.core.metrics import MetricValueError, parse_metric_value
@@ -17,7 +15,6 @@ from checkin.core.prep import from_prep, prep_summary
 from checkin.core.roadblocks import find_open
 from checkin.core.rules import metric_roadblock
 from checkin.render.numbers import format_number, format_target, sparkline
-from checkin.render.terminal import safe
 from checkin.services.meetings import add_roadblock
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.sections.field_keys import (
@@ -27,9 +24,9 @@ from checkin.tui.sections.field_keys import (
     replace_now,
     row_bindings,
 )
+from checkin.tui.sections.metric_cells import Marks, NameTarget
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.plain import Input, Label, Static
-from checkin.tui.widgets.theme_style import theme_style
 from checkin.tui.widgets.wrap_field import WrapField
 
 NARROW = 60  # below this many columns the trend and comment columns shrink
@@ -40,64 +37,6 @@ MARKS = {True: "✓ on", False: "✗ off", None: "·"}
 HEAD = (("name", "Metric"), ("target", "Target"), ("value", "Actual"), ("prep", ""),
         ("mark", "Track"), ("trend", "Trend"))
 PREP_MARK = {True: "✎ prep", False: "✎"}  # by -wide; the summary line says "✎ N from prep"
-
-
-class Marks(Widget):
-    """A metric's prep mark, on/off mark and trend drawn by one widget (three Labels
-    before), in the head's columns, each with its one-column gap: prep 2 (7 for
-    "✎ prep"; only once prep was taken in), mark 6 (bold, in colour), trend 9 (not
-    when narrow)."""
-
-    DEFAULT_CSS = """
-    Marks { width: auto; height: 1; }
-    """
-    STYLE = {"prep": "$text-muted italic", "trend": "$text-muted"}
-    MARK = {True: "$text-success bold", False: "$text-error bold", None: "bold"}
-
-    def __init__(self, trend: str) -> None:
-        super().__init__(classes="marks")
-        self.texts = {"prep": "", "mark": "", "trend": trend}
-        self.widths = {"prep": 0, "mark": 6, "trend": 9}
-        self.state: bool | None = None
-
-    def show(self, state: bool | None, **texts: str) -> None:
-        self.state = state
-        self.texts.update(texts)
-        self.refresh()
-
-    def columns(self, *, prep: int, trend: bool) -> None:
-        widths = {"prep": prep, "mark": 6, "trend": 9 if trend else 0}
-        if widths != self.widths:
-            self.widths = widths
-            self.refresh(layout=True)
-
-    def text(self, part: str) -> str:
-        """What the part holds (drawn only while its column shows)."""
-        return self.texts[part]
-
-    def column(self, part: str) -> tuple[int, int]:
-        """Where the part's column starts in the widget, and its width (with the gap)."""
-        start = 0
-        for name, width in self.widths.items():
-            if name == part:
-                return start, width
-            start += width
-        raise KeyError(part)
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return sum(self.widths.values())
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return 1
-
-    def render(self) -> Content:
-        parts = []
-        for part, width in self.widths.items():
-            if width:
-                style = self.MARK[self.state] if part == "mark" else self.STYLE[part]
-                text = Content.styled(safe(self.texts[part]), theme_style(self, style))
-                parts.append(text.truncate(width - 1, pad=True).pad_right(1))
-        return Content("").join(parts)
 
 
 class ValueText(Static):
@@ -146,13 +85,14 @@ class MetricRow(Vertical):
         self.comment: WrapField | None = None  # with its line, once mounted
         self.comment_mark: Label | None = None
         self.error_line: Label | None = None
+        self.name_target = NameTarget(metric.name, format_target(metric))
         self.marks = Marks(sparkline(history[-TREND:]))
+        self.show_mark()  # classes set before mount: no restyle of 12 mounted rows
+        self.show_commented()
 
     def compose(self) -> ComposeResult:
-        m = self.metric
         with Horizontal(classes="metric-cells"):
-            yield Label(m.name, classes="name")
-            yield Label(format_target(m), classes="target")
+            yield self.name_target
             yield self.value
             yield self.marks
         if self.reading.comment.strip():
@@ -193,10 +133,6 @@ class MetricRow(Vertical):
         assert self.comment is not None
         return self.comment
 
-    def on_mount(self) -> None:
-        self.show_mark()
-        self.show_commented()
-
     def show_commented(self) -> None:
         self.set_class(bool(self.reading.comment.strip()), "-commented")
 
@@ -225,6 +161,7 @@ class MetricRow(Vertical):
         self.marks.show(state, mark=MARKS[state])
         self.set_class(state is True, "-on")
         self.set_class(state is False, "-off")
+        self.name_target.show_off(state is False)
 
     def show_prep(self, value: bool, comment: bool, wide: bool) -> None:
         """Mark what still holds a prep form's text: the value in its row, the comment
@@ -278,12 +215,13 @@ class MetricsEditor(SectionEditor):
             if not agenda.metrics:
                 yield Label("This agenda has no metrics.", classes="empty")
             department = None
+            history = self.session.recent_readings(TREND)
             for n, metric in enumerate(agenda.metrics):
                 if metric.department != department:
                     department = metric.department
                     yield Label(department, classes="department")
                 reading = meeting.reading(metric.name) or MetricReading(metric.name)
-                yield MetricRow(metric, reading, self.session.metric_history(metric.name),
+                yield MetricRow(metric, reading, history[metric.name],
                                 live=n == 0)  # where the cursor starts
 
     def on_mount(self) -> None:

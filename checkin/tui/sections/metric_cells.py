@@ -1,0 +1,115 @@
+"""A scorecard row's read-only cells, each group drawn by one widget: name and target,
+and the marks (prep, on/off, trend) after the value."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
+
+from checkin.render.terminal import safe
+from checkin.tui.widgets.theme_style import theme_style
+
+
+class NameTarget(Widget):
+    """A metric's name and target (two Labels before). The name takes what is left and
+    wraps, never cut, bold while off track; the target has ``TARGET`` columns with its
+    gap, muted, and wraps under itself ("≥ $250,000" is never abbreviated)."""
+
+    DEFAULT_CSS = """
+    NameTarget { width: 1fr; height: auto; }
+    """
+    TARGET = 12  # as the head's .target column
+    NAME_MIN = 10  # as the head's .name min-width
+
+    def __init__(self, name: str, target: str) -> None:
+        super().__init__(classes="name-target")
+        self.name_text = name
+        self.target = target
+        self.off = False
+
+    def show_off(self, off: bool) -> None:
+        if off != self.off:
+            self.off = off
+            self.refresh()
+
+    def name_width(self, width: int) -> int:
+        """The columns the name's text wraps in (its gap after it not counted)."""
+        return max(self.NAME_MIN, width - self.TARGET) - 1
+
+    def lines(self, width: int) -> list[Content]:
+        name_w = self.name_width(width)
+        name = Content(safe(self.name_text))
+        names = (name.stylize_before("bold") if self.off else name).wrap(name_w)
+        target = Content.styled(safe(self.target), theme_style(self, "$text-muted"))
+        targets = target.wrap(self.TARGET - 1)
+        out = []
+        for n in range(max(len(names), len(targets), 1)):
+            left = names[n] if n < len(names) else Content("")
+            right = targets[n] if n < len(targets) else Content("")
+            out.append(left.pad_right(name_w + 1 - left.cell_length) + right)
+        return out
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self.lines(self.content_size.width))
+
+
+class Marks(Widget):
+    """A metric's prep mark, on/off mark and trend drawn by one widget (three Labels
+    before), in the head's columns, each with its one-column gap: prep 2 (7 for
+    "✎ prep"; only once prep was taken in), mark 6 (bold, in colour), trend 9 (not
+    when narrow)."""
+
+    DEFAULT_CSS = """
+    Marks { width: auto; height: 1; }
+    """
+    STYLE = {"prep": "$text-muted italic", "trend": "$text-muted"}
+    MARK = {True: "$text-success bold", False: "$text-error bold", None: "bold"}
+
+    def __init__(self, trend: str) -> None:
+        super().__init__(classes="marks")
+        self.texts = {"prep": "", "mark": "", "trend": trend}
+        self.widths = {"prep": 0, "mark": 6, "trend": 9}
+        self.state: bool | None = None
+
+    def show(self, state: bool | None, **texts: str) -> None:
+        self.state = state
+        self.texts.update(texts)
+        self.refresh()
+
+    def columns(self, *, prep: int, trend: bool) -> None:
+        widths = {"prep": prep, "mark": 6, "trend": 9 if trend else 0}
+        if widths != self.widths:
+            self.widths = widths
+            self.refresh(layout=True)
+
+    def text(self, part: str) -> str:
+        """What the part holds (drawn only while its column shows)."""
+        return self.texts[part]
+
+    def column(self, part: str) -> tuple[int, int]:
+        """Where the part's column starts in the widget, and its width (with the gap)."""
+        start = 0
+        for name, width in self.widths.items():
+            if name == part:
+                return start, width
+            start += width
+        raise KeyError(part)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return sum(self.widths.values())
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 1
+
+    def render(self) -> Content:
+        parts = []
+        for part, width in self.widths.items():
+            if width:
+                style = self.MARK[self.state] if part == "mark" else self.STYLE[part]
+                text = Content.styled(safe(self.texts[part]), theme_style(self, style))
+                parts.append(text.truncate(width - 1, pad=True).pad_right(1))
+        return Content("").join(parts)
