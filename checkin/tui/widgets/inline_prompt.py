@@ -100,6 +100,8 @@ class InlinePrompt(Vertical):
     def focus_field(self) -> None:
         field = self.query(DateInput).first() if self._today else self.query_one(Input)
         field.focus()
+        if self._value and self._today is None and field.value == self._value:
+            field.select_all()  # a proposed text: typing replaces it, an arrow key edits it
 
     def show_error(self, message: str) -> None:
         hint = self.query_one(".prompt-hint", Label)
