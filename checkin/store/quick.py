@@ -91,8 +91,10 @@ def meeting_rows(root: str | Path, agenda_id: str | None, limit: int | None, *,
     """The meeting index newest first (of ``agenda_id`` if given, older than ``before``,
     (ISO date, id), if given, the first ``limit``), as ``Store.meetings`` lists it; None:
     ask the store (no ``index.json``, anything odd). Rows are ordered on their first keys
-    (``INDEX_ROW``) and only the rows returned are parsed, as the store does."""
+    (``INDEX_ROW``) and only the rows returned are parsed, as the store does. The
+    register must be a plain current one too: the store's open reads it first."""
     try:
+        _data_file(root)
         _, lines, _ = _data_file(root, "index.json", "index", (MEETING_ROW,))
         match = INDEX_ROW.match
         found = []  # (date, id, agenda, line)

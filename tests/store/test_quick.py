@@ -191,10 +191,7 @@ def test_a_move_under_way_is_left_to_the_store(demo_dir: Path) -> None:
     record = orjson.dumps(["_moves", "A1", {"from": 2026}]) + b"\n"
     register.write_bytes(b"".join(sorted(lines[1:] + [record])).join([lines[0], b""]))
     assert register_items(demo_dir) is None
-    quick = meeting_rows(demo_dir, None, 20)  # the index is another file: read directly
-    with Store(demo_dir, readonly=True) as store:
-        assert quick is not None and [r.id for r in quick] == [
-            r.id for r in store.meetings(limit=20)]
+    assert meeting_rows(demo_dir, None, 20) is None
 
 
 def checkin(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
