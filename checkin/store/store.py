@@ -39,7 +39,6 @@ from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
-from checkin import clock
 from checkin.core.data import to_data
 from checkin.core.model import ActionItem, Meeting, MeetingSummary, summarize
 from checkin.errors import CheckinError, StoreError
@@ -47,6 +46,7 @@ from checkin.store import lines, schema
 from checkin.store.datafile import DataFile, parse, read_bytes
 from checkin.store.items import ACTIONS, MEETINGS, MOVES, ActionItems, parse_doc
 from checkin.store.lock import DirLock
+from checkin.store.migrate import Migrations
 
 DIR_MODE = 0o700
 
@@ -58,7 +58,7 @@ def _same_listing(old: MeetingSummary, new: MeetingSummary) -> bool:
     return old == new
 
 
-class Store(ActionItems):
+class Store(ActionItems, Migrations):
     """All reads and writes of one data directory. Nothing touches the disk until ``open``."""
 
     def __init__(self, root: Path, *, readonly: bool = False) -> None:
@@ -164,50 +164,6 @@ class Store(ActionItems):
             self._register = DataFile.lazy(path, "register", raw)
         else:
             self._register = DataFile(path, "register", parse(path, raw, "register"), raw)
-
-    def _migrate_v2(self, raw: bytes) -> None:
-        """Schema 2 -> 3: the register's ``meetings`` table becomes ``index.json``; in
-        memory for a reader; for a writer the register is backed up, the index written,
-        then the register without it (a crash in between: the next writer does it again)."""
-        path = self.register_path
-        index, rest = schema.split_v2(parse(path, raw, "register"))
-        if self.readonly:
-            self._register = DataFile(path, "register", rest)
-            self._v2_index = index
-            return
-        schema.backup_v2(self.root)
-        self._index = DataFile(self.index_path, "index", index)
-        self._index.save()
-        since = os.stat(path)
-        self._register = DataFile(path, "register", rest)
-        self._register.save()
-        # Its items are as they were: so is its time, which tells an archive written
-        # after it (a move a crash stopped half-way, see ``_repair_moves``).
-        os.utime(path, ns=(since.st_atime_ns, since.st_mtime_ns))
-
-    def _migrate_v1(self) -> None:
-        """Schema 1 -> 2: in memory for a reader; backed up and written for a writer."""
-        files = schema.split_v1(self.root, clock.today())
-        for path, tables in files.items():
-            kind = next(iter(tables[schema.META_TABLE].values()))["kind"]
-            data = DataFile(path, kind, tables)
-            if kind == "archive":
-                self._archives[int(path.stem)] = data
-            elif kind == "meeting":
-                self._meetings[path.stem] = data
-            elif kind == "index":
-                self._index = data
-            else:
-                self._register = data
-        if self.readonly:
-            return
-        schema.backup_v1(self.root)
-        written = {self.register_path: self.register, self.index_path: self.index}
-        for path in sorted(files, key=lambda p: (p == self.register_path,
-                                                  p == self.index_path)):  # index, register last
-            (written.get(path) or self._archives.get(_int(path.stem))
-             or self._meetings[path.stem]).save()
-        self._meetings.clear()  # read again when asked: memory stays flat
 
     @property
     def register(self) -> DataFile:
@@ -476,6 +432,3 @@ class Store(ActionItems):
         self.forget_meeting_db(meeting_id)
         self.meeting_path(meeting_id).unlink(missing_ok=True)
 
-
-def _int(text: str) -> int:
-    return int(text) if text.isdigit() else -1
