@@ -42,6 +42,7 @@ class Generated:
     seed_seconds: float
     top_up_seconds: float
     register_bytes: int
+    index_bytes: int = 0
 
 
 def weekly_agenda() -> Agenda:
@@ -94,6 +95,7 @@ def generate(root: Path, years: int, *, today: date = TODAY, top_up: bool = True
         open_actions=sum(1 for a in actions if a.status == "open"),
         seed_seconds=t1 - t0, top_up_seconds=t2 - t1,
         register_bytes=(root / "register.json").stat().st_size,
+        index_bytes=(root / "index.json").stat().st_size,
     )
 
 
@@ -106,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     g = generate(args.root, args.years, top_up=not args.no_top_up)
     print(f"{g.root}: {g.meetings} meetings, {g.actions} action items ({g.open_actions} "
-          f"open), register {g.register_bytes / 1e6:.2f} MB; seeding {g.seed_seconds:.1f} s, "
+          f"open), register {g.register_bytes / 1e6:.2f} MB, index "
+          f"{g.index_bytes / 1e6:.2f} MB; seeding {g.seed_seconds:.1f} s, "
           f"top-up {g.top_up_seconds:.2f} s")
     return 0
 

@@ -19,6 +19,7 @@ from checkin.core.merge import describe, merge
 from checkin.errors import CheckinError
 from checkin.store import gitformat
 from checkin.store.lock import LOCK_NAME, DirLock
+from checkin.store.schema import INDEX_TABLE
 
 DRIVER = "checkin"
 IGNORED = (LOCK_NAME, ".clone", ".*.tmp", "backup-v*/")  # machine-local, never shared
@@ -64,8 +65,21 @@ def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> list[str]:
         return [f"{name}: cannot be merged ({exc}); pick one side with `git checkout "
                 f"--ours {name}` or --theirs, then `git add {name}`"]
     result = merge(b, o, t)
+    if _index_left_behind(result.tables):
+        # A register from before the index had its own file (schema 2), merged with one
+        # after: the meeting index lives in index.json now, rebuilt there from the
+        # meeting files by the next writer; what the register held of it is dropped.
+        del result.tables[INDEX_TABLE]
+        result.conflicts = [c for c in result.conflicts if c.table != INDEX_TABLE]
     ours.write_bytes(gitformat.dump(result.tables))
     return [describe(c, name) for c in result.conflicts]
+
+
+def _index_left_behind(tables: dict) -> bool:
+    """A merged schema-3 (or later) register still holding schema 2's meeting index."""
+    meta = tables.get("_meta", {}).get("schema", {})
+    return (meta.get("kind") == "register" and isinstance(meta.get("schema"), int)
+            and meta["schema"] >= 3 and INDEX_TABLE in tables)
 
 
 def _changes(root: Path) -> list[str]:
@@ -77,6 +91,8 @@ def _changes(root: Path) -> list[str]:
         status, _, path = line.partition("\t")
         if path == "register.json" or path.startswith("archive/"):
             items = True
+        elif path == "index.json":
+            continue  # the meeting index follows the meeting files, which say what changed
         elif path.startswith("meetings/") and path.endswith(".json"):
             words.append(f"meeting {Path(path).stem} {'added' if status == 'A' else 'saved'}")
         elif path not in (".gitignore", ".gitattributes"):

@@ -1,5 +1,6 @@
 """Action items of the data directory: open ones in the register, closed ones in
-``archive/<year>.json``; the rules that move an item between them (see ``store``)."""
+``archive/<year>.json``; the rules that move an item between them (see ``store``).
+Nothing here reads the meeting index (``index.json``) but a meeting's own row."""
 
 from __future__ import annotations
 
@@ -88,6 +89,9 @@ class ActionItems:
     if TYPE_CHECKING:  # provided by Store
         register: DataFile
         register_path: Path
+        index: DataFile
+
+        def _save_index(self) -> None: ...
 
         def archive_path(self, year: int) -> Path: ...
         def archive_years(self) -> list[int]: ...
@@ -320,15 +324,20 @@ class ActionItems:
         self._save_actions([item])
 
     def add_actions(self, items: list[ActionItem]) -> list[ActionItem]:
-        """Store many new items with one write per file (seeding, imports)."""
+        """Store many new items with one write per file (seeding, imports): the items
+        first, then the count of the meetings they were made in (the index)."""
         for item, new_id in zip(items, self._new_ids(len(items))):
             item.id = new_id
+        counted = False
         for item in items:
             summary = self._summary_of(item.created_in) if item.created_in else None
             if summary is not None:
                 summary.actions += 1
-                self.register.put(MEETINGS, summary.id, to_data(summary))
+                self.index.put(MEETINGS, summary.id, to_data(summary))
+                counted = True
         self._save_actions(items, new=True)
+        if counted:
+            self._save_index()
         return items
 
     def _archivable(self, item: ActionItem) -> bool:

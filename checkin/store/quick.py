@@ -1,5 +1,6 @@
-"""Today's action items straight from ``register.json``, for ``checkin actions``: the
-standard json module, no orjson, no dataclasses (imports a process saves: ~30 ms).
+"""Today's action items straight from ``register.json``, for ``checkin actions``, and the
+meeting index straight from ``index.json``, for ``checkin meetings`` and ``export last``:
+the standard json module, no orjson, no dataclasses (imports a process saves: ~30 ms).
 
 ``register_items`` returns None whenever the full store must decide: no register, an
 old or unknown schema, a line that is not plainly a row of the tables listed in ``ROWS``
@@ -20,26 +21,27 @@ from operator import itemgetter, methodcaller
 
 from checkin.core.stored import StoredItem, StoredSummary, stored_item, stored_summary
 from checkin.store.order import id_key
-from checkin.store.schema import SCHEMA_VERSION
+from checkin.store.schema import READABLE, SCHEMA_VERSION
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
-ROWS = (b'["_meta",', b'["_ids",', b'["actions",', b'["meetings",')  # a register's tables
+ROWS = (b'["_meta",', b'["_ids",', b'["actions",')  # a register's tables
 ACTION_ROW = b'["actions",'
-MEETING_ROW = b'["meetings",'
+MEETING_ROW = b'["meetings",'  # index.json's one table
 
 
 class _NotPlain(Exception):
     pass
 
 
-def _register(root: str | Path) -> tuple[bytes, list[bytes], int]:
-    """The register's bytes, its lines after the ``_meta`` line, and its modification
-    time; _NotPlain unless it is a current register whose every line is a known table's
-    row."""
-    path = os.path.join(root, "register.json")
+def _data_file(root: str | Path, name: str = "register.json", kind: str = "register",
+              rows: tuple[bytes, ...] = ROWS) -> tuple[bytes, list[bytes], int]:
+    """A data file's bytes (the register's, or ``name``'s of ``kind``), its lines after the
+    ``_meta`` line, and its modification time; _NotPlain unless it is a current file whose
+    every line is a row of one of ``rows``."""
+    path = os.path.join(root, name)
     since = os.stat(path).st_mtime_ns
     with open(path, "rb") as file:
         raw = file.read()
@@ -47,9 +49,9 @@ def _register(root: str | Path) -> tuple[bytes, list[bytes], int]:
         raise _NotPlain
     lines = raw.split(b"\n")
     lines.pop()  # after the last newline
-    if _row(lines[0]) != ["_meta", "schema", {"kind": "register", "schema": SCHEMA_VERSION}]:
+    if _row(lines[0]) != ["_meta", "schema", {"kind": kind, "schema": SCHEMA_VERSION}]:
         raise _NotPlain
-    if not all(map(methodcaller("startswith", ROWS), lines)):
+    if not all(map(methodcaller("startswith", rows), lines[1:])):
         raise _NotPlain
     return raw, lines[1:], since
 
@@ -58,7 +60,7 @@ def register_items(root: str | Path) -> list[StoredItem] | None:
     """Every action item in the register (open ones, and those a live meeting closed), in
     id order, as ``Store.register_actions`` lists them; None: ask the store."""
     try:
-        _, lines, since = _register(root)
+        _, lines, since = _data_file(root)
         items: dict[str, StoredItem] = {}
         for line in lines:
             if line.startswith(ACTION_ROW):
@@ -75,7 +77,7 @@ def register_items(root: str | Path) -> list[StoredItem] | None:
 
 # The start of an index row as the store writes it, its first keys sorted (no escapes in
 # the id, agenda and date): enough to order 1,040 rows without parsing them. Matched at
-# the start of each meeting line (searching the whole 0.9 MB register for them cost
+# the start of each meeting line (searching the whole 0.9 MB index for them cost
 # twice as much), the title as runs of plain characters between escapes (one branch per
 # character cost 4x): 0.5 ms for the 1,040 rows of 20 years, from 7.
 INDEX_ROW = re.compile(rb'\["meetings","([^"\\\n]*)",\{"actions":-?[0-9]+,'
@@ -88,19 +90,20 @@ def meeting_rows(root: str | Path, agenda_id: str | None, limit: int | None, *,
                  before: tuple[str, str] | None = None) -> list[StoredSummary] | None:
     """The meeting index newest first (of ``agenda_id`` if given, older than ``before``,
     (ISO date, id), if given, the first ``limit``), as ``Store.meetings`` lists it; None:
-    ask the store. Rows are ordered on their first keys (``INDEX_ROW``) and only the rows
-    returned are parsed, as the store does."""
+    ask the store (no ``index.json``, anything odd). Rows are ordered on their first keys
+    (``INDEX_ROW``) and only the rows returned are parsed, as the store does. The
+    register must be a plain current one too: the store's open reads it first."""
     try:
-        _, lines, _ = _register(root)
+        _data_file(root)
+        _, lines, _ = _data_file(root, "index.json", "index", (MEETING_ROW,))
         match = INDEX_ROW.match
         found = []  # (date, id, agenda, line)
         for line in lines:
-            if line.startswith(MEETING_ROW):
-                head = match(line)
-                if head is None:
-                    return None  # a row not as the store writes it
-                meeting, agenda, day = head.groups()
-                found.append((day, meeting, agenda, line))
+            head = match(line)
+            if head is None:
+                return None  # a row not as the store writes it
+            meeting, agenda, day = head.groups()
+            found.append((day, meeting, agenda, line))
         if len(set(map(itemgetter(1), found))) != len(found):
             return None  # an id twice
         found.sort(reverse=True)  # on (date, id): UTF-8 sorts as its text does
@@ -143,8 +146,8 @@ def _moved_ids(root: str | Path, since: int) -> set[str]:
         if not raw.endswith(b"\n") or b"\\u" in raw:
             raise _NotPlain
         rows = json.loads(b"[" + body.replace(b"\n", b",") + b"]", parse_constant=_not_plain)
-        if len(rows) != body.count(b"\n") + 1 or rows[0] != [
-                "_meta", "schema", {"kind": "archive", "schema": SCHEMA_VERSION}]:
+        if len(rows) != body.count(b"\n") + 1 or rows[0] not in (
+                ["_meta", "schema", {"kind": "archive", "schema": v}] for v in READABLE):
             raise _NotPlain
         ids = set()
         for row in rows:

@@ -1,8 +1,9 @@
-"""The data directory: open items and the meeting index, a yearly archive, one file a meeting.
+"""The data directory: open items, the meeting index, a yearly archive, one file a meeting.
 
 Layout (every file in the line format of ``checkin.store.lines``)::
 
-    DATA/register.json            open action items, the meeting index, id counters
+    DATA/register.json            open action items, id counters, moves under way
+    DATA/index.json               the meeting index: one summary row a meeting
     DATA/archive/<year>.json      action items closed (done, dropped) in that year
     DATA/meetings/<id>.json       one meeting each
     DATA/agendas/                 the user's own agenda templates
@@ -10,7 +11,15 @@ Layout (every file in the line format of ``checkin.store.lines``)::
 
 What a file holds does not grow with the years when the work does not: today's open
 items are read from the register alone, marking one done rewrites the register (open
-items + index) and one archive year.
+items only) and one archive year; neither reads the index (``Store.index`` is loaded when
+first asked for, as every meeting's summary is, and once by a writer's open).
+
+The index is a cache of the meeting files: a meeting's file is written first, its index
+row after, so a crash between leaves a file ahead of its row, which the next writer
+indexes again (``_reconcile``: rows missing, or still in progress). Discarding a meeting
+deletes its row first, then its file (a file left over is indexed again, never a row left
+dangling). A new item's meeting count goes to the register first, then the index (a
+crash between: the count of a live meeting is made good by ``_reconcile``).
 
 Moving a closed item: closed in a meeting, it stays in the register (the meeting can
 still undo it) until that meeting ends; closed between meetings, it moves at once. The
@@ -30,14 +39,14 @@ from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
-from checkin import clock
 from checkin.core.data import to_data
 from checkin.core.model import ActionItem, Meeting, MeetingSummary, summarize
 from checkin.errors import CheckinError, StoreError
-from checkin.store import schema
+from checkin.store import lines, schema
 from checkin.store.datafile import DataFile, parse, read_bytes
 from checkin.store.items import ACTIONS, MEETINGS, MOVES, ActionItems, parse_doc
 from checkin.store.lock import DirLock
+from checkin.store.migrate import Migrations
 
 DIR_MODE = 0o700
 
@@ -49,7 +58,7 @@ def _same_listing(old: MeetingSummary, new: MeetingSummary) -> bool:
     return old == new
 
 
-class Store(ActionItems):
+class Store(ActionItems, Migrations):
     """All reads and writes of one data directory. Nothing touches the disk until ``open``."""
 
     def __init__(self, root: Path, *, readonly: bool = False) -> None:
@@ -57,6 +66,8 @@ class Store(ActionItems):
         self.readonly = readonly
         self._lock = DirLock(self.root)
         self._register: DataFile | None = None
+        self._index: DataFile | None = None  # loaded when first asked for
+        self._v2_index: lines.Tables | None = None  # a schema-2 register's, for a reader
         self._archives: dict[int, DataFile] = {}
         self._meetings: dict[str, DataFile] = {}
         self._items: dict[str, ActionItem] = {}  # converted documents, by id
@@ -96,6 +107,8 @@ class Store(ActionItems):
         self._by_date = None
         self._id_floor = None
         self._register = None
+        self._index = None
+        self._v2_index = None
         self._lock.release()
 
     def __enter__(self) -> Store:
@@ -107,6 +120,10 @@ class Store(ActionItems):
     @property
     def register_path(self) -> Path:
         return self.root / "register.json"
+
+    @property
+    def index_path(self) -> Path:
+        return self.root / "index.json"
 
     def archive_path(self, year: int) -> Path:
         return self.root / "archive" / f"{year}.json"
@@ -139,36 +156,41 @@ class Store(ActionItems):
             self._register = DataFile(path, "register")
             if not self.readonly:
                 self._register.save()
+            return
+        version = (lines.meta_of(parse(path, raw, "register", tables=[])) or {})["schema"]
+        if version == 2:
+            self._migrate_v2(raw)
         elif self.readonly:
             self._register = DataFile.lazy(path, "register", raw)
         else:
             self._register = DataFile(path, "register", parse(path, raw, "register"), raw)
-
-    def _migrate_v1(self) -> None:
-        """Schema 1 -> 2: in memory for a reader; backed up and written for a writer."""
-        files = schema.split_v1(self.root, clock.today())
-        for path, tables in files.items():
-            kind = next(iter(tables[schema.META_TABLE].values()))["kind"]
-            data = DataFile(path, kind, tables)
-            if kind == "archive":
-                self._archives[int(path.stem)] = data
-            elif kind == "meeting":
-                self._meetings[path.stem] = data
-            else:
-                self._register = data
-        if self.readonly:
-            return
-        schema.backup_v1(self.root)
-        for path in sorted(files, key=lambda p: p == self.register_path):  # register last
-            (self._register if path == self.register_path
-             else self._archives.get(_int(path.stem)) or self._meetings[path.stem]).save()
-        self._meetings.clear()  # read again when asked: memory stays flat
 
     @property
     def register(self) -> DataFile:
         if self._register is None:
             raise RuntimeError("Store.open() first")
         return self._register
+
+    @property
+    def index(self) -> DataFile:
+        """The meeting index (``index.json``), read when first asked for."""
+        if self._index is None:
+            if self._register is None:
+                raise RuntimeError("Store.open() first")
+            if self._v2_index is not None:  # a reader of a schema-2 dir: from its register
+                self._index = DataFile(self.index_path, "index", self._v2_index)
+            else:
+                self._index = DataFile.load(self.index_path, "index")
+        return self._index
+
+    def _save_index(self) -> None:
+        try:
+            self.index.save()
+        except StoreError:
+            self._index = None  # memory may be ahead of the disk: read again when asked
+            self._summary.clear()
+            self._by_date = None
+            raise
 
     # ------------------------------------------------------------ archive
     def archive_years(self) -> list[int]:
@@ -235,7 +257,7 @@ class Store(ActionItems):
             raw = read_bytes(path)
             if raw is None and not new:
                 raise StoreError(
-                    f"{path}: missing, though the meeting index in {self.register_path.name} "
+                    f"{path}: missing, though the meeting index in {self.index_path.name} "
                     "lists it; restore the file from a backup")
             if raw is not None and raw[:1] == b"{":  # schema 1 (a reader of an old dir)
                 doc = schema.read_v1(path).get("meeting", {}).get("1")
@@ -266,33 +288,37 @@ class Store(ActionItems):
             raise
         self._index_meeting(meeting)
 
-    def _index_meeting(self, meeting: Meeting, *, force: bool = False) -> None:
+    def _index_meeting(self, meeting: Meeting, *, force: bool = False,
+                       recount: bool = False) -> None:
         """Update the meeting's index row when it changed in a way lists show.
 
         While a meeting is in progress its readings are left out of the comparison, so
-        typing a metric value costs one meeting file, not a register rewrite; ending the
+        typing a metric value costs one meeting file, not an index rewrite; ending the
         meeting (or the next open, see ``_reconcile``) brings them into the index. Ending
-        it also moves the items it closed to the archive.
+        it also moves the items it closed to the archive (after the index is written).
+        ``recount``: its item count is at least the items the register holds made in it.
         """
         old = self._summary_of(meeting.id)
-        created = old.actions if old is not None else sum(
-            1 for d in self.register.table(ACTIONS).values() if d.get("created_in") == meeting.id)
+        created = old.actions if old is not None else 0
+        if old is None or recount:
+            created = max(created, sum(1 for d in self.register.table(ACTIONS).values()
+                                       if d.get("created_in") == meeting.id))
         summary = summarize(meeting, created)
         if old is not None and not force and _same_listing(old, summary):
             return
-        self.register.put(MEETINGS, meeting.id, to_data(summary))
+        self.index.put(MEETINGS, meeting.id, to_data(summary))
         self._summary[meeting.id] = summary
         if self._by_date is not None and (old is None or old.date != summary.date):
             if old is not None:
                 self._by_date.remove((old.date.isoformat(), old.id))
             bisect.insort(self._by_date, (summary.date.isoformat(), summary.id))
-        ended = summary.status != "in-progress" and (old is None or old.status == "in-progress")
-        if not ended or not self._sweep(meeting.id):
-            self._save_register()
+        self._save_index()
+        if summary.status != "in-progress" and (old is None or old.status == "in-progress"):
+            self._sweep(meeting.id)  # ended: its closed items to the archive
 
     def _reconcile(self) -> None:
         """Bring the index up to date with meeting files a crash may have left ahead of it."""
-        index = self.register.table(MEETINGS)
+        index = self.index.table(MEETINGS)
         folder = self.root / "meetings"
         found = {p.stem for p in folder.glob("*.json")} if folder.is_dir() else set()
         stale = [i for i in found if i not in index or index[i].get("status") == "in-progress"]
@@ -304,18 +330,20 @@ class Store(ActionItems):
                 self.damaged[meeting_id] = str(exc)
                 continue
             old = self._summary_of(meeting_id)
+            live = old is not None and old.status == "in-progress"
             self._index_meeting(meeting, force=old is None
-                                or summarize(meeting, 0).readings != old.readings)
+                                or summarize(meeting, 0).readings != old.readings,
+                                recount=live)
 
     def _summary_of(self, meeting_id: str) -> MeetingSummary | None:
         summary = self._summary.get(meeting_id)
         if summary is None:
-            doc = self.register.table(MEETINGS).get(meeting_id)
+            doc = self.index.table(MEETINGS).get(meeting_id)
             if doc is None:
                 return None
             summary = self._summary[meeting_id] = parse_doc(
                 MeetingSummary, doc,
-                lambda: f"{self.register_path}: meeting index {meeting_id!r}", meeting_id)
+                lambda: f"{self.index_path}: meeting index {meeting_id!r}", meeting_id)
         return summary
 
     def meetings(self, agenda_id: str | None = None, *, limit: int | None = None,
@@ -326,7 +354,7 @@ class Store(ActionItems):
 
         Rows are ordered on the raw index; only the rows returned are converted.
         """
-        index = self.register.table(MEETINGS)
+        index = self.index.table(MEETINGS)
         if self._by_date is None:
             days = [(d.get("date", ""), i) for i, d in index.items()]
             for day, i in days:
@@ -346,16 +374,16 @@ class Store(ActionItems):
 
     def meeting_agendas(self) -> list[str]:
         """Ids of the agendas that have meetings, sorted."""
-        return sorted({d.get("agenda_id", "") for d in self.register.table(MEETINGS).values()})
+        return sorted({d.get("agenda_id", "") for d in self.index.table(MEETINGS).values()})
 
     def meeting_count(self, agenda_id: str | None = None) -> int:
-        index = self.register.table(MEETINGS)
+        index = self.index.table(MEETINGS)
         return len(index) if agenda_id is None else sum(
             1 for d in index.values() if d.get("agenda_id") == agenda_id)
 
     def new_meeting_id(self, on: date, agenda_id: str) -> str:
         base = f"{on.isoformat()}-{agenda_id}"
-        taken = self.register.table(MEETINGS)
+        taken = self.index.table(MEETINGS)
         candidates = (base if n == 1 else f"{base}-{n}" for n in range(1, 1000))
         return next(c for c in candidates if c not in taken and not self.meeting_path(c).exists())
 
@@ -366,11 +394,11 @@ class Store(ActionItems):
             raise CheckinError(f"{self.root}: no meetings yet; start one with `checkin run`")
         if ref == "last":
             return latest[0]
-        if ref in self.register.table(MEETINGS):
+        if ref in self.index.table(MEETINGS):
             found = self._summary_of(ref)
             if found is not None:
                 return found
-        same_day = [i for i, d in self.register.table(MEETINGS).items() if d.get("date") == ref]
+        same_day = [i for i, d in self.index.table(MEETINGS).items() if d.get("date") == ref]
         if same_day:
             return self.meetings_by_id(same_day)[0]
         names = ", ".join(r.id for r in latest)
@@ -383,7 +411,7 @@ class Store(ActionItems):
         return sorted(rows, key=lambda s: (s.date, s.id), reverse=True)
 
     def in_progress(self, agenda_id: str | None = None) -> MeetingSummary | None:
-        live = [i for i, d in self.register.table(MEETINGS).items()
+        live = [i for i, d in self.index.table(MEETINGS).items()
                 if d.get("status") == "in-progress"
                 and (agenda_id is None or d.get("agenda_id") == agenda_id)]
         return next(iter(self.meetings_by_id(live)), None)
@@ -397,13 +425,10 @@ class Store(ActionItems):
     def remove_meeting(self, meeting_id: str) -> None:
         """Delete a meeting: its index row first, then its file (a crash in between
         leaves the file, which the next open indexes again, never a dangling row)."""
-        if self.register.delete(MEETINGS, meeting_id):
+        if self.index.delete(MEETINGS, meeting_id):
             self._summary.pop(meeting_id, None)
             self._by_date = None
-            self._save_register()
+            self._save_index()
         self.forget_meeting_db(meeting_id)
         self.meeting_path(meeting_id).unlink(missing_ok=True)
 
-
-def _int(text: str) -> int:
-    return int(text) if text.isdigit() else -1

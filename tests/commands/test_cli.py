@@ -107,7 +107,7 @@ def test_export_markdown_and_html(demo_dir: Path, tmp_path: Path) -> None:
 
 
 def test_export_last_from_the_index_bytes_is_the_store_s_minutes(demo_dir: Path) -> None:
-    """`export last` finds the meeting and its earlier ones from the register's bytes
+    """`export last` finds the meeting and its earlier ones from the index's bytes
     (``store.quick``); the minutes are those the store path writes, byte for byte, and
     the same when the index is not plain and the store reads it."""
     from checkin.services.minutes import minutes_text
@@ -119,12 +119,12 @@ def test_export_last_from_the_index_bytes_is_the_store_s_minutes(demo_dir: Path)
     assert "## Since last meeting" in expected  # it has earlier meetings to compare with
     assert meeting_rows(demo_dir, None, 1) is not None  # the first run takes the fast path
     assert checkin("--data", str(demo_dir), "export", "last").stdout == expected
-    register = demo_dir / "register.json"
-    lines = register.read_bytes().splitlines(keepends=True)
+    index = demo_dir / "index.json"
+    lines = index.read_bytes().splitlines(keepends=True)
     n = next(k for k, line in enumerate(lines) if line.startswith(b'["meetings",'))
     table, doc_id, doc = orjson.loads(lines[n])  # keys out of the store's order: not plain
     lines[n] = orjson.dumps([table, doc_id, dict(reversed(doc.items()))]) + b"\n"
-    register.write_bytes(b"".join(lines))
+    index.write_bytes(b"".join(lines))
     assert meeting_rows(demo_dir, None, 1) is None
     assert checkin("--data", str(demo_dir), "export", "last").stdout == expected
 

@@ -64,6 +64,7 @@ def test_first_sync_ignores_machine_files_and_registers_the_driver(
     assert "merge-driver" in git(a, "config", "merge.checkin.driver").stdout
     log = git(a, "log", "--format=%s").stdout
     assert log.startswith("checkin: ") and "meeting" in log
+    assert "index.json" in tracked and "index" not in log  # the meetings say what changed
 
 
 def test_two_clones_changing_different_items_merge(clones: tuple[Path, Path]) -> None:

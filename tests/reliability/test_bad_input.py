@@ -219,6 +219,8 @@ REGISTER_ONLY: dict[str, Callable[[bytes], bytes]] = {
     "action-missing-title": edit_json(_drop(("actions", OPEN, "title"))),
     "action-is-text": edit_json(_set(("actions", OPEN), "oops")),
     "actions-table-is-list": edit_json(_set(("actions",), [])),
+}
+INDEX_ONLY: dict[str, Callable[[bytes], bytes]] = {
     "index-bad-date": edit_json(_set(("meetings", FIRST, "date"), "2026-02-30")),
     "index-row-is-number": edit_json(_set(("meetings", FIRST), 7)),
 }
@@ -230,15 +232,17 @@ MEETING_ONLY: dict[str, Callable[[bytes], bytes]] = {
 }
 READ_COMMANDS = {"meetings": ["meetings"], "actions": ["actions", "--overdue"],
                  "export": ["export", "last"]}
-# What each register-only case breaks, so only commands that read that part must refuse
-# (`checkin meetings` reads no action item, `checkin actions` no meeting index).
-NEEDS = {"action": ("actions", "export"), "index": ("meetings", "export")}
+# What a register-only case breaks, so only commands that read that part must refuse
+# (`checkin meetings` reads no action item); every command opens the register.
+NEEDS = ("actions", "export")
 REGISTER_CASES = [
     pytest.param(case, command, id=f"{case}-{command}")
     for case in sorted(DAMAGE | REGISTER_ONLY)
-    for command in (NEEDS[case.split("-")[0].rstrip("s")] if case in REGISTER_ONLY
-                    else READ_COMMANDS)
+    for command in (NEEDS if case in REGISTER_ONLY else READ_COMMANDS)
 ]
+# index.json: the commands that list meetings refuse, `checkin actions` never reads it.
+INDEX_CASES = [pytest.param(case, command, id=f"{case}-{command}")
+               for case in sorted(DAMAGE | INDEX_ONLY) for command in ("meetings", "export")]
 
 
 
@@ -253,6 +257,15 @@ def test_damaged_register(seeded: Path, case: str, command: str) -> None:
     damage(register, (DAMAGE | REGISTER_ONLY)[case])
     assert_refused(["--data", str(seeded), *READ_COMMANDS[command]], seeded, str(register),
                    process=command == "actions" and case in DAMAGE)
+
+
+@pytest.mark.parametrize("case,command", INDEX_CASES)
+def test_damaged_index(seeded: Path, case: str, command: str) -> None:
+    index = seeded / "index.json"
+    damage(index, (DAMAGE | INDEX_ONLY)[case])
+    assert_refused(["--data", str(seeded), *READ_COMMANDS[command]], seeded, str(index),
+                   process=command == "meetings" and case in DAMAGE)
+    assert run_in_process("--data", str(seeded), "actions", "--overdue").returncode == 0
 
 
 @pytest.mark.parametrize("case", sorted(DAMAGE | MEETING_ONLY))

@@ -132,9 +132,9 @@ def test_trends_refuse_a_wrongly_typed_archived_item(data: Path, case: str) -> N
 @pytest.mark.parametrize("case", sorted(INDEX_TYPES))
 @pytest.mark.parametrize("command", [["meetings"], ["export", "last"], ["trends", "weekly"]])
 def test_wrongly_typed_index_row(data: Path, case: str, command: list[str]) -> None:
-    register = data / "register.json"
-    meeting_id = edit_row(register, "meetings", -1, INDEX_TYPES[case])
-    assert_refused(["--data", str(data), *command], data, str(register), repr(meeting_id),
+    index = data / "index.json"
+    meeting_id = edit_row(index, "meetings", -1, INDEX_TYPES[case])
+    assert_refused(["--data", str(data), *command], data, str(index), repr(meeting_id),
                    process=command == ["meetings"] and case == "rating-abc")
 
 

@@ -67,8 +67,8 @@ def test_a_crash_between_index_and_file_reindexes_the_meeting(demo_dir: Path,
                                                              weekly_agenda: Agenda) -> None:
     with Store(demo_dir) as store:
         meeting = start_meeting(store, weekly_agenda, now=datetime(2026, 11, 23, 10))
-        store.register.delete(MEETINGS, meeting.id)  # as a crash after this step leaves it
-        store.register.save()
+        store.index.delete(MEETINGS, meeting.id)  # as a crash after this step leaves it
+        store.index.save()
     with Store(demo_dir) as store:  # the file is still there: indexed again, discardable
         assert store.in_progress() is not None
         discard_meeting(store, meeting.id)

@@ -131,7 +131,11 @@ def test_migration_from_todays_release(tmp_path: Path) -> None:
     assert len(meetings) == len(old["meetings"])
     assert new.id == f"A{max(int(i[1:]) for i in old_ids) + 1}"  # numbering continues
     register = tables(root / "register.json")
-    assert register["_meta"]["schema"]["schema"] == 2
+    assert register["_meta"]["schema"]["schema"] == 3  # straight from 1 to 3
+    assert "meetings" not in register
+    index = tables(root / "index.json")
+    assert index["_meta"]["schema"] == {"kind": "index", "schema": 3}
+    assert set(index["meetings"]) == {d["id"] for d in old["meetings"].values()}
     assert {i for i, d in old_ids.items() if d["status"] == "open"} | {new.id} \
         == set(register["actions"])
     archived = {i for p in (root / "archive").glob("*.json") for i in tables(p)["actions"]}

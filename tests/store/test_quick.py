@@ -124,7 +124,7 @@ def test_the_index_read_directly_is_what_the_store_reads(demo_dir: Path, agenda:
 def test_titles_with_escapes_are_ordered_as_the_store_orders_them(demo_dir: Path) -> None:
     """A quote or backslash in an agenda title is escaped in the row; the index is still
     read directly, and the same as the store reads it."""
-    register = demo_dir / "register.json"
+    register = demo_dir / "index.json"
     lines = register.read_bytes().splitlines(keepends=True)
     for n, line in enumerate(lines):
         if line.startswith(b'["meetings",'):
@@ -159,7 +159,7 @@ def test_the_index_before_a_meeting_is_what_the_store_reads(demo_dir: Path, agen
 def test_an_index_row_not_as_the_store_writes_it_is_left_to_the_store(demo_dir: Path) -> None:
     """Rows are ordered on their first keys; a row whose keys are not those goes to the
     store (which reads it whole and orders it the same)."""
-    register = demo_dir / "register.json"
+    register = demo_dir / "index.json"
     lines = register.read_bytes().splitlines(keepends=True)
     n = next(k for k, line in enumerate(lines) if line.startswith(b'["meetings",'))
     table, doc_id, doc = orjson.loads(lines[n])
@@ -192,3 +192,23 @@ def test_a_move_under_way_is_left_to_the_store(demo_dir: Path) -> None:
     register.write_bytes(b"".join(sorted(lines[1:] + [record])).join([lines[0], b""]))
     assert register_items(demo_dir) is None
     assert meeting_rows(demo_dir, None, 20) is None
+
+
+def checkin(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "checkin", "--data", str(root), *args],
+                          capture_output=True, text=True, cwd=REPO, timeout=60)
+
+
+def test_listing_the_items_never_reads_the_index(demo_dir: Path) -> None:
+    """`checkin actions` (fast path or store) works with a damaged index.json: it never
+    reads it (`checkin meetings` does, and says what is wrong)."""
+    index = demo_dir / "index.json"
+    expected = checkin(demo_dir, "actions", "--overdue")
+    assert expected.returncode == 0 and expected.stdout.count("\n") > 2
+    index.write_bytes(index.read_bytes()[:-5])  # cut short: any read of it fails
+    assert checkin(demo_dir, "actions", "--overdue").stdout == expected.stdout
+    with Store(demo_dir, readonly=True) as store:  # the store's reader, likewise
+        listed = {line.split()[0] for line in expected.stdout.splitlines()[1:-1]}
+        assert listed <= {a.id for a in store.actions("open")} and store.actions()
+    meetings = checkin(demo_dir, "meetings")
+    assert meetings.returncode == 2 and "index.json: cut short" in meetings.stderr
