@@ -101,7 +101,8 @@ def home_data(store: Store, data_dir: Path, today: date) -> HomeData:
                 entry.problem = store.damaged[entry.in_progress.id]
             planned = store.meetings(info.id, status="planned", limit=1)
             entry.planned = planned[0] if planned else None
-            entry.meetings_held = store.meeting_count(info.id) - len(planned)
+            entry.meetings_held = (store.meeting_count(info.id) - len(planned)
+                                   - (entry.in_progress is not None))  # not held yet
             entry.waiting = waiting_for(last, info.id, today, actions)
         entries.append(entry)
     return HomeData(
