@@ -52,6 +52,21 @@ async def test_rating_summary_and_next_meeting(demo_dir: Path, weekly_agenda: Ag
     assert meeting.status == "in-progress"
 
 
+async def test_a_long_name_keeps_a_space_before_its_rating(demo_dir: Path) -> None:
+    def all_present(session: MeetingSession) -> None:
+        for a in session.meeting.attendance:
+            a.present = True
+
+    for size in ((100, 30), (80, 24)):  # "Sofia Martinez" filled its column at 100x30
+        app = editor_app(demo_dir, "wrap-up", setup=all_present)
+        async with hosted(app, size):
+            cells = list(app.screen.query(".rating-cell"))
+            assert len(cells) == 6
+            for cell in cells:
+                name, field = cell.query_one(".rating-name"), cell.query_one(RatingInput)
+                assert name.content_region.right < field.region.x, (size, name.render())
+
+
 async def test_over_time_rows_are_marked(demo_dir: Path, weekly_agenda: Agenda) -> None:
     def timed(session: MeetingSession) -> None:
         session.meeting.elapsed_seconds = [90.0, 11 * 60.0] + [0.0] * 6
