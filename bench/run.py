@@ -229,6 +229,8 @@ def bench_trends(dirs: dict[int, Path], runs: int) -> list[Row]:
     rows = []
     for n, root in sorted(dirs.items()):
         files = [root / "register.json", *sorted((root / "archive").glob("*.json"))]
+        if (root / "index.json").exists():  # the meeting index, in its own file since schema 3
+            files.append(root / "index.json")
 
         def load(files: list[Path] = files) -> None:
             for f in files:
