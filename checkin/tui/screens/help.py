@@ -8,10 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
-from textual.widget import Widget
 
+from checkin.tui.widgets.drawn_lines import DrawnLines
 from checkin.tui.widgets.plain import Label
 
 
@@ -46,7 +45,7 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
     return sorted(rows.values(), key=lambda k: not k.ours)
 
 
-class KeyTable(Widget):
+class KeyTable(DrawnLines):
     """Key, what it does, details: three columns drawn by one widget, the details wrapping
     under themselves instead of being cut (a Rich Table before, measured and rendered
     again on every refresh: ~100 ms of opening help)."""
@@ -82,14 +81,6 @@ class KeyTable(Widget):
         self._lines = (width, lines)
         return lines
 
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return container.width
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.lines(width))
-
-    def render(self) -> Content:
-        return Content("\n").join(self.lines(self.content_size.width))
 
 
 class HelpScreen(ModalScreen[None]):

@@ -8,8 +8,6 @@ from functools import partial
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.geometry import Size
-from textual.widget import Widget
 from textual.widgets import ListItem, ListView
 
 from checkin.core.dates import describe
@@ -21,6 +19,7 @@ from checkin.render.terminal import safe
 from checkin.tui.keys import key
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import MeetingSession
+from checkin.tui.widgets.drawn_lines import DrawnLines
 from checkin.tui.widgets.inline_prompt import InlinePrompt
 from checkin.tui.widgets.plain import Label
 from checkin.tui.widgets.theme_style import theme_style
@@ -39,7 +38,7 @@ NARROW = 60  # below this many columns: no slips column, the outcome as a glyph
 OVERDUE, REVIEWED, CLOSED = "$text-error bold", "$text-success bold", "$text-muted strike"
 
 
-class Cells(Widget):
+class Cells(DrawnLines):
     """A row of cells drawn by one widget, in the columns of ``COLUMNS``: each cell on
     one line (cut with …), the title wrapping under itself. The head and every review
     row are one each, so a row costs a widget instead of a container and six Labels."""
@@ -84,14 +83,6 @@ class Cells(Widget):
         return [Content("").join(first),
                 *(Content(indent) + line for line in title_lines[1:])]
 
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return container.width
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.lines(width))
-
-    def render(self) -> Content:
-        return Content("\n").join(self.lines(self.content_size.width))
 
 
 class ReviewRow(ListItem):

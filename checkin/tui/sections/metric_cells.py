@@ -8,10 +8,11 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from checkin.render.terminal import safe
+from checkin.tui.widgets.drawn_lines import DrawnLines
 from checkin.tui.widgets.theme_style import theme_style
 
 
-class NameTarget(Widget):
+class NameTarget(DrawnLines):
     """A metric's name and target (two Labels before). The name takes what is left and
     wraps, never cut, bold while off track; the target has ``TARGET`` columns with its
     gap, muted, and wraps under itself ("≥ $250,000" is never abbreviated)."""
@@ -50,11 +51,6 @@ class NameTarget(Widget):
             out.append(left.pad_right(name_w + 1 - left.cell_length) + right)
         return out
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.lines(width))
-
-    def render(self) -> Content:
-        return Content("\n").join(self.lines(self.content_size.width))
 
 
 class Marks(Widget):

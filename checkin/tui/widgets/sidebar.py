@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Size
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from checkin.core.model import Section
 from checkin.render.terminal import safe
+from checkin.tui.widgets.drawn_lines import DrawnLines
 from checkin.tui.widgets.plain import Label
 
 
@@ -31,7 +30,7 @@ class Row:
     over: bool  # past its timebox
 
 
-class SectionList(Widget):
+class SectionList(DrawnLines):
     """The sections, one line each, drawn by one widget (a row was a container and two
     Labels: 25 widgets restyled on each section change). The name is cut with … to leave
     the minutes room."""
@@ -60,12 +59,6 @@ class SectionList(Widget):
             self.rows = rows
             self.refresh()
 
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return container.width
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.rows)
-
     def line(self, row: Row, width: int) -> Content:
         style = (self.get_visual_style(f"section-list--{row.state}") if row.state
                  else None)
@@ -81,9 +74,8 @@ class SectionList(Widget):
         line = Content.assemble(name, time)
         return line.stylize_before(style) if style else line
 
-    def render(self) -> Content:
-        width = self.content_size.width
-        return Content("\n").join(self.line(row, width) for row in self.rows)
+    def lines(self, width: int) -> list[Content]:
+        return [self.line(row, width) for row in self.rows]
 
 
 class SectionSidebar(Vertical):
