@@ -46,6 +46,9 @@ except ImportError:  # pragma: no cover - Windows
         return True
 
 
+HOLDER_WAIT = 0.5  # seconds a refused writer waits for the holder to say who it is
+
+
 class DirLock:
     """Exclusive lock on a data dir, released by ``release`` or when the process dies."""
 
@@ -114,15 +117,23 @@ class DirLock:
         except OSError as exc:
             raise self._fail("write the lock file", exc) from None
 
-    def holder(self) -> str:
-        """Who holds the lock, as written by the holder."""
-        try:
-            fd = os.open(self.path, os.O_RDONLY | NOFOLLOW)
-            with os.fdopen(fd, "rb") as f:
-                info = json.loads(f.read(4096) or b"{}")
-            return f"pid {info['pid']} on {info['host']} since {info['since']}"
-        except (OSError, ValueError, KeyError, TypeError):
-            return "process unknown"
+    def holder(self, wait: float = HOLDER_WAIT) -> str:
+        """Who holds the lock, as written by the holder. A holder writes ``.lock`` just
+        after taking the lock: asked in between, the file is missing or empty, so it is
+        read again for up to ``wait`` seconds before saying "process unknown"."""
+        import time
+
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fd = os.open(self.path, os.O_RDONLY | NOFOLLOW)
+                with os.fdopen(fd, "rb") as f:
+                    info = json.loads(f.read(4096) or b"{}")
+                return f"pid {info['pid']} on {info['host']} since {info['since']}"
+            except (OSError, ValueError, KeyError, TypeError):
+                if time.monotonic() >= deadline:
+                    return "process unknown"
+                time.sleep(0.01)
 
     def release(self) -> None:
         if self._fd is not None:

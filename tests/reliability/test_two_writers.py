@@ -142,3 +142,32 @@ def test_racing_writers_each_win_or_are_refused_nothing_lost(demo_dir: Path) -> 
         titles = [a.title for a in reader.actions() if a.title.startswith("racer")]
     assert len(titles) == len(winners)  # every winner's write is there, no loser's
     assert all("pid " in o and str(os.uname().nodename) in o for o in losers)
+
+
+def test_a_writer_refused_while_the_holder_writes_its_name_still_names_it(
+        tmp_path: Path) -> None:
+    """The holder takes the lock, then writes ``.lock``: a writer refused in between
+    (seen in CI: three racing writers) waits for the name instead of "process unknown"."""
+    import fcntl
+    import json
+    import threading
+
+    from checkin.store.lock import DirLock
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    fd = os.open(folder, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the holder, before it wrote its name
+
+    def write_name() -> None:
+        (folder / ".lock").write_text(json.dumps(
+            {"pid": 4242, "host": "laptop", "since": "2026-11-30T09:00"}))
+
+    timer = threading.Timer(0.1, write_name)
+    timer.start()
+    try:
+        with pytest.raises(LockedError, match="pid 4242 on laptop"):
+            DirLock(folder).acquire()
+    finally:
+        timer.join()
+        os.close(fd)
