@@ -12,7 +12,7 @@ from conftest import AppFactory, reopen
 
 from checkin.errors import AgendaError, LockedError
 from checkin.store.lock import DirLock
-from checkin.tui.screens.help import HelpScreen
+from checkin.tui.screens.help import HelpScreen, KeyTable
 from checkin.tui.screens.home import HomeScreen
 from checkin.tui.screens.meeting import MeetingScreen
 from checkin.tui.screens.minutes import MinutesScreen
@@ -122,6 +122,12 @@ async def test_help_lists_the_keys_of_the_current_screen(
         rows = {k.description: k.key for k in app.screen.keys}
         assert rows["Next"] == "pgdn" and rows["Previous"] == "pgup"
         assert "Quick add" in rows and "Minutes" in rows and "Quit" in rows
+        table = app.screen.query_one(KeyTable)
+        width = table.content_size.width
+        drawn = [line.plain.rstrip() for line in table.lines(width)]
+        assert all(len(line) <= width for line in drawn)  # every column fits: none cut
+        for key in app.screen.keys:  # each description whole, wrapped in its column
+            assert set(key.description.split()) <= set(" ".join(drawn).split())
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)

@@ -45,10 +45,13 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
     return sorted(rows.values(), key=lambda k: not k.ours)
 
 
+DOES_MAX = 24  # a longer "does" (Textual's own input keys have 50-column ones) wraps
+
+
 class KeyTable(DrawnLines):
-    """Key, what it does, details: three columns drawn by one widget, the details wrapping
-    under themselves instead of being cut (a Rich Table before, measured and rendered
-    again on every refresh: ~100 ms of opening help)."""
+    """Key, what it does, details: three columns drawn by one widget, what it does and
+    the details wrapping under themselves instead of being cut (a Rich Table before,
+    measured and rendered again on every refresh: ~100 ms of opening help)."""
 
     DEFAULT_CSS = """
     KeyTable { height: auto; }
@@ -66,21 +69,20 @@ class KeyTable(DrawnLines):
             return self._lines[1]
         rows = [self.HEAD, *((k.key, k.description, k.tooltip) for k in self.keys)]
         key_w = max(Content(r[0]).cell_length for r in rows)
-        does_w = max(Content(r[1]).cell_length for r in rows)
+        does_w = min(DOES_MAX, max(Content(r[1]).cell_length for r in rows))
         details_w = max(10, width - key_w - does_w - 2 * len(self.GAP))
-        indent = " " * (key_w + does_w + 2 * len(self.GAP))
         lines: list[Content] = []
         for n, (key, does, details) in enumerate(rows):
-            wrapped = Content(details).wrap(details_w) or [Content("")]
-            line = Content.assemble(Content.styled(key, "bold").pad_right(
-                key_w - Content(key).cell_length), self.GAP,
-                Content(does).pad_right(does_w - Content(does).cell_length), self.GAP,
-                wrapped[0])
-            lines.append(line.stylize_before("bold") if n == 0 else line)
-            lines.extend(Content(indent) + rest for rest in wrapped[1:])
+            cells = [[Content.styled(key, "bold")], Content(does).wrap(does_w),
+                     Content(details).wrap(details_w)]
+            for row in range(max(len(c) for c in cells)):
+                parts = [c[row] if row < len(c) else Content("") for c in cells]
+                line = Content.assemble(
+                    parts[0].pad_right(key_w - parts[0].cell_length), self.GAP,
+                    parts[1].pad_right(does_w - parts[1].cell_length), self.GAP, parts[2])
+                lines.append(line.stylize_before("bold") if n == 0 else line)
         self._lines = (width, lines)
         return lines
-
 
 
 class HelpScreen(ModalScreen[None]):
