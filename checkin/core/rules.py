@@ -117,18 +117,26 @@ def completion_counts_of(facts: Iterable[tuple[date, str, date | None]],
     return len(counted), sum(counted)
 
 
+def on_time_share(due: int, done_on_time: int) -> float | None:
+    """The completion rate of a window: done on time / due; None if nothing was due."""
+    return done_on_time / due if due else None
+
+
+def facts_of(items: Iterable[ActionItem]) -> list[tuple[date, str, date | None]]:
+    """Each item as the (due, status, closed on) the completion rules read."""
+    return [(i.due, i.status, i.closed_on) for i in items]
+
+
 def completion_rate(items: list[ActionItem], since: date | None, until: date) -> float | None:
-    """Share of `completion_window` done on time; None if nothing was due."""
-    due = completion_window(items, since, until)
-    if not due:
-        return None
-    return sum(1 for i in due if i.done_on_time()) / len(due)
+    """Share of the items due in the window (``counts_in_window``) done on time; None if
+    nothing was due."""
+    return on_time_share(*completion_counts_of(facts_of(items), since, until))
 
 
 def completion_rates(items: list[ActionItem], until: list[date]) -> list[float | None]:
     """``completion_rate`` of each window (until[k-1], until[k]] (the first open-ended),
     ``until`` ascending, in one pass over the items: sorted once, windows bisected."""
-    return completion_rates_of([(i.due, i.status, i.closed_on) for i in items], until)
+    return completion_rates_of(facts_of(items), until)
 
 
 def completion_rates_of(facts: Iterable[tuple[date, str, date | None]],

@@ -7,11 +7,10 @@ meeting file is opened. Renderers: an aligned table, Markdown, CSV (long format)
 
 from __future__ import annotations
 
-from datetime import date
-
 from checkin.core.model import Agenda, MeetingSummary
 from checkin.core.rules import completion_rates_of
 from checkin.core.trends import COMPLETION, Point, Trend, Trends
+from checkin.services.queries import due_facts
 from checkin.store import Store
 
 
@@ -47,17 +46,10 @@ def agenda_trends(store: Store, agenda_id: str, *, agenda: Agenda | None = None,
 def completion_trend(store: Store, agenda_id: str, meetings: list[MeetingSummary]) -> Trend:
     """Per meeting: the share (in %) of the agenda's items due since the previous meeting
     that were done on time. It has no target, so no on/off-track marks."""
-    items = _due_facts(store, agenda_id)
+    items = due_facts(store, agenda_id)
     trend = Trend(COMPLETION, unit="%")
     rates = completion_rates_of(items, [s.date for s in meetings])
     for s, rate in zip(meetings, rates):
         value = None if rate is None else round(rate * 100, 1)
         trend.points.append(Point(s.date, s.id, value, None))
     return trend
-
-
-def _due_facts(store: Store, agenda_id: str) -> list[tuple[date, str, date | None]]:
-    """The agenda's items as just what ``completion_rates_of`` reads (due, status, closed
-    on), straight from the stored documents, each checked: building 10,000 items whole
-    cost several times the reading of the files."""
-    return store.action_values(("due", "status", "closed_on"), agenda_id)

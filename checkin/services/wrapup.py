@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from checkin.core.model import Meeting
-from checkin.core.rules import completion_counts_of, previous_meeting
+from checkin.core.rules import completion_counts_of, on_time_share, previous_meeting
+from checkin.services.queries import due_facts
 from checkin.store import Store
 
 RATING_MIN, RATING_MAX = 1, 10
@@ -47,17 +48,13 @@ def previous_meeting_date(store: Store, meeting: Meeting) -> date | None:
 
 
 def completion_since_last(store: Store, meeting: Meeting) -> Completion:
-    """Done on time / due for this agenda's items due since the previous meeting.
-
-    Read as (due, status, closed on) straight from the stored rows, as trends reads them:
-    an item done early sits in the archive of the year it was closed, which can be any
-    year before, so every year is read, but no item is built.
-    """
+    """Done on time / due for this agenda's items due since the previous meeting, read
+    as trends reads them (``due_facts``: no item is built)."""
     since = previous_meeting_date(store, meeting)
-    facts = store.action_values(("due", "status", "closed_on"), meeting.agenda.id)
-    due, on_time = completion_counts_of(facts, since, meeting.date)
+    due, on_time = completion_counts_of(due_facts(store, meeting.agenda.id), since,
+                                        meeting.date)
     return Completion(since=since, until=meeting.date, due=due, done_on_time=on_time,
-                      rate=on_time / due if due else None)
+                      rate=on_time_share(due, on_time))
 
 
 def section_times(meeting: Meeting) -> list[SectionTime]:
