@@ -44,10 +44,13 @@ def settle_garbage() -> None:
     gc.freeze()
 
 
-def make_editor(session: MeetingSession, section: Section, width: int = 0) -> Widget:
-    """The editor of the section's kind (its module is imported on first use), built for
-    ``width`` columns when known."""
-    return editor_class(section.kind)(session, section, width=width)
+def make_editor(session: MeetingSession, section: Section, width: int = 0) -> SectionEditor:
+    """The editor of the section's kind (its module is imported on first use), with the
+    classes of ``width`` columns when known: none to change on its first resize."""
+    editor = editor_class(section.kind)(session, section)
+    if width:
+        editor.fit(width)
+    return editor
 
 
 TIMER_SAVE_SECONDS = 15.0

@@ -84,7 +84,6 @@ class Cells(DrawnLines):
                 *(Content(indent) + line for line in title_lines[1:])]
 
 
-
 class ReviewRow(ListItem):
     """One carried-over item; `show` refreshes its cells and state classes."""
 
@@ -146,8 +145,8 @@ class ActionReviewEditor(SectionEditor):
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
-                 id: str | None = None, width: int = 0) -> None:
-        super().__init__(session, section, id=id, width=width)
+                 id: str | None = None) -> None:
+        super().__init__(session, section, id=id)
         self.add_class("action-review-editor")
         self.items = by_owner(session.carried_actions())
 

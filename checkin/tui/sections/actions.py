@@ -68,8 +68,8 @@ class ActionsEditor(SectionEditor):
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
-                 id: str | None = None, width: int = 0) -> None:
-        super().__init__(session, section, id=id, width=width)
+                 id: str | None = None) -> None:
+        super().__init__(session, section, id=id)
         self.editing: ActionItem | None = None
         self.items: list[ActionItem] = []
         self.auto_department = ""  # what _fill_department put in (replaced if owner changes)

@@ -37,19 +37,19 @@ class SectionEditor(Widget):
     """
 
     def __init__(self, session: MeetingSession, section: Section, *,
-                 id: str | None = None, width: int = 0) -> None:
+                 id: str | None = None) -> None:
         super().__init__(id=id, classes="section-editor")
         self.session = session
         self.section = section
-        if width:  # built with the classes of its width: no restyle on its first resize
-            self.fit(width)
 
     def width_classes(self, width: int) -> dict[str, bool]:
         """The classes this editor takes by its width (``-narrow``...); none by default."""
         return {}
 
     def fit(self, width: int) -> bool:
-        """Set the width classes for ``width`` columns; True if any changed."""
+        """Set the width classes for ``width`` columns; True if any changed. Called once
+        before mounting, when the width is known (a class set on a mounted editor restyles
+        all of it), and on every resize."""
         changed = False
         for name, on in self.width_classes(width).items():
             if on != self.has_class(name):

@@ -52,7 +52,6 @@ class NameTarget(DrawnLines):
         return out
 
 
-
 class Marks(Widget):
     """A metric's prep mark, on/off mark and trend drawn by one widget (three Labels
     before), in the head's columns, each with its one-column gap: prep 2 (7 for

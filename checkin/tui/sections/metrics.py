@@ -197,8 +197,8 @@ class MetricsEditor(SectionEditor):
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
-                 id: str | None = None, width: int = 0) -> None:
-        super().__init__(session, section, id=id, width=width)
+                 id: str | None = None) -> None:
+        super().__init__(session, section, id=id)
         self.add_class("metrics-editor")
 
     def compose(self) -> ComposeResult:

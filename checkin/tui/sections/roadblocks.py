@@ -91,8 +91,8 @@ class RoadblocksEditor(SectionEditor):
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
-                 id: str | None = None, width: int = 0) -> None:
-        super().__init__(session, section, id=id, width=width)
+                 id: str | None = None) -> None:
+        super().__init__(session, section, id=id)
         self.add_class("roadblocks-editor")
         self.proposals: list[ProposedRoadblock] = []
         self.action_title = ""  # the new item's title while its owner is asked

@@ -72,8 +72,8 @@ class UpdatesEditor(SectionEditor):
     ]
 
     def __init__(self, session: MeetingSession, section: Section, *,
-                 id: str | None = None, width: int = 0) -> None:
-        super().__init__(session, section, id=id, width=width)
+                 id: str | None = None) -> None:
+        super().__init__(session, section, id=id)
         meeting = session.meeting  # the session gave it an update per department
         self.updates = [u for d in meeting.agenda.departments
                         if (u := meeting.update(d.name)) is not None]
