@@ -15,12 +15,13 @@ from checkin.core.data import fields_columns, fields_data, from_data, to_data
 from checkin.core.model import ActionItem, MeetingSummary
 from checkin.errors import CheckinError, StoreError
 from checkin.store.lines import id_key
+from checkin.store.schema import INDEX_TABLE
 
 if TYPE_CHECKING:
     from checkin.store.datafile import DataFile
 
 T = TypeVar("T")
-ACTIONS, MEETINGS, IDS = "actions", "meetings", "_ids"
+ACTIONS, MEETINGS, IDS = "actions", INDEX_TABLE, "_ids"
 MOVES = "_moves"  # register: id -> {"from": year}, an item leaving that archive year
 
 

@@ -31,7 +31,8 @@ SCHEMA_VERSION = 3
 META_TABLE = "_meta"
 INDEX_TABLE = "meetings"  # the meeting index: index.json's table (the register's, schema 2)
 OLDEST = {"archive": 2, "meeting": 2, "register": 2, "index": 3}  # readable, per kind
-READABLE = (2, 3)  # versions of an archive or meeting file: the same format
+READABLE = tuple(range(OLDEST["archive"], SCHEMA_VERSION + 1))  # an archive's versions:
+# the same format in each (as a meeting file's)
 
 
 class OldFormat(StoreError):
