@@ -11,7 +11,6 @@ filter asks for them.
 
 from __future__ import annotations
 
-from contextlib import suppress
 from datetime import date
 from functools import partial
 
@@ -77,7 +76,6 @@ class ActionsScreen(SizedScreen[None]):
         self.sort = "due"
         self._sorted: list[ActionItem] | None = None
         self.closed_wanted = False  # read the archive's items too (after the first frame)
-        self.total: int | None = None  # every item, open or closed
 
     def compose(self) -> ComposeResult:
         yield Label("Action items", id="actions-title")
@@ -93,8 +91,6 @@ class ActionsScreen(SizedScreen[None]):
     def on_mount(self) -> None:
         if leaving(self):  # a signal came while it mounted: nothing to show
             return
-        with suppress(CheckinError):  # a damaged archive row: said when it is read
-            self.total = len(self.store.action_values(("status",)))  # none converted
         self.apply()
         self.table.focus()
         after_first_frame(self, self.read_closed)
@@ -129,8 +125,9 @@ class ActionsScreen(SizedScreen[None]):
 
     def apply(self, keep: str | None = None) -> None:
         """Filter, show the matching rows, and say which filters are on."""
+        items = self.sorted_items()
         shown = filter_actions(
-            self.sorted_items(), today=self.today, owner=self.owner,
+            items, today=self.today, owner=self.owner,
             department=self.department, status=self.status, overdue=self.overdue,
             text=self.text or None,
         )
@@ -143,7 +140,7 @@ class ActionsScreen(SizedScreen[None]):
         if self.overdue:
             parts.append("overdue only")
         parts.append(f"by {self.sort}")
-        total = "" if self.total is None else f" of {self.total}"
+        total = f" of {len(items)}" if self.closed_wanted else ""  # once every item is in
         self.query_one("#actions-filters", Label).update(
             " · ".join(parts) + f" · {len(shown)}{total}")
 
