@@ -47,8 +47,8 @@ async def test_latest_off_track_streak_is_highlighted(demo_dir: Path) -> None:
         streaky = [s for s in app.screen.query(TrendSpark) if s.trend.streak]
         calm = [s for s in app.screen.query(TrendSpark) if not s.trend.streak]
         assert streaky and calm
-        assert all(s.has_class("-streak") for s in streaky)
-        assert not any(s.has_class("-streak") for s in calm)
+        assert all(s.looks()[0] for s in streaky)  # the name drawn in the warning colour
+        assert not any(s.looks()[0] for s in calm)
         trend = streaky[0].trend
         n = [t.name for t in app.screen.trends.rows].index(trend.name)
         cells = table.get_row_at(n)

@@ -104,8 +104,6 @@ class TrendSpark(Widget):
 
     def show(self, trend: Trend) -> None:
         """Draw ``trend`` (again: the completion row is filled after the first frame)."""
-        self.set_class(bool(trend.streak), "-streak")
-        self.set_class(trend.escalate, "-escalate")
         self.trend = trend
         self.name_text = safe(trend.name)
         self.line = sparkline([p.value for p in trend.points[-COLUMNS:]])
