@@ -34,9 +34,10 @@ class NameTarget(DrawnLines):
             self.off = off
             self.refresh()
 
-    def name_width(self, width: int) -> int:
+    @classmethod
+    def name_width(cls, width: int) -> int:
         """The columns the name's text wraps in (its gap after it not counted)."""
-        return max(self.NAME_MIN, width - self.TARGET) - 1
+        return max(cls.NAME_MIN, width - cls.TARGET) - 1
 
     def lines(self, width: int) -> list[Content]:
         name_w = self.name_width(width)
@@ -75,10 +76,10 @@ class Marks(Widget):
         self.texts.update(texts)
         self.refresh()
 
-    def columns(self, *, prep: int, trend: bool) -> None:
-        widths = {"prep": prep, "mark": 6, "trend": 9 if trend else 0}
+    def columns(self, widths: dict[str, int]) -> None:
+        """Each part's width with its gap (0: not shown), as the head has them."""
         if widths != self.widths:
-            self.widths = widths
+            self.widths = dict(widths)
             self.refresh(layout=True)
 
     def text(self, part: str) -> str:
@@ -108,3 +109,37 @@ class Marks(Widget):
                 text = Content.styled(safe(self.texts[part]), theme_style(self, style))
                 parts.append(text.truncate(width - 1, pad=True).pad_right(1))
         return Content("").join(parts)
+
+
+class MetricsHead(DrawnLines):
+    """The scorecard's column titles in one line, over the rows' columns: the name and
+    target as ``NameTarget`` splits them, the value's column, then the ``Marks``
+    columns (``columns`` gives their widths, as the rows have them)."""
+
+    DEFAULT_CSS = """
+    MetricsHead { height: 1; }
+    """
+    TITLES = {"prep": "", "mark": "Track", "trend": "Trend"}
+
+    def __init__(self) -> None:
+        super().__init__(classes="metrics-head")
+        self.value_width = 10
+        self.widths = {"prep": 0, "mark": 6, "trend": 9}
+
+    def columns(self, *, value: int, marks: dict[str, int]) -> None:
+        """The value's column (with its gap) and the marks' columns, as a row has them."""
+        if (value, marks) != (self.value_width, self.widths):
+            self.value_width, self.widths = value, dict(marks)
+            self.refresh()
+
+    def titles(self, width: int) -> list[tuple[str, int]]:
+        """Each column's title and its width, left to right."""
+        marks = sum(self.widths.values())
+        name_w = NameTarget.name_width(width - self.value_width - marks)
+        out = [("Metric", name_w + 1), ("Target", NameTarget.TARGET),
+               ("Actual", self.value_width)]
+        return out + [(self.TITLES[part], w) for part, w in self.widths.items() if w]
+
+    def lines(self, width: int) -> list[Content]:
+        return [Content("").join(Content(title).truncate(w - 1, pad=True).pad_right(1)
+                                 for title, w in self.titles(width))]

@@ -24,7 +24,7 @@ from checkin.tui.sections.field_keys import (
     replace_now,
     row_bindings,
 )
-from checkin.tui.sections.metric_cells import Marks, NameTarget
+from checkin.tui.sections.metric_cells import Marks, MetricsHead, NameTarget
 from checkin.tui.session import MeetingSession
 from checkin.tui.widgets.plain import Input, Label, Static
 from checkin.tui.widgets.wrap_field import WrapField
@@ -33,9 +33,8 @@ NARROW = 60  # below this many columns the trend and comment columns shrink
 WIDE = 80  # from this many columns the prep mark has its word, "✎ prep"
 TREND = 8  # readings in the sparkline (NARROW_TREND when narrow)
 NARROW_TREND = 6
+VALUE = {False: 10, True: 9}  # the value's column with its gap, by -narrow (metrics.tcss)
 MARKS = {True: "✓ on", False: "✗ off", None: "·"}
-HEAD = (("name", "Metric"), ("target", "Target"), ("value", "Actual"), ("prep", ""),
-        ("mark", "Track"), ("trend", "Trend"))
 PREP_MARK = {True: "✎ prep", False: "✎"}  # by -wide; the summary line says "✎ N from prep"
 
 
@@ -207,10 +206,7 @@ class MetricsEditor(SectionEditor):
         taken = any(k.startswith(("value:", "comment:")) for k in meeting.prep)
         self.set_class(taken, "-prep")  # the prep column shows only when prep was taken in
         yield Label("", id="metrics-summary", classes="section-summary")
-        with Horizontal(classes="metrics-head"):
-            for key, title in HEAD:
-                if key != "prep" or taken:
-                    yield Label(title, classes=key)
+        yield MetricsHead()
         with VerticalScroll(id="metric-rows", can_focus=False):
             if not agenda.metrics:
                 yield Label("This agenda has no metrics.", classes="empty")
@@ -240,14 +236,32 @@ class MetricsEditor(SectionEditor):
             row.value_input().focus()
             return
 
+    def fields(self) -> list[Widget]:
+        """The fields Tab visits, in order: each row's value, and its comment while the
+        comment line shows. Textual's focus chain orders by position, and a field
+        mounted inside this key has none yet: in a row's grid it would come first."""
+        out: list[Widget] = []
+        for row in self.query(MetricRow):
+            out.append(row.value)
+            if row.comment is not None and (row.has_class("-focused")
+                                            or row.has_class("-commented")):
+                out.append(row.comment)
+        return out
+
     def action_next_field(self, step: int) -> None:
         """Tab / shift+tab; onto a value drawn as text: its Input, inside this key."""
-        next_field(self, step)
-        focused = self.screen.focused
-        if isinstance(focused, ValueText):
-            focused.on_focus()
-        if (row := self.focused_row()) is not None:
+        focused = focused_inside(self)
+        fields = self.fields()
+        at = fields.index(focused) + step if focused in fields else -1
+        if not 0 <= at < len(fields):
+            next_field(self, step)  # out of the scorecard: Textual's order
+            return
+        field = fields[at]
+        if (row := self.row_of(field)) is not None:
             row.enter()
+            if isinstance(field, ValueText):
+                field = row.value_input()
+        focus_now(field)
 
     def show_summary(self) -> None:
         rows = list(self.query(MetricRow))
@@ -263,11 +277,13 @@ class MetricsEditor(SectionEditor):
     def width_changed(self) -> None:
         """The rows' trend length, prep word and columns follow ``-narrow``/``-wide``."""
         narrow, wide = self.has_class("-narrow"), self.has_class("-wide")
-        prep = (7 if wide else 2) if self.has_class("-prep") else 0  # as the head's columns
+        prep = (7 if wide else 2) if self.has_class("-prep") else 0
+        marks = {"prep": prep, "mark": 6, "trend": 0 if narrow else 9}
+        self.query_one(MetricsHead).columns(value=VALUE[narrow], marks=marks)
         for row in self.query(MetricRow):
             row.show_trend(NARROW_TREND if narrow else TREND)
             self.show_prep(row)
-            row.marks.columns(prep=prep, trend=not narrow)
+            row.marks.columns(marks)
 
     def action_move_row(self, step: int) -> None:
         """Focus the same field of the previous/next metric (wrapping around)."""
@@ -313,9 +329,11 @@ class MetricsEditor(SectionEditor):
 
     def focused_row(self) -> MetricRow | None:
         focused = self.screen.focused
-        if focused is None:
-            return None
-        return next((a for a in focused.ancestors if isinstance(a, MetricRow)), None)
+        return None if focused is None else self.row_of(focused)
+
+    @staticmethod
+    def row_of(widget: Widget) -> MetricRow | None:
+        return next((a for a in widget.ancestors if isinstance(a, MetricRow)), None)
 
     def action_to_roadblock(self) -> None:
         row = self.focused_row()
