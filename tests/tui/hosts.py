@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -24,7 +25,8 @@ from checkin.store import Store
 from checkin.tui.app import CheckinApp, make_app, screen_class
 from checkin.tui.screens.meeting import MeetingScreen
 from checkin.tui.sections.base import SectionEditor
-from checkin.tui.sections.metric_cells import NameTarget
+from checkin.tui.sections.metric_cells import MetricsHead
+from checkin.tui.sections.metrics import MetricRow
 from checkin.tui.session import MeetingSession
 
 Setup = Callable[[MeetingSession], None]
@@ -185,10 +187,30 @@ def action_count(root: Path) -> int:
         return len(store.actions())
 
 
-def name_drawn(cells: NameTarget) -> str:
+def cells_drawn(row: MetricRow) -> list[str]:
+    """A scorecard row's cells as the screen shows them, a string per line from the row's
+    left edge: whichever widgets draw them (one while idle, three once typed in)."""
+    cells = row.cells
+    region = cells.region
+    lines = [[" "] * region.width for _ in range(region.height)]
+    for part in cells.displayed_children or [cells]:
+        x = part.region.x - region.x
+        for y in range(part.region.height):
+            text = "".join(segment.text for segment in part.render_line(y))
+            lines[y][x:x + len(text)] = text
+    return ["".join(line) for line in lines]
+
+
+def head_at(app: App, title: str, row: MetricRow) -> int:
+    """Where the scorecard head's ``title`` starts, in columns from ``row``'s cells."""
+    head = app.screen.query_one(MetricsHead)
+    line = "".join(segment.text for segment in head.render_line(0))
+    return head.content_region.x + line.index(title) - row.cells.region.x
+
+
+def name_drawn(app: App, row: MetricRow) -> str:
     """A scorecard row's name as drawn: its column of every line, joined by spaces (a
     word cut across two lines would show as two words)."""
-    width = cells.content_region.width
-    column = cells.name_width(width) + 1
-    lines = cells.render().split()
-    return " ".join(line.plain[:column].strip() for line in lines if line.plain[:column].strip())
+    column = head_at(app, "Target", row)
+    return " ".join(line[:column].strip() for line in cells_drawn(row)
+                    if line[:column].strip())

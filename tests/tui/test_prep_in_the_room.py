@@ -4,11 +4,12 @@ the room changes it), waiting items accepted with `p`."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from hosts import editor_app, editor_of, hosted, name_drawn, reopen
+from hosts import cells_drawn, editor_app, editor_of, head_at, hosted, name_drawn, reopen
 from textual.app import App
 from textual.widgets import Label
 
@@ -108,13 +109,11 @@ async def test_each_scorecard_row_says_from_prep_until_the_room_changes_it(
                     if n not in ("Pipeline added", "Win rate")} == {""}
             assert "✎ 2 from prep" in text_of(app, "#metrics-summary")
             assert pipeline.marks.column("prep")[1] == len(mark) + 1
-            drawn = "".join(s.text for s in pipeline.marks.render_line(0))
-            assert drawn.startswith(mark + " ")
+            assert re.search(f"262,000 +{mark} ✓ on", cells_drawn(pipeline)[0])
             for row in rows.values():  # the mark costs no name a cut
-                cells = row.name_target
                 longest = max(len(w) for w in row.metric.name.split())
-                assert cells.name_width(cells.content_region.width) >= longest
-                assert name_drawn(cells) == row.metric.name
+                assert head_at(app, "Target", row) > longest
+                assert name_drawn(app, row) == row.metric.name
         if size == (120, 40):
             continue
         async with hosted(editor_app(demo_dir, "metrics"), size=size) as pilot:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hosts import burst, editor_app, editor_of, hosted, name_drawn, reopen
+from hosts import (
+    burst,
+    cells_drawn,
+    editor_app,
+    editor_of,
+    head_at,
+    hosted,
+    name_drawn,
+    reopen,
+)
 from textual.widgets import Input, Label
 
 from checkin.core.model import Agenda
@@ -24,10 +33,10 @@ def text(widget_row: MetricRow, cls: str) -> str:
     if cls in ("prep", "mark", "trend"):  # drawn by one widget
         return widget_row.marks.text(cls)
     if cls == "target":  # drawn with the name: its column of each line
-        cells = widget_row.name_target
-        column = cells.name_width(cells.content_region.width) + 1
-        return " ".join(line.plain[column:].strip() for line in cells.render().split()
-                        if line.plain[column:].strip())
+        app = widget_row.app
+        start, end = head_at(app, "Target", widget_row), head_at(app, "Actual", widget_row)
+        return " ".join(line[start:end].strip() for line in cells_drawn(widget_row)
+                        if line[start:end].strip())
     return str(widget_row.query_one(f".{cls}", Label).render())
 
 
@@ -174,9 +183,10 @@ async def test_long_names_and_comments_are_read_whole(demo_dir: Path,
             assert second.query_one(".comment", WrapField).display      # its row is typed in
             third = row(app, "Pipeline added")
             assert not third.query(".comment-line")    # empty, never focused: not even mounted
-            cells = first.name_target   # the name wraps onto a second line, never cut
-            assert name_drawn(cells) == "Marketing-qualified leads"
-            assert cells.region.height >= 2 or cells.name_width(cells.region.width) >= 25
+            # the name wraps onto a second line, never cut
+            assert name_drawn(app, first) == "Marketing-qualified leads"
+            drawn = cells_drawn(first)
+            assert len(drawn) >= 2 or head_at(app, "Target", first) > 25
             await pilot.press("ctrl+q")
         with reopen(demo_dir) as (_store, meeting):
             assert meeting.reading("Marketing-qualified leads").comment == sentence
@@ -216,13 +226,13 @@ async def test_values_shown_as_text_become_inputs_inside_the_key(demo_dir: Path,
                                                                  weekly_agenda: Agenda) -> None:
     """A scorecard opens with one Input and one comment field (the row the cursor is in);
     a burst that moves down, tabs on and types lands in the rows it moved to, marked."""
-    from checkin.tui.sections.metrics import ValueText
+    from checkin.tui.sections.metric_cells import IdleCells
 
     app = editor_app(demo_dir, "metrics")
     async with hosted(app) as pilot:
         editor = editor_of(app)
         assert len(editor.query(Input)) == 1 and len(editor.query(WrapField)) == 1
-        assert len(editor.query(ValueText)) == 11
+        assert len(editor.query(IdleCells)) == 11
         await burst(pilot, "down", *"500", "tab", *"slow week", "tab", *"$300k")
         trials, pipeline = row(app, "Website trial sign-ups"), row(app, "Pipeline added")
         assert text(trials, "mark") == "✓ on" and text(pipeline, "mark") == "✓ on"

@@ -11,6 +11,8 @@ from checkin.render.terminal import safe
 from checkin.tui.widgets.drawn_lines import DrawnLines
 from checkin.tui.widgets.theme_style import theme_style
 
+VALUE = {False: 10, True: 9}  # the value's column with its gap, by -narrow (metrics.tcss)
+
 
 class NameTarget(DrawnLines):
     """A metric's name and target (two Labels before). The name takes what is left and
@@ -40,10 +42,15 @@ class NameTarget(DrawnLines):
         return max(cls.NAME_MIN, width - cls.TARGET) - 1
 
     def lines(self, width: int) -> list[Content]:
+        return self.draw(width, self)
+
+    def draw(self, width: int, host: Widget) -> list[Content]:
+        """The lines in ``width`` columns, in ``host``'s theme (this widget, or the idle
+        row's one widget that draws it while unmounted)."""
         name_w = self.name_width(width)
         name = Content(safe(self.name_text))
         names = (name.stylize_before("bold") if self.off else name).wrap(name_w)
-        target = Content.styled(safe(self.target), theme_style(self, "$text-muted"))
+        target = Content.styled(safe(self.target), theme_style(host, "$text-muted"))
         targets = target.wrap(self.TARGET - 1)
         out = []
         for n in range(max(len(names), len(targets), 1)):
@@ -102,13 +109,51 @@ class Marks(Widget):
         return 1
 
     def render(self) -> Content:
+        return self.draw(self)
+
+    def draw(self, host: Widget) -> Content:
+        """The marks' line in ``host``'s theme (as ``NameTarget.draw``)."""
         parts = []
         for part, width in self.widths.items():
             if width:
                 style = self.MARK[self.state] if part == "mark" else self.STYLE[part]
-                text = Content.styled(safe(self.texts[part]), theme_style(self, style))
+                text = Content.styled(safe(self.texts[part]), theme_style(host, style))
                 parts.append(text.truncate(width - 1, pad=True).pad_right(1))
         return Content("").join(parts)
+
+
+class IdleCells(DrawnLines):
+    """A row the room has not typed in, drawn by one widget: name and target, the value as
+    its unfocused compact Input shows it (the placeholder dimmed), the marks. It takes the
+    focus for the row, which then puts its ``NameTarget``, Input and ``Marks`` in its
+    place (three widgets and a container: only where the room types). The row keeps the
+    name's and marks' state in those widgets before they are mounted."""
+
+    DEFAULT_CSS = """
+    IdleCells { height: auto; }
+    """
+    VALUE_STYLE = {True: "$foreground on $surface", False: "$text-disabled on $surface"}
+
+    can_focus = True
+
+    def __init__(self, name_target: NameTarget, marks: Marks, value: str) -> None:
+        super().__init__(classes="idle-cells")
+        self.name_target, self.marks, self.value = name_target, marks, value
+        self.value_width = VALUE[False]
+
+    def name_target_width(self, width: int) -> int:
+        """The name and target's columns, as the live row's ``NameTarget`` has them."""
+        return width - self.value_width - sum(self.marks.widths.values())
+
+    def lines(self, width: int) -> list[Content]:
+        nt_width = self.name_target_width(width)
+        lines = [line.truncate(nt_width, pad=True)
+                 for line in self.name_target.draw(nt_width, self)]
+        style = theme_style(self, self.VALUE_STYLE[bool(self.value)])
+        value = Content(safe(self.value or "actual")).truncate(self.value_width - 1, pad=True)
+        value = value.stylize(style).pad_right(1)  # the field's background under its padding
+        lines[0] = lines[0] + value + self.marks.draw(self)
+        return lines
 
 
 class MetricsHead(DrawnLines):
@@ -123,7 +168,7 @@ class MetricsHead(DrawnLines):
 
     def __init__(self) -> None:
         super().__init__(classes="metrics-head")
-        self.value_width = 10
+        self.value_width = VALUE[False]
         self.widths = {"prep": 0, "mark": 6, "trend": 9}
 
     def columns(self, *, value: int, marks: dict[str, int]) -> None:

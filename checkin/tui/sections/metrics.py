@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,38 +24,17 @@ from checkin.tui.sections.field_keys import (
     replace_now,
     row_bindings,
 )
-from checkin.tui.sections.metric_cells import Marks, MetricsHead, NameTarget
+from checkin.tui.sections.metric_cells import VALUE, IdleCells, Marks, MetricsHead, NameTarget
 from checkin.tui.session import MeetingSession
-from checkin.tui.widgets.plain import Input, Label, Static
+from checkin.tui.widgets.plain import Input, Label
 from checkin.tui.widgets.wrap_field import WrapField
 
 NARROW = 60  # below this many columns the trend and comment columns shrink
 WIDE = 80  # from this many columns the prep mark has its word, "✎ prep"
 TREND = 8  # readings in the sparkline (NARROW_TREND when narrow)
 NARROW_TREND = 6
-VALUE = {False: 10, True: 9}  # the value's column with its gap, by -narrow (metrics.tcss)
 MARKS = {True: "✓ on", False: "✗ off", None: "·"}
 PREP_MARK = {True: "✎ prep", False: "✎"}  # by -wide; the summary line says "✎ N from prep"
-
-
-class ValueText(Static):
-    """A metric's value drawn as its Input draws it, unfocused (the placeholder dimmed);
-    it can take the focus, and gives it at once to the Input that replaces it."""
-
-    can_focus = True
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text or "actual",
-                         classes="value value-text" + ("" if text else " -placeholder"))
-        self.text = text
-
-    def on_focus(self) -> None:  # a click, or focus given back: not in a key burst
-        if not self.is_attached or self.screen.focused is not self:
-            return  # already given to the Input (inside the key), maybe moved on since
-        for row in self.ancestors:
-            if isinstance(row, MetricRow):
-                focus_now(row.value_input())
-                return
 
 
 class MetricRow(Vertical):
@@ -66,10 +45,10 @@ class MetricRow(Vertical):
     the metric, shown while the row has focus or once something is typed in it. A value
     (or comment) a prep form sent is marked ✎ until the room changes it. The comment line
     (a TextArea, the row's costliest part) is mounted when the row first takes the focus
-    or holds a comment, and the error line only while there is an error to show. The
-    value is an Input (the next costliest) only in the rows the room has moved into;
-    elsewhere it is drawn as text (``ValueText``, the same look) that becomes the Input
-    inside the key that moves there (``value_input``).
+    or holds a comment, and the error line only while there is an error to show. A row
+    the room has not moved into is drawn by one widget (``IdleCells``, the same look);
+    inside the key that moves there it becomes the cells the room types in: name and
+    target, the value's Input, the marks (``value_input``).
     """
 
     def __init__(self, metric: MetricDef, reading: MetricReading,
@@ -78,22 +57,22 @@ class MetricRow(Vertical):
         self.metric = metric
         self.reading = reading
         self.history = history
-        self.value: Input | ValueText = (self._new_input() if live else
-                                         ValueText(format_number(reading.value)))
         self.comment_from_prep = False
         self.comment: WrapField | None = None  # with its line, once mounted
         self.comment_mark: Label | None = None
         self.error_line: Label | None = None
         self.name_target = NameTarget(metric.name, format_target(metric))
         self.marks = Marks(sparkline(history[-TREND:]))
+        self.value: Input | None = self._new_input() if live else None
+        self.cells: Horizontal | IdleCells = (
+            self._live_cells(self.name_target, self.value, self.marks)
+            if self.value is not None else
+            IdleCells(self.name_target, self.marks, format_number(reading.value)))
         self.show_mark()  # classes set before mount: no restyle of 12 mounted rows
         self.show_commented()
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="metric-cells"):
-            yield self.name_target
-            yield self.value
-            yield self.marks
+        yield self.cells
         if self.reading.comment.strip():
             with Horizontal(classes="comment-line"):
                 yield from self._comment_parts()
@@ -102,18 +81,44 @@ class MetricRow(Vertical):
         return Input(format_number(self.reading.value), placeholder="actual", compact=True,
                      classes="value", select_on_focus=False)
 
+    def _live_cells(self, *children: Widget) -> Horizontal:
+        return Horizontal(*children, classes="metric-cells")
+
+    @property
+    def field(self) -> Widget:
+        """What Tab stops at for the value: its Input, or the idle row that becomes it."""
+        return self.cells if self.value is None else self.value
+
     @property
     def value_text(self) -> str:
         """The value as the row shows it (typed, or drawn as text)."""
-        return self.value.value if isinstance(self.value, Input) else self.value.text
+        if self.value is not None:
+            return self.value.value
+        assert isinstance(self.cells, IdleCells)
+        return self.cells.value
 
     def value_input(self) -> Input:
-        """The value's Input, put in place of its text now if need be (in the DOM at once:
-        it can take the focus before the next key is routed)."""
-        if isinstance(self.value, Input):
+        """The value's Input, with the cells the room types in put in place of the idle
+        row now if need be (in the DOM at once: it can take the focus before the next key
+        is routed)."""
+        if self.value is not None:
             return self.value
-        self.value = replace_now(self.value, self._new_input())
+        self.value = self._new_input()
+        self.cells = replace_now(self.cells, self._live_cells())
+        self.cells.mount(self.name_target, self.value, self.marks)
         return self.value
+
+    def columns(self, value: int, marks: dict[str, int]) -> None:
+        """The value's column (with its gap) and the marks' widths, by the editor's width."""
+        self.marks.columns(marks)
+        if isinstance(self.cells, IdleCells):
+            self.cells.value_width = value
+            self.cells.refresh()
+
+    def redraw(self) -> None:
+        """Draw the idle row again after a change to its name, marks or value."""
+        if isinstance(self.cells, IdleCells):
+            self.cells.refresh()
 
     def _comment_parts(self) -> tuple[Label, WrapField]:
         self.comment_mark = Label("✎" if self.comment_from_prep else "↳",
@@ -135,7 +140,9 @@ class MetricRow(Vertical):
     def show_commented(self) -> None:
         self.set_class(bool(self.reading.comment.strip()), "-commented")
 
-    def on_descendant_focus(self) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, IdleCells) and self.screen.focused is event.widget:
+            focus_now(self.value_input())  # a click, or focus given back: not in a key
         self.enter()
 
     def enter(self) -> None:
@@ -161,23 +168,27 @@ class MetricRow(Vertical):
         self.set_class(state is True, "-on")
         self.set_class(state is False, "-off")
         self.name_target.show_off(state is False)
+        self.redraw()
 
     def show_prep(self, value: bool, comment: bool, wide: bool) -> None:
         """Mark what still holds a prep form's text: the value in its row, the comment
         in its gutter (``✎`` instead of ``↳``)."""
         self.marks.show(self.marks.state, prep=PREP_MARK[wide] if value else "")
+        self.redraw()
         self.comment_from_prep = comment
         if self.comment_mark is not None:
             self.comment_mark.update("✎" if comment else "↳")
 
     def show_trend(self, readings: int) -> None:
         self.marks.show(self.marks.state, trend=sparkline(self.history[-readings:]))
+        self.redraw()
 
     def show_error(self, message: str) -> None:
         """The error line under the cells: mounted with a message, removed without."""
         if message and self.error_line is None:
             self.error_line = Label(message, classes="error")
             self.mount(self.error_line, after=0)
+            self.call_after_refresh(self.scroll_visible, animate=False)  # the last row's too
         elif message and self.error_line is not None:
             self.error_line.update(message)
         elif self.error_line is not None:
@@ -242,7 +253,7 @@ class MetricsEditor(SectionEditor):
         mounted inside this key has none yet: in a row's grid it would come first."""
         out: list[Widget] = []
         for row in self.query(MetricRow):
-            out.append(row.value)
+            out.append(row.field)
             if row.comment is not None and (row.has_class("-focused")
                                             or row.has_class("-commented")):
                 out.append(row.comment)
@@ -259,7 +270,7 @@ class MetricsEditor(SectionEditor):
         field = fields[at]
         if (row := self.row_of(field)) is not None:
             row.enter()
-            if isinstance(field, ValueText):
+            if isinstance(field, IdleCells):
                 field = row.value_input()
         focus_now(field)
 
@@ -283,7 +294,7 @@ class MetricsEditor(SectionEditor):
         for row in self.query(MetricRow):
             row.show_trend(NARROW_TREND if narrow else TREND)
             self.show_prep(row)
-            row.marks.columns(marks)
+            row.columns(VALUE[narrow], marks)
 
     def action_move_row(self, step: int) -> None:
         """Focus the same field of the previous/next metric (wrapping around)."""
