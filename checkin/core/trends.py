@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from checkin.core.model import MeetingSummary
 from checkin.core.rules import OFF_TRACK_STREAK, off_track_streak
@@ -16,9 +17,8 @@ from checkin.core.rules import OFF_TRACK_STREAK, off_track_streak
 COMPLETION = "Action items done on time"
 
 
-@dataclass
-class Point:
-    """One meeting's reading of one metric."""
+class Point(NamedTuple):
+    """One meeting's reading of one metric (a tuple: a 20-year trend makes 12,000)."""
 
     date: date
     meeting_id: str

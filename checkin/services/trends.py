@@ -29,9 +29,11 @@ def agenda_trends(store: Store, agenda_id: str, *, agenda: Agenda | None = None,
     for s in reversed(meetings):  # newest first: today's metrics lead
         names += [n for n in s.readings if n not in names]
     metrics = []
+    dates, ids = [s.date for s in meetings], [s.id for s in meetings]
     for name in names:
-        trend = Trend(name, [Point(s.date, s.id, s.readings.get(name), s.on_track.get(name))
-                             for s in meetings])
+        values = [s.readings.get(name) for s in meetings]
+        marks = [s.on_track.get(name) for s in meetings]
+        trend = Trend(name, list(map(Point._make, zip(dates, ids, values, marks))))
         metric = agenda.metric(name) if agenda else None
         if metric:
             trend.department, trend.target = metric.department, metric.target

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Iterator
+from itertools import groupby
 from typing import Any
 
 import orjson
@@ -120,26 +121,37 @@ def parse_lines(raw: bytes, tables: Iterable[str] | None = None) -> Tables:
     return _parse(raw, None)
 
 
+def _plain(rows: list[Any]) -> Tables | None:
+    """``rows`` by table and id if every row is a plain [table, id, {document}] and no id
+    repeats, checked column by column in C (a 10,000-row archive year in a few passes);
+    None otherwise, for the checked pass to name the line."""
+    if not rows:
+        return {}
+    if set(map(type, rows)) != {list} or set(map(len, rows)) != {3}:
+        return None
+    tables, ids, docs = zip(*rows)
+    if (set(map(type, tables)) != {str} or set(map(type, ids)) != {str}
+            or set(map(type, docs)) != {dict}):
+        return None
+    out: Tables = {}
+    start = 0
+    for table, run in groupby(tables):  # a table's lines are one run
+        end = start + sum(1 for _ in run)
+        found = out.setdefault(table, {})
+        before = len(found)
+        found.update(zip(ids[start:end], docs[start:end]))
+        if len(found) != before + end - start:
+            return None  # an id twice
+        start = end
+    return out
+
+
 def _parse(raw: bytes, wanted: set[str] | None) -> Tables:
     rows = _rows(raw)
-    if rows is not None:  # the common case, one tight pass; anything odd: the checked one
-        out: Tables = {}
-        docs: dict[str, Doc] = {}
-        current = None
-        for row in rows:
-            if type(row) is not list or len(row) != 3:
-                break
-            table, doc_id, doc = row
-            if type(table) is not str or type(doc_id) is not str or type(doc) is not dict:
-                break
-            if table != current:
-                current = table
-                docs = out.setdefault(table, {})
-            if doc_id in docs:
-                break
-            docs[doc_id] = doc
-        else:
-            return out if wanted is None else {t: d for t, d in out.items() if t in wanted}
+    if rows is not None:  # the common case, in C; anything odd: the checked pass
+        plain = _plain(rows)
+        if plain is not None:
+            return plain if wanted is None else {t: d for t, d in plain.items() if t in wanted}
     out = {}
     for n, (table, doc_id, doc) in enumerate(iter_rows(raw), 1):
         if wanted is not None and table not in wanted:

@@ -39,7 +39,7 @@ from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
-from checkin.core.data import to_data
+from checkin.core.data import from_data_many, to_data
 from checkin.core.model import ActionItem, Meeting, MeetingSummary, summarize
 from checkin.errors import CheckinError, StoreError
 from checkin.store import lines, schema
@@ -369,7 +369,12 @@ class Store(ActionItems, Migrations):
             keys = (i for i in keys if index[i].get("agenda_id") == agenda_id)
         if status is not None:
             keys = (i for i in keys if index[i].get("status") == status)
-        rows = [self._summary_of(i) for i in itertools.islice(keys, limit)]
+        ids = list(itertools.islice(keys, limit))
+        todo = [i for i in ids if i not in self._summary]
+        many = from_data_many(MeetingSummary, [index[i] for i in todo])
+        if many is not None and [s.id for s in many] == todo:  # else one by one: named
+            self._summary.update(zip(todo, many))
+        rows = [self._summary_of(i) for i in ids]
         return [r for r in rows if r is not None]
 
     def meeting_agendas(self) -> list[str]:

@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from checkin.core.data import DataTypeError, fields_columns, fields_data
+from checkin.core.data import (
+    DataTypeError,
+    fields_columns,
+    fields_data,
+    from_data,
+    from_data_many,
+)
 from checkin.core.model import ActionItem, MeetingSummary
 
 NAMES = ("id", "due", "status", "closed_on")
@@ -56,3 +62,36 @@ def test_a_damaged_row_raises_as_alone(bad: dict, error: type[Exception]) -> Non
 def test_a_missing_required_field_raises() -> None:
     with pytest.raises(KeyError):
         fields_columns(ActionItem, [row(1), {"id": "A2"}], NAMES)
+
+
+def summary_doc(n: int, **extra: object) -> dict:
+    return {"id": f"m{n}", "agenda_id": "w", "agenda_title": "W", "date": f"2026-01-{n:02d}",
+            "status": "ended", "readings": {"a": 1.5, "b": None},
+            "on_track": {"a": True, "b": None}, **extra}
+
+
+@pytest.mark.parametrize("extra", [{}, {"rating": 7}, {"rating": 7.5}, {"rating": None}])
+def test_many_rows_build_what_one_row_builds(extra: dict) -> None:
+    """Meeting index rows built in columns equal those built one by one; a whole-number
+    rating is still a float, and a readings dict is each row's own copy."""
+    docs = [summary_doc(1, **extra), summary_doc(2, **extra)]
+    many = from_data_many(MeetingSummary, docs)
+    assert many == [from_data(MeetingSummary, d) for d in docs]
+    assert many is not None and many[0].readings is not docs[0]["readings"]
+    if extra.get("rating") is not None:
+        assert type(many[0].rating) is float
+
+
+@pytest.mark.parametrize("bad", [
+    {"readings": {"a": "12"}}, {"on_track": {"a": 1}}, {"rating": True}, {"date": 5},
+    {"readings": []}, {"readings": {"a": 2}},  # a whole number in a dict: built one by one
+])
+def test_many_rows_leave_an_odd_one_to_be_built_alone(bad: dict) -> None:
+    docs = [summary_doc(1), summary_doc(2, **bad)]
+    many = from_data_many(MeetingSummary, docs)
+    try:
+        alone = [from_data(MeetingSummary, d) for d in docs]
+    except (TypeError, ValueError):
+        assert many is None  # the caller builds them one by one, which names the row
+    else:
+        assert many is None or many == alone
