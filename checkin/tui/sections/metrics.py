@@ -59,6 +59,8 @@ class MetricRow(Vertical):
         self.history = history
         self.comment_from_prep = False
         self.comment: WrapField | None = None  # with its line, once mounted
+        self.comment_line: Horizontal | None = None
+        self.typing = False  # the room is in this row: its comment line shows
         self.comment_mark: Label | None = None
         self.error_line: Label | None = None
         self.name_target = NameTarget(metric.name, format_target(metric))
@@ -68,14 +70,12 @@ class MetricRow(Vertical):
             self._live_cells(self.name_target, self.value, self.marks)
             if self.value is not None else
             IdleCells(self.name_target, self.marks, format_number(reading.value)))
-        self.show_mark()  # classes set before mount: no restyle of 12 mounted rows
-        self.show_commented()
+        self.show_mark()
 
     def compose(self) -> ComposeResult:
         yield self.cells
         if self.reading.comment.strip():
-            with Horizontal(classes="comment-line"):
-                yield from self._comment_parts()
+            yield self._comment_line()
 
     def _new_input(self) -> Input:
         return Input(format_number(self.reading.value), placeholder="actual", compact=True,
@@ -120,25 +120,39 @@ class MetricRow(Vertical):
         if isinstance(self.cells, IdleCells):
             self.cells.refresh()
 
-    def _comment_parts(self) -> tuple[Label, WrapField]:
+    def _comment_line(self, *, now: bool = False) -> Horizontal:
+        """The comment's line; ``now``: mounted in this row at once, with its parts."""
         self.comment_mark = Label("✎" if self.comment_from_prep else "↳",
                                   classes="comment-mark")
         self.comment = WrapField(self.reading.comment, classes="comment",
                                  placeholder="comment: why? (a sentence)")
-        return self.comment_mark, self.comment
+        parts = (self.comment_mark, self.comment)
+        self.comment_line = Horizontal(*(() if now else parts), classes="comment-line")
+        self.show_line()
+        if now:
+            self.mount(self.comment_line)
+            self.comment_line.mount(*parts)
+        return self.comment_line
 
     def comment_field(self) -> WrapField:
         """The comment's field, mounted now if the row has none yet (in the DOM at once,
         so the next key's Tab reaches it and it can take the focus)."""
         if self.comment is None:
-            line = Horizontal(classes="comment-line")
-            self.mount(line)
-            line.mount(*self._comment_parts())
+            self._comment_line(now=True)
         assert self.comment is not None
         return self.comment
 
-    def show_commented(self) -> None:
-        self.set_class(bool(self.reading.comment.strip()), "-commented")
+    @property
+    def comment_shown(self) -> bool:
+        """Whether the comment line shows: while the room is in the row, or once the
+        comment holds text (an empty one folds away when the room moves on)."""
+        return self.typing or bool(self.reading.comment.strip())
+
+    def show_line(self) -> None:
+        """Show or fold the comment line: its own display, not a class on the row (a
+        class restyles every widget in the row, ~30 ms of a Down key)."""
+        if self.comment_line is not None:
+            self.comment_line.display = self.comment_shown
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, IdleCells) and self.screen.focused is event.widget:
@@ -148,8 +162,9 @@ class MetricRow(Vertical):
     def enter(self) -> None:
         """The row is being typed in: its comment line is mounted and shown, so the next
         Tab reaches it (called inside the key that moved here, and again on focus)."""
-        self.add_class("-focused")
+        self.typing = True
         self.comment_field()
+        self.show_line()
 
     def on_descendant_blur(self) -> None:
         self.call_after_refresh(self._left)
@@ -159,14 +174,12 @@ class MetricRow(Vertical):
             return  # the section changed before this ran (seen once in tmux: NoScreen)
         focused = self.screen.focused
         if focused is None or self not in focused.ancestors:
-            self.remove_class("-focused")  # an empty comment line folds away
-            self.show_commented()
+            self.typing = False
+            self.show_line()
 
     def show_mark(self) -> None:
         state = self.metric.on_track(self.reading.value)
-        self.marks.show(state, mark=MARKS[state])
-        self.set_class(state is True, "-on")
-        self.set_class(state is False, "-off")
+        self.marks.show(state, mark=MARKS[state])  # drawn: no class to restyle the row
         self.name_target.show_off(state is False)
         self.redraw()
 
@@ -250,12 +263,11 @@ class MetricsEditor(SectionEditor):
     def fields(self) -> list[Widget]:
         """The fields Tab visits, in order: each row's value, and its comment while the
         comment line shows. Textual's focus chain orders by position, and a field
-        mounted inside this key has none yet: in a row's grid it would come first."""
+        mounted inside this key has none yet (it would sort before the row's value)."""
         out: list[Widget] = []
         for row in self.query(MetricRow):
             out.append(row.field)
-            if row.comment is not None and (row.has_class("-focused")
-                                            or row.has_class("-commented")):
+            if row.comment is not None and row.comment_shown:
                 out.append(row.comment)
         return out
 
@@ -307,8 +319,7 @@ class MetricsEditor(SectionEditor):
         target.enter()  # before the next key (Tab) is routed
         comment = target.comment_field()
         if focused.has_class("comment"):
-            target.add_class("-commented")  # shown before it takes the focus
-            field: Widget = comment
+            field: Widget = comment  # its line shows: the row is entered
         else:
             field = target.value_input()
         focus_now(field)
