@@ -117,10 +117,33 @@ async def test_the_first_frame_shows_what_the_whole_table_shows(
         whole = shown()
         left_out = table.show(screen.trends, COLUMNS, width=width)
         table.move_cursor(row=0, column=len(table.columns) - 2, animate=False)
+        table.call_after_refresh(table.show_whole_columns)  # as the screen does
         await pilot.pause()
         await pilot.pause()
         assert 0 < left_out < COLUMNS and len(table.columns) == COLUMNS + 3 - left_out
         assert shown() == whole
+
+
+@pytest.mark.parametrize("width", [60, 100, 170])
+async def test_no_meeting_column_is_cut_on_its_left(
+        tmp_path: Path, weekly_agenda: Agenda, width: int) -> None:
+    """Scrolled to the newest meeting, the column at the left edge of the meetings is
+    whole or not there: a number cut on its left reads as another (284,868 as 4,868)."""
+    root = tmp_path / "long"
+    with Store(root) as store:
+        seed_history(store, weekly_agenda, weeks=30, today=date(2026, 11, 23))
+    app = screen_app(root, "trends")
+    async with running(app, size=(width, 30)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(TrendTable)
+        widths = [c.get_render_width(table) for c in table.ordered_columns]
+        fixed = sum(widths[:table.fixed_columns])
+        starts = {fixed + sum(widths[table.fixed_columns:n])
+                  for n in range(table.fixed_columns, len(widths))}
+        assert round(table.scroll_x) + fixed in starts
+        head = table.render_line(0).text
+        dates = [s.date.strftime("%m-%d") for s in app.screen.trends.meetings]
+        assert head.split()[2] in dates  # the first meeting shown has its whole date
 
 
 async def test_the_completion_row_follows_the_first_frame_with_the_full_rates(

@@ -75,6 +75,20 @@ class TrendTable(DataTable[Text]):
             self.add_row(*(cells[n] for n in shown), key=trend.name)
         return drop
 
+    def show_whole_columns(self) -> None:
+        """Scroll on to the next column boundary if the table can: the meeting column at
+        the left edge of the scrolled part is then whole or gone (a number cut on its
+        left reads as another number: 284,868 as "4,868")."""
+        widths = [column.get_render_width(self) for column in self.ordered_columns]
+        fixed = sum(widths[:self.fixed_columns])
+        edge, start = round(self.scroll_x) + fixed, fixed
+        for width in widths[self.fixed_columns:]:
+            if start < edge < start + width:
+                if start + width - fixed <= self.max_scroll_x:
+                    self.scroll_to(x=start + width - fixed, animate=False, immediate=True)
+                return
+            start += width
+
     def newest_shown(self, grid: list[list[Text]], width: int) -> int:
         """How many meeting columns a table ``width`` wide shows with the cursor on the
         newest (scrolled just far enough for it: its right edge at the table's)."""
@@ -172,6 +186,7 @@ class TrendsScreen(SizedScreen[None]):
         table.show(trends, COLUMNS, self.app.size.width if first_frame else None)
         table.focus()
         table.move_cursor(row=0, column=len(table.columns) - 2, animate=False)  # newest meeting
+        table.call_after_refresh(table.show_whole_columns)  # once scrolled to the cursor
         grid = self.query_one("#trends-sparks", Grid)
         grid.remove_children()
         if count:
@@ -190,6 +205,7 @@ class TrendsScreen(SizedScreen[None]):
         with self.app.batch_update():
             table.show(trends, COLUMNS)
             table.move_cursor(row=row, column=len(table.columns) - from_end, animate=False)
+            table.call_after_refresh(table.show_whole_columns)
             for spark in self.query(TrendSpark):
                 if spark.trend.name == trends.completion.name:
                     spark.show(trends.completion)
