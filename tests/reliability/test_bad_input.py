@@ -245,8 +245,6 @@ INDEX_CASES = [pytest.param(case, command, id=f"{case}-{command}")
                for case in sorted(DAMAGE | INDEX_ONLY) for command in ("meetings", "export")]
 
 
-
-
 def damage(path: Path, how: Callable[[bytes], bytes]) -> None:
     path.write_bytes(how(path.read_bytes()))
 

@@ -14,6 +14,12 @@ from checkin.tui.widgets.theme_style import theme_style
 VALUE = {False: 10, True: 9}  # the value's column with its gap, by -narrow (metrics.tcss)
 
 
+def name_target_width(width: int, value: int, marks: dict[str, int]) -> int:
+    """What a row ``width`` wide leaves the name and target (``NameTarget``'s 1fr): the
+    value's column and the marks' columns, each with its gap, take the rest."""
+    return width - value - sum(marks.values())
+
+
 class NameTarget(DrawnLines):
     """A metric's name and target (two Labels before). The name takes what is left and
     wraps, never cut, bold while off track; the target has ``TARGET`` columns with its
@@ -141,12 +147,8 @@ class IdleCells(DrawnLines):
         self.name_target, self.marks, self.value = name_target, marks, value
         self.value_width = VALUE[False]
 
-    def name_target_width(self, width: int) -> int:
-        """The name and target's columns, as the live row's ``NameTarget`` has them."""
-        return width - self.value_width - sum(self.marks.widths.values())
-
     def lines(self, width: int) -> list[Content]:
-        nt_width = self.name_target_width(width)
+        nt_width = name_target_width(width, self.value_width, self.marks.widths)
         lines = [line.truncate(nt_width, pad=True)
                  for line in self.name_target.draw(nt_width, self)]
         style = theme_style(self, self.VALUE_STYLE[bool(self.value)])
@@ -179,8 +181,7 @@ class MetricsHead(DrawnLines):
 
     def titles(self, width: int) -> list[tuple[str, int]]:
         """Each column's title and its width, left to right."""
-        marks = sum(self.widths.values())
-        name_w = NameTarget.name_width(width - self.value_width - marks)
+        name_w = NameTarget.name_width(name_target_width(width, self.value_width, self.widths))
         out = [("Metric", name_w + 1), ("Target", NameTarget.TARGET),
                ("Actual", self.value_width)]
         return out + [(self.TITLES[part], w) for part, w in self.widths.items() if w]
