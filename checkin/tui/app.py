@@ -163,9 +163,12 @@ class CheckinApp(App[None]):
 
     def drafts(self) -> list[str]:
         """Text typed into forms that only save on Enter (quick add, a question, a new
-        roadblock, item or decision): what quitting now would lose."""
-        return [f.value.strip() for f in self.screen.query(DRAFT_FIELDS).results(Input)
-                if f.value.strip()]
+        roadblock, item or decision): what quitting now would lose. A field is an Input
+        or, where a sentence is typed (the decision), a wrapping WrapField."""
+        from checkin.tui.widgets.wrap_field import WrapField  # loaded by then: quit only
+
+        fields = (f for f in self.screen.query(DRAFT_FIELDS) if isinstance(f, Input | WrapField))
+        return [text for f in fields if (text := f.value.strip())]
 
     # ------------------------------------------------------------ signals
     def catch_signals(self) -> None:

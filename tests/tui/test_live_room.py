@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import AppFactory
 
 from checkin.tui.screens.meeting import MeetingScreen
@@ -57,20 +58,24 @@ async def test_leaving_review_with_items_unreviewed_does_not_tick_it(
         await pilot.press("ctrl+q")
 
 
-async def test_quit_with_half_typed_text_asks_first(demo_dir: Path,
-                                                     app_factory: AppFactory) -> None:
-    from textual.widgets import Input
-
+@pytest.mark.parametrize("kind, field, keys", [
+    ("actions", "#action-title", ()),          # the new item's title: not added yet
+    ("notes", "#decision-text", ("tab",)),     # a decision (a wrapping field), past notes
+])
+async def test_quit_with_half_typed_text_asks_first(demo_dir: Path, app_factory: AppFactory,
+                                                     kind: str, field: str,
+                                                     keys: tuple[str, ...]) -> None:
     from checkin.tui.dialogs.confirm import ConfirmDialog
 
     app = app_factory(demo_dir, agenda="weekly", start=True, live_clock=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = app.screen
-        while screen.section.kind != "actions":
+        while screen.section.kind != kind:
             await pilot.press("pagedown")
             await pilot.pause()
-        await pilot.press(*"Call the bank")  # the form's title: not added yet
+        await pilot.press(*keys, *"Call the bank")
+        assert app.focused is screen.query_one(field)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -78,7 +83,7 @@ async def test_quit_with_half_typed_text_asks_first(demo_dir: Path,
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is screen and app.is_running
-        assert screen.query_one("#action-title", Input).value == "Call the bank"
+        assert screen.query_one(field).value == "Call the bank"
         await pilot.press("ctrl+q")
         await pilot.pause()
         await pilot.press("y")
