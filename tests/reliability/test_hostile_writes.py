@@ -44,9 +44,7 @@ def test_temp_name_collision_is_refused_not_followed(tmp_path: Path,
     """Even a guessed temp name is opened O_EXCL|O_NOFOLLOW: refused, victim untouched."""
     victim = tmp_path / "victim"
     victim.write_text("precious\n")
-    import secrets  # atomic imports it when it writes
-
-    monkeypatch.setattr(secrets, "token_hex", lambda n: "guessed")
+    monkeypatch.setattr(atomic_module.os, "urandom", lambda n: b"guessed!"[:n])
     target = tmp_path / "minutes.md"
     atomic_module.temp_path(target).symlink_to(victim)
     with pytest.raises(StoreError, match="minutes.md"):
