@@ -5,13 +5,11 @@ Nothing here reads the meeting index (``index.json``) but a meeting's own row.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import compress, repeat
-from operator import eq, methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from checkin import clock
-from checkin.core.data import fields_columns, fields_data, from_data, to_data
+from checkin.core.data import fields_data, from_data, to_data
 from checkin.core.model import ActionItem, MeetingSummary
 from checkin.errors import CheckinError, StoreError
 from checkin.store.lines import id_key
@@ -180,57 +178,6 @@ class ActionItems:
         """Every department an item was ever filed under, sorted."""
         return sorted({d.get("department") or ""
                        for d in self.action_fields(("department",))} - {""})
-
-    def action_fields(self, names: tuple[str, ...],
-                      where: Callable[[dict[str, Any]], bool] | None = None
-                      ) -> list[dict[str, Any]]:
-        """Every item (the archive wins) as just the fields ``names`` (and ``id``),
-        each checked like a whole row: for one-pass aggregates such as trends.
-
-        ``where`` picks stored documents before any is checked or converted.
-        """
-        names = ("id", *names)
-        return [parse_fields(ActionItem, doc, names,
-                             lambda i=i, path=path: f"{path}: action item {i!r}", i)
-                for i, (doc, path) in self._all_docs().items() if where is None or where(doc)]
-
-    def action_values(self, names: tuple[str, ...], agenda_id: str | None = None
-                      ) -> list[tuple[Any, ...]]:
-        """Every item (of ``agenda_id`` if given; the archive wins) as a tuple of the values
-        of ``names`` (an absent one: its default), checked column by column, one file at a
-        time: what trends reads from 10,000 rows. Archive years not already in memory are
-        read and let go, so memory stays one year's worth, not the whole history's."""
-        from checkin.store.datafile import DataFile
-
-        found: dict[str, tuple[Any, ...]] = {}  # the archive wins, as in ``_all_docs``
-        tables = [(None, self.register_path, lambda: self.register.table(ACTIONS))]
-        for year in self.archive_years():
-            path = self.archive_path(year)
-            tables.append((year, path, lambda y=year, p=path: (
-                self._archives[y] if y in self._archives else DataFile.load(p, "archive")
-            ).table(ACTIONS)))
-        moving = bool(self.register.table(MOVES))
-        for year, path, table in tables:
-            docs = table()
-            ids, rows = list(docs), list(docs.values())
-            keep = None
-            if agenda_id is not None:  # in C: 10,000 rows
-                keep = list(map(eq, repeat(agenda_id), map(methodcaller("get", "agenda_id"), rows)))
-            if moving and year is not None:  # a copy a stopped move left behind: not read
-                fresh = [not self._stale(i, year) for i in ids]
-                keep = fresh if keep is None else list(map(min, keep, fresh))
-            if keep is not None:
-                ids, rows = list(compress(ids, keep)), list(compress(rows, keep))
-            try:
-                columns = fields_columns(ActionItem, rows, ("id", *names))
-            except (KeyError, TypeError, ValueError, AttributeError):
-                columns = None
-            if columns is None or columns[0] != ids:
-                for i, doc in zip(ids, rows):  # raises, naming the damaged row
-                    parse_fields(ActionItem, doc, ("id", *names), f"{path}: action item {i!r}", i)
-                raise AssertionError("a row failed as a column, not alone")  # pragma: no cover
-            found.update(zip(ids, zip(*columns[1:])))
-        return list(found.values())
 
     def _all_docs(self) -> dict[str, tuple[dict[str, Any], Path]]:
         docs = {i: (d, self.register_path) for i, d in self.register.table(ACTIONS).items()}

@@ -43,8 +43,9 @@ from checkin.core.data import from_data_many, to_data
 from checkin.core.model import ActionItem, Meeting, MeetingSummary, summarize
 from checkin.errors import CheckinError, StoreError
 from checkin.store import lines, schema
+from checkin.store.columns import ActionColumns
 from checkin.store.datafile import DataFile, parse, read_bytes
-from checkin.store.items import ACTIONS, MEETINGS, MOVES, ActionItems, parse_doc
+from checkin.store.items import ACTIONS, MEETINGS, MOVES, parse_doc
 from checkin.store.lock import DirLock
 from checkin.store.migrate import Migrations
 
@@ -58,7 +59,7 @@ def _same_listing(old: MeetingSummary, new: MeetingSummary) -> bool:
     return old == new
 
 
-class Store(ActionItems, Migrations):
+class Store(ActionColumns, Migrations):
     """All reads and writes of one data directory. Nothing touches the disk until ``open``."""
 
     def __init__(self, root: Path, *, readonly: bool = False) -> None:
