@@ -57,6 +57,9 @@ def resume_prompt(summary: MeetingSummary) -> Text:
 class HomeScreen(SizedScreen[None]):
     """What to do next: every list reachable with tab, Enter acts on the highlighted row."""
 
+    # Focused as the screen opens: Textual's default ("*") focused the scrolling body
+    # first, and the agendas' focus() then blurred it, restyling Home twice (~20 ms).
+    AUTO_FOCUS = "#home-agendas"
     BINDINGS = [
         Binding("f2", "app.toggle_dark", "Light/dark", id="home.theme",
                 tooltip="Switch between the light and the dark theme (for the projector)"),
