@@ -5,8 +5,8 @@
 
 Both go through ``App.run(headless=True, auto_pilot=...)``: the autopilot runs when the app
 is ready, waits for pending messages and the first refresh (``pilot.pause()``), checks the
-expected screen is showing, prints ``ready`` and exits. bench/run.py times the whole
-process, spawn to ``ready``, the same way for both.
+expected screen is showing, prints ``ready`` and its peak memory so far (KiB) and exits.
+bench/run.py times the whole process, spawn to ``ready``, the same way for both.
 """
 
 from __future__ import annotations
@@ -29,6 +29,15 @@ def bare_app():  # noqa: ANN201 - Textual imported lazily, like the real CLI doe
     return Bare()
 
 
+def peak_kib() -> int:
+    """This process's peak resident memory so far, in KiB (0 where it is not known)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+
+
 def main(argv: list[str]) -> int:
     kind = argv[0]
     if kind == "checkin":
@@ -46,7 +55,7 @@ def main(argv: list[str]) -> int:
     async def autopilot(pilot) -> None:  # noqa: ANN001
         await pilot.pause()
         assert isinstance(pilot.app.screen, expected), pilot.app.screen
-        sys.stdout.write("ready\n")
+        sys.stdout.write(f"ready {peak_kib()}\n")
         sys.stdout.flush()
         pilot.app.exit()
 

@@ -37,12 +37,13 @@ from bench import generate  # noqa: E402
 @dataclass
 class Row:
     name: str
-    value: float  # seconds
-    baseline: float | None  # seconds
+    value: float  # seconds (KiB where unit is "MiB")
+    baseline: float | None  # the same unit
     baseline_name: str
     target: str = ""
     ok: bool | None = None
     note: str = ""
+    unit: str = "s"
 
     @property
     def ratio(self) -> float | None:
@@ -319,24 +320,27 @@ def bench_mark_done(dirs: dict[int, Path], runs: int) -> list[Row]:
 def bench_app_start(dirs: dict[int, Path], runs: int) -> list[Row]:
     script = str(REPO / "bench" / "app_start.py")
 
-    def start(*args: str) -> float:
+    peaks: dict[str, list[int]] = {}
+
+    def start(name: str, *args: str) -> float:
         t0 = time.perf_counter()
         proc = subprocess.Popen([sys.executable, script, *args], stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, cwd=REPO, env=env())
         line = proc.stdout.readline()
         took = time.perf_counter() - t0
         _, err = proc.communicate(timeout=60)
-        if line.strip() != "ready":
+        if line.split()[:1] != ["ready"]:
             raise RuntimeError(f"app_start {args} did not get ready: {err[-2000:]}")
+        peaks.setdefault(name, []).append(int(line.split()[1]))
         return took
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        fns: dict[str, Callable[[], object]] = {"bare": lambda: start("bare")}
+        fns: dict[str, Callable[[], object]] = {"bare": lambda: start("bare", "bare")}
         for n in (min(dirs), max(dirs)):
             copy = Path(tmp) / f"data-{n}"
             shutil.copytree(dirs[n], copy)
-            fns[f"app {n}"] = lambda c=copy: start("checkin", str(c))
+            fns[f"app {n}"] = lambda c=copy, n=n: start(f"app {n}", "checkin", str(c))
         times: dict[str, list[float]] = {k: [] for k in fns}
         for _ in range(runs):
             for k, fn in fns.items():
@@ -351,6 +355,17 @@ def bench_app_start(dirs: dict[int, Path], runs: int) -> list[Row]:
         lo, hi = med[f"app {min(dirs)}"], med[f"app {max(dirs)}"]
         rows.append(Row(f"app start, {max(dirs)} years vs {min(dirs)}", hi, lo,
                         f"{min(dirs)} year(s)", target="<= 1.1x", ok=hi <= 1.1 * lo))
+    peak = {k: statistics.median(v) for k, v in peaks.items()}
+    if peak["bare"]:  # ru_maxrss is known (not on Windows)
+        for n in (min(dirs), max(dirs)):
+            rows.append(Row(f"peak memory at Home, {n} years", peak[f"app {n}"], peak["bare"],
+                            "bare Textual app, one Static", target="<= 1.5x",
+                            ok=peak[f"app {n}"] <= 1.5 * peak["bare"], unit="MiB"))
+        if max(dirs) != min(dirs):
+            lo, hi = peak[f"app {min(dirs)}"], peak[f"app {max(dirs)}"]
+            rows.append(Row(f"peak memory, {max(dirs)} years vs {min(dirs)}", hi, lo,
+                            f"{min(dirs)} year(s)", target="flat (<= 1.1x)",
+                            ok=hi <= 1.1 * lo, unit="MiB"))
     return rows
 
 
@@ -487,16 +502,19 @@ def bench_export(runs: int) -> list[Row]:
 
 
 # ---------------------------------------------------------------- table
-def fmt_seconds(s: float | None) -> str:
+def fmt_seconds(s: float | None, unit: str = "s") -> str:
     if s is None:
         return "—"
+    if unit == "MiB":  # given in KiB
+        return f"{s / 1024:.1f} MiB"
     return f"{s * 1000:.1f} ms" if s < 10 else f"{s:.1f} s"
 
 
 def table(rows: list[Row]) -> str:
     head = ("Benchmark", "Median", "Baseline", "Baseline median", "Ratio", "Target", "OK",
             "Note")
-    body = [(r.name, fmt_seconds(r.value), r.baseline_name or "—", fmt_seconds(r.baseline),
+    body = [(r.name, fmt_seconds(r.value, r.unit), r.baseline_name or "—",
+             fmt_seconds(r.baseline, r.unit),
              "—" if r.ratio is None else f"{r.ratio:.2f}x", r.target or "—",
              {True: "yes", False: "NO", None: ""}[r.ok], r.note) for r in rows]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
