@@ -73,16 +73,29 @@ def _check(row: Any, number: int) -> tuple[str, str, Doc]:
     return row[0], row[1], row[2]
 
 
+PARSE_CHUNK = 1 << 16  # bytes of lines per orjson call
+
+
 def _rows(raw: bytes) -> list[Any] | None:
-    """Every line as parsed JSON, in one C call (the lines joined as one JSON array);
-    None if a line is not JSON (``iter_rows`` then names it)."""
+    """Every line as parsed JSON, a C call per PARSE_CHUNK bytes of whole lines (joined
+    as one JSON array); None if a line is not JSON (``iter_rows`` then names it).
+
+    Not one call for the file: orjson's parser takes ~16 bytes of scratch per byte of
+    input, so the 0.9 MB meeting index of 20 years peaked at 15.6 MB, 4.8 MB in chunks,
+    in the same time."""
     body = raw.rstrip(b"\n")
     if not body:
         return []
     paused = gc.isenabled()
     gc.disable()  # JSON makes no cycles: collecting while a 10,000-row year is built is waste
+    rows: list[Any] = []
+    start = 0
     try:
-        rows = orjson.loads(b"[" + body.replace(b"\n", b",") + b"]")
+        while start < len(body):
+            end = body.find(b"\n", start + PARSE_CHUNK)
+            end = len(body) if end < 0 else end
+            rows += orjson.loads(b"[" + body[start:end].replace(b"\n", b",") + b"]")
+            start = end + 1
     except orjson.JSONDecodeError:
         return None
     finally:

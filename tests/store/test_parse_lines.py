@@ -36,3 +36,28 @@ def test_a_bad_row_is_named_by_its_line(rows: list, line: int, says: str) -> Non
     with pytest.raises(FormatError) as error:
         parse_lines(lines(*rows))
     assert error.value.line == line and says in str(error.value)
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 16])
+def test_chunks_of_lines_parse_as_the_lines_do(chunk: int,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast pass parses PARSE_CHUNK bytes of whole lines a call: any cut gives the
+    same tables, and a bad line in a later chunk is still found and named."""
+    from checkin.store import lines as module
+
+    monkeypatch.setattr(module, "PARSE_CHUNK", chunk)
+    rows = [["_meta", "schema", {"version": 3}]] + [
+        ["actions", f"A{n}", {"t": "x" * (n % 13), "n": n}] for n in range(1, 200)]
+    raw = lines(*rows)
+    assert module._rows(raw) == rows  # the fast pass itself, not the checked one behind it
+    assert parse_lines(raw) == {"_meta": {"schema": {"version": 3}},
+                                "actions": {r[1]: r[2] for r in rows[1:]}}
+    bad = raw.splitlines(keepends=True)
+    bad[150] = b'["actions","A150",{"t": oops\n'
+    with pytest.raises(FormatError) as error:
+        parse_lines(b"".join(bad))
+    assert error.value.line == 151
+    two = raw.splitlines(keepends=True)
+    two[120] = b'["actions","X",{}],["actions","Y",{}]\n'  # two rows on one line
+    with pytest.raises(FormatError):
+        parse_lines(b"".join(two))
