@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -97,3 +98,26 @@ def test_trends_table_fits_the_terminal_width(columns: int, demo_dir: Path) -> N
     lines = proc.stdout.splitlines()
     assert max(len(line) for line in lines) <= columns, proc.stdout
     assert "latest" in proc.stdout and "11-16" in proc.stdout  # the newest meeting kept
+
+
+def test_cli_trends_the_same_from_its_cache_and_after_an_archive_changes(
+        demo_dir: Path) -> None:
+    """The real CLI: the first run builds cache/, the second reads it, and an archive edited
+    after it (an item's due date moved) shows in the third, as in a run without a cache."""
+    cold = run_cli(demo_dir, "trends", "weekly", "--format", "csv")
+    assert cold.returncode == 0, cold.stderr
+    assert sorted(p.name for p in (demo_dir / "cache").glob("*.json"))
+    warm = run_cli(demo_dir, "trends", "weekly", "--format", "csv")
+    assert warm.stdout == cold.stdout
+    archive = sorted((demo_dir / "archive").glob("*.json"))[-1]
+    raw = archive.read_bytes()
+    rows = [(line, json.loads(line)[2]) for line in raw.splitlines()
+            if line.startswith(b'["actions"')]
+    first, doc = next((line, d) for line, d in rows  # one done on time
+                      if d["status"] == "done" and d["closed_on"] <= d["due"])
+    moved = first.replace(f'"due":"{doc["due"]}"'.encode(), b'"due":"2000-01-01"')
+    archive.write_bytes(raw.replace(first, moved))  # now done late: a rate changes
+    edited = run_cli(demo_dir, "trends", "weekly", "--format", "csv")
+    shutil.rmtree(demo_dir / "cache")
+    fresh = run_cli(demo_dir, "trends", "weekly", "--format", "csv")
+    assert edited.returncode == 0 and edited.stdout == fresh.stdout != cold.stdout
