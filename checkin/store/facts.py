@@ -13,6 +13,7 @@ derived data only: deleting ``cache/`` loses nothing, and a cache that cannot be
 from __future__ import annotations
 
 import os
+import stat
 import zlib
 from collections.abc import Callable
 from datetime import date
@@ -30,6 +31,7 @@ ACTIONS = "actions"  # the archive's table (``items.ACTIONS``)
 FIELDS = ("id", "agenda_id", "due", "status", "closed_on")  # ActionItem's, in this order
 VERSION = 1  # bump when FIELDS or how a stored value converts changes
 FOLDER = "cache"
+NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 Columns = list[list[Any]]
 
 
@@ -45,8 +47,11 @@ def load(root: Path, year: int, raw: bytes) -> Columns | None:
     """The columns ``FIELDS`` of the archive year whose file holds ``raw``, converted as
     ``core.data.fields_columns`` converts them; None if no cache is true to ``raw``."""
     try:
-        fd = os.open(cache_path(root, year), os.O_RDONLY | NOFOLLOW)
+        # no link followed, no wait on a planted fifo, nothing but a regular file read
+        fd = os.open(cache_path(root, year), os.O_RDONLY | NOFOLLOW | NONBLOCK)
         with os.fdopen(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
             doc = orjson.loads(file.read())
         if doc["key"] != _key(raw):
             return None

@@ -136,3 +136,36 @@ def test_a_symlinked_cache_file_is_not_read(demo_dir: Path, tmp_path: Path) -> N
     os.symlink(planted, cache)
     assert facts.load(demo_dir, int(path.stem), path.read_bytes()) is None
     assert values(demo_dir) == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no fifos here")
+def test_a_planted_fifo_or_folder_is_a_miss_not_a_hang(demo_dir: Path) -> None:
+    import signal
+
+    class Hung(BaseException):  # not an OSError, which a miss would swallow
+        pass
+
+    def hung(*_: object) -> None:
+        raise Hung("reading the cache waited on a fifo")
+
+    signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)  # a blocking open would otherwise hang the suite, not fail it
+    try:
+        check_fifo_and_folder(demo_dir)
+    finally:
+        signal.alarm(0)
+
+
+def check_fifo_and_folder(demo_dir: Path) -> None:
+    expected = values(demo_dir)
+    archive = archive_files(demo_dir)[-1]
+    cache = facts.cache_path(demo_dir, int(archive.stem))
+    cache.unlink()
+    os.mkfifo(cache)
+    assert facts.load(demo_dir, int(archive.stem), archive.read_bytes()) is None
+    assert values(demo_dir) == expected  # and the fifo replaced by a cache
+    assert facts.load(demo_dir, int(archive.stem), archive.read_bytes()) is not None
+    cache.unlink()
+    cache.mkdir()
+    assert facts.load(demo_dir, int(archive.stem), archive.read_bytes()) is None
+    assert values(demo_dir) == expected and cache.is_dir()
