@@ -12,6 +12,7 @@ from typing import Any
 
 from checkin.core.data import fields_columns
 from checkin.core.model import ActionItem
+from checkin.errors import StoreError
 from checkin.store import facts
 from checkin.store.datafile import DataFile
 from checkin.store.items import ACTIONS, MOVES, ActionItems, parse_fields
@@ -44,15 +45,16 @@ class ActionColumns(ActionItems):
         it is parsed whole, checked, cached and let go (memory stays one year's worth)."""
         found: dict[str, tuple[Any, ...]] = {}  # the archive wins, as in ``_all_docs``
         want = ("id", "agenda_id", *names)
-        sources = [(None, self.register_path, lambda: self._columns(
-            self.register_path, self.register.table(ACTIONS), want, agenda_id))]
+        sources: list[tuple[int | None, Callable[[], list[list[Any]]]]] = [
+            (None, lambda: self._columns(self.register_path, self.register.table(ACTIONS),
+                                         want, agenda_id))]
         for year in self.archive_years():
             path = self.archive_path(year)
-            sources.append((year, path, lambda y=year, p=path: (
+            sources.append((year, lambda y=year, p=path: (
                 self._columns(p, self._archives[y].table(ACTIONS), want, agenda_id)
-                if y in self._archives else self._year_columns(y, p, want))))
+                if y in self._archives else self._year_columns(y, p, want, agenda_id))))
         moving = bool(self.register.table(MOVES))
-        for year, _path, get in sources:
+        for year, get in sources:
             columns = get()
             keep = None
             if agenda_id is not None:  # in C: 10,000 rows
@@ -65,14 +67,23 @@ class ActionColumns(ActionItems):
             found.update(zip(columns[0], zip(*columns[2:])))
         return list(found.values())
 
-    def _year_columns(self, year: int, path: Path, want: tuple[str, ...]) -> list[list[Any]]:
-        """``want`` of every item of an archive year not in memory (see ``facts``)."""
-        if not set(want) <= set(facts.FIELDS):
-            return self._columns(path, DataFile.load(path, "archive").table(ACTIONS), want)
-        columns = facts.year_columns(self.root, year, path,
-                                     lambda docs: self._columns(path, docs, facts.FIELDS),
-                                     keep=self._v2_index is None)
-        return [columns[facts.FIELDS.index(name)] for name in want]
+    def _year_columns(self, year: int, path: Path, want: tuple[str, ...],
+                      agenda_id: str | None) -> list[list[Any]]:
+        """``want`` of the items of an archive year not in memory: every item's from the
+        ``facts`` cache (built by checking them all); if one is damaged, only those of
+        ``agenda_id`` are checked, as without a cache (another agenda's damaged row does not
+        stop this one's trends), and nothing is cached."""
+        if set(want) <= set(facts.FIELDS):
+            try:
+                columns = facts.year_columns(self.root, year, path,
+                                             lambda docs: self._columns(path, docs, facts.FIELDS),
+                                             keep=self._v2_index is None)
+                return [columns[facts.FIELDS.index(name)] for name in want]
+            except StoreError:
+                if agenda_id is None:
+                    raise
+        return self._columns(path, DataFile.load(path, "archive").table(ACTIONS), want,
+                             agenda_id)
 
     def _columns(self, path: Path, docs: dict[str, dict[str, Any]], want: tuple[str, ...],
                  agenda_id: str | None = None) -> list[list[Any]]:

@@ -25,9 +25,9 @@ import orjson
 from checkin.errors import StoreError
 from checkin.store.atomic import NOFOLLOW, atomic_write
 from checkin.store.datafile import parse, read_bytes
+from checkin.store.items import ACTIONS
 from checkin.store.schema import SCHEMA_VERSION
 
-ACTIONS = "actions"  # the archive's table (``items.ACTIONS``)
 FIELDS = ("id", "agenda_id", "due", "status", "closed_on")  # ActionItem's, in this order
 VERSION = 1  # bump when FIELDS or how a stored value converts changes
 FOLDER = "cache"

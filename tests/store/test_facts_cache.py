@@ -4,6 +4,7 @@ built from, and never the reason a read fails or a byte of data changes."""
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -110,6 +111,28 @@ def test_a_damaged_archive_row_still_names_itself(demo_dir: Path) -> None:
     with pytest.raises(StoreError, match=rf"{path.name}: action item '{row[1]}'"):
         values(demo_dir, None)
     assert cache.read_bytes() == before  # nothing cached for the damaged bytes
+
+
+def test_another_agendas_damaged_row_does_not_stop_this_agendas_values(
+        demo_dir: Path) -> None:
+    """As without a cache: a row is checked when its agenda is read. The year is not
+    cached while one of its rows is damaged; every agenda's values still name it."""
+    expected = values(demo_dir)
+    shutil.rmtree(demo_dir / "cache")
+    path = archive_files(demo_dir)[-1]
+    lines = path.read_bytes().splitlines(keepends=True)
+    row = orjson.loads(lines[1])
+    row[2].update(agenda_id="other", due="2026-02-30")
+    lines[1] = orjson.dumps(row) + b"\n"
+    path.write_bytes(b"".join(lines))
+    with Store(demo_dir, readonly=True) as store:
+        weekly = sorted(store.action_values(NAMES, "weekly"))
+        with pytest.raises(StoreError, match=rf"{path.name}: action item '{row[1]}'"):
+            store.action_values(NAMES, "other")
+        with pytest.raises(StoreError, match=rf"{path.name}: action item '{row[1]}'"):
+            store.action_values(NAMES)
+    assert len(weekly) == len(expected) - 1 and set(weekly) <= set(expected)
+    assert not facts.cache_path(demo_dir, int(path.stem)).exists()
 
 
 def test_no_cache_folder_to_be_had_is_no_error(demo_dir: Path) -> None:
