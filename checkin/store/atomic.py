@@ -48,12 +48,15 @@ def _discard(tmp: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def atomic_write(path: Path, data: bytes, *, keep_mode: bool = False) -> None:
+def atomic_write(path: Path, data: bytes, *, keep_mode: bool = False,
+                 sync: bool = True) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file.
 
     New files are owner-only; ``keep_mode`` keeps an existing file's permissions. The temp
     file has an unpredictable name and is created with ``O_EXCL | O_NOFOLLOW``: a planted
-    file or symlink is never written through.
+    file or symlink is never written through. ``sync=False`` keeps the temp file and the
+    rename (a reader sees the old file or the new one) but not the fsyncs: for derived
+    data that a crash may lose (``facts``), not worth a disk flush in the event loop.
     """
     tmp = temp_path(path) if _durable else path
     try:
@@ -69,7 +72,7 @@ def atomic_write(path: Path, data: bytes, *, keep_mode: bool = False) -> None:
                 os.ftruncate(fd, len(data))
             if keep_mode and hasattr(os, "fchmod"):
                 os.fchmod(fd, mode)  # the umask may have narrowed it
-            if _durable:
+            if _durable and sync:
                 os.fsync(fd)
         finally:
             os.close(fd)
@@ -82,7 +85,7 @@ def atomic_write(path: Path, data: bytes, *, keep_mode: bool = False) -> None:
             f"{path}: cannot save ({exc.strerror or exc}); free disk space or fix the "
             "folder's permissions, then try again (nothing was changed)"
         ) from exc
-    if _durable:
+    if _durable and sync:
         _fsync_dir(path.parent)
 
 

@@ -67,15 +67,18 @@ def load(root: Path, year: int, raw: bytes) -> Columns | None:
 
 def save(root: Path, year: int, raw: bytes, columns: Columns) -> None:
     """Keep ``columns`` (``FIELDS`` of every item in ``raw``, checked) for ``load``; skipped
-    without a word if the data dir cannot take it."""
+    without a word if the data dir cannot take it. Not fsynced: a crash can only leave the
+    old file, the new one or an unreadable one, and each of them is a hit or a miss."""
     folder = root / FOLDER
     try:
         if folder.is_symlink():
             return
         if not folder.is_dir():
             folder.mkdir(mode=0o700)
-            atomic_write(folder / ".gitignore", b"# derived from archive/: safe to delete\n*\n")
-        atomic_write(cache_path(root, year), orjson.dumps({"key": _key(raw), "columns": columns}))
+            atomic_write(folder / ".gitignore", b"# derived from archive/: safe to delete\n*\n",
+                         sync=False)
+        atomic_write(cache_path(root, year),
+                     orjson.dumps({"key": _key(raw), "columns": columns}), sync=False)
     except (OSError, StoreError):
         pass
 

@@ -136,6 +136,12 @@ async def test_no_meeting_column_is_cut_on_its_left(
     async with running(app, size=(width, 30)) as pilot:
         await pilot.pause()
         table = app.screen.query_one(TrendTable)
+        full = 3 + min(COLUMNS, len(app.screen.trends.meetings))
+        for _ in range(200):  # the older columns come after the first frame: wait for them
+            if len(table.columns) == full:
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()  # and for the frame that draws them, scrolled
         widths = [c.get_render_width(table) for c in table.ordered_columns]
         fixed = sum(widths[:table.fixed_columns])
         starts = {fixed + sum(widths[table.fixed_columns:n])
