@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 
 from checkin.errors import StoreError
+from checkin.store.regular_file import NotAFile, read_regular_file
 
 FILE_MODE = 0o600
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -103,11 +104,15 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def read_bytes(path: Path) -> bytes | None:
-    """A file's bytes; None if it does not exist."""
+    """A data file's bytes; None if it does not exist. A folder, fifo or device in its
+    place is a StoreError, never a wait (``regular_file``)."""
     try:
-        return path.read_bytes()
+        return read_regular_file(path)
     except FileNotFoundError:
         return None
+    except NotAFile:
+        raise StoreError(f"{path}: not a regular file (a folder, fifo or device is in its "
+                         "place); move it aside — nothing was changed") from None
     except OSError as exc:
         raise StoreError(
             f"{path}: cannot read ({exc.strerror or exc}); check its permissions"

@@ -12,8 +12,6 @@ derived data only: deleting ``cache/`` loses nothing, and a cache that cannot be
 
 from __future__ import annotations
 
-import os
-import stat
 import zlib
 from collections.abc import Callable
 from datetime import date
@@ -23,15 +21,15 @@ from typing import Any
 import orjson
 
 from checkin.errors import StoreError
-from checkin.store.atomic import NOFOLLOW, atomic_write
+from checkin.store.atomic import atomic_write
 from checkin.store.datafile import parse, read_bytes
 from checkin.store.items import ACTIONS
+from checkin.store.regular_file import read_regular_file
 from checkin.store.schema import SCHEMA_VERSION
 
 FIELDS = ("id", "agenda_id", "due", "status", "closed_on")  # ActionItem's, in this order
 VERSION = 1  # bump when FIELDS or how a stored value converts changes
 FOLDER = "cache"
-NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 Columns = list[list[Any]]
 
 
@@ -47,12 +45,7 @@ def load(root: Path, year: int, raw: bytes) -> Columns | None:
     """The columns ``FIELDS`` of the archive year whose file holds ``raw``, converted as
     ``core.data.fields_columns`` converts them; None if no cache is true to ``raw``."""
     try:
-        # no link followed, no wait on a planted fifo, nothing but a regular file read
-        fd = os.open(cache_path(root, year), os.O_RDONLY | NOFOLLOW | NONBLOCK)
-        with os.fdopen(fd, "rb") as file:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return None
-            doc = orjson.loads(file.read())
+        doc = orjson.loads(read_regular_file(cache_path(root, year), follow=False))
         if doc["key"] != _key(raw):
             return None
         ids, agendas, dues, statuses, closed = doc["columns"]

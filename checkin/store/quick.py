@@ -21,6 +21,7 @@ from operator import itemgetter, methodcaller
 
 from checkin.core.stored import StoredItem, StoredSummary, stored_item, stored_summary
 from checkin.store.order import id_key
+from checkin.store.regular_file import read_regular_file
 from checkin.store.schema import READABLE, SCHEMA_VERSION
 
 TYPE_CHECKING = False
@@ -43,8 +44,7 @@ def _data_file(root: str | Path, name: str = "register.json", kind: str = "regis
     every line is a row of one of ``rows``."""
     path = os.path.join(root, name)
     since = os.stat(path).st_mtime_ns
-    with open(path, "rb") as file:
-        raw = file.read()
+    raw = read_regular_file(path)
     if not raw.endswith(b"\n"):
         raise _NotPlain
     lines = raw.split(b"\n")
@@ -140,8 +140,7 @@ def _moved_ids(root: str | Path, since: int) -> set[str]:
         newer = [e.path for e in entries if e.name.endswith(".json")
                  and e.name[:-5].isdigit() and e.stat().st_mtime_ns >= since]
     for name in newer:
-        with open(name, "rb") as file:
-            raw = file.read()
+        raw = read_regular_file(name)
         body = raw[:-1]
         if not raw.endswith(b"\n") or b"\\u" in raw:
             raise _NotPlain

@@ -332,7 +332,14 @@ def test_writer_in_read_only_dir(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- full disk (in-process)
 def fail_with(err: int) -> Callable[..., object]:
+    """A stand-in for an ``os`` call that fails with ``err``; as ``os.open``, only an open
+    for writing fails (data files are read with ``os.open`` too: ``regular_file``)."""
+    real_open = os.open
+
     def boom(*args: object, **kwargs: object) -> object:
+        if (len(args) > 1 and isinstance(args[1], int)  # os.open(path, flags, ...)
+                and not args[1] & (os.O_WRONLY | os.O_RDWR)):
+            return real_open(*args, **kwargs)  # type: ignore[arg-type]
         raise OSError(err, os.strerror(err))
     return boom
 
