@@ -35,6 +35,7 @@ from checkin.services.hooks import HookResult, HookRunner
 from checkin.store import Store
 from checkin.tui.commands import ScreenCommands
 from checkin.tui.dialogs.confirm import ConfirmDialog
+from checkin.tui.garbage import GC_THRESHOLDS, IDLE_FOR_GC, idle_for_gc, settle_garbage
 from checkin.tui.screens.home import HomeScreen
 
 TYPE_CHECKING = False  # Home comes first: the meeting's modules are imported when it starts
@@ -45,13 +46,7 @@ if TYPE_CHECKING:
 DRAFT_FIELDS = ("QuickAddBar Input, InlinePrompt Input, RoadblockForm Input, #action-title, "
                 "#decision-text")
 
-# Python runs a full collection every 10th gen-1 collection: while the room moved from
-# section to section, one landed in a new section's first frame (a 5-year history: worst
-# place 198 ms, 103 ms with full collections ten times rarer). The full collection is the
-# meeting screen's ``settle_garbage``, when no key has come for a moment; a tenth of the
-# automatic ones are kept, for screens that never settle.
-GC_THRESHOLDS = (700, 10, 100)
-SETTLE_AFTER_START = 0.5  # seconds: the start-up collection waits for Home and the keys
+SETTLE_AFTER_START = 0.5  # seconds: the start-up collection waits for Home's frames
 HANGUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
                        if hasattr(signal, name))
 
@@ -156,15 +151,12 @@ class CheckinApp(App[None]):
             self.start(self.start_agenda)
 
     def settle_start(self) -> None:
-        """What start-up loaded lives until exit: collect once and freeze the rest, out of
-        the collector's scans (50+ ms pauses mid-keystroke on a large register). Once
-        Home is up and no key has come for a moment: a collection in Home's first frame
-        made it ~15 ms later."""
-        if time.monotonic() - self.last_key < SETTLE_AFTER_START:
-            self.set_timer(SETTLE_AFTER_START, self.settle_start)
+        """What start-up loaded lives until exit: ``settle_garbage`` once Home is up and no
+        key is coming (a collection in Home's first frame made it ~15 ms later)."""
+        if self.last_key and not idle_for_gc(self.last_key):
+            self.set_timer(IDLE_FOR_GC, self.settle_start)
             return
-        gc.collect()
-        gc.freeze()
+        settle_garbage()
 
     def flush(self) -> None:
         if self.session is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import time
 from collections.abc import Callable
 from contextlib import suppress
@@ -19,6 +18,7 @@ from checkin import clock
 from checkin.core.model import Section
 from checkin.errors import CheckinError
 from checkin.tui.frames import SizedScreen
+from checkin.tui.garbage import IDLE_FOR_GC, idle_for_gc, settle_garbage
 from checkin.tui.sections import editor_class
 from checkin.tui.sections.base import SectionEditor
 from checkin.tui.session import SAVE_INTERVAL, MeetingSession
@@ -28,20 +28,6 @@ from checkin.tui.widgets.meeting_clock import MeetingClock
 from checkin.tui.widgets.plain import Label
 from checkin.tui.widgets.quick_add import QuickAddBar
 from checkin.tui.widgets.sidebar import SectionSidebar
-
-
-def settle_garbage() -> None:
-    """Collect (the removed editor included) and freeze what is left, after a section
-    change, once no key has come for IDLE_FOR_GC seconds.
-
-    Full collections otherwise land mid-typing: the worst keystroke-to-screen delays
-    measured (77-182 ms) were all gen-2 collections scanning the new editor's objects.
-    Unfreezing first lets the previous editor, frozen at its own section change, be
-    collected now that it is gone.
-    """
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
 
 
 def make_editor(session: MeetingSession, section: Section, width: int = 0) -> SectionEditor:
@@ -54,7 +40,6 @@ def make_editor(session: MeetingSession, section: Section, width: int = 0) -> Se
 
 
 TIMER_SAVE_SECONDS = 15.0
-IDLE_FOR_GC = 1.5  # seconds without a key before the full collection runs
 SECTIONS_DIR = Path(__file__).resolve().parent.parent / "sections"
 
 
@@ -133,7 +118,7 @@ class MeetingScreen(SizedScreen[None]):
 
     def collect_when_idle(self) -> None:
         last_key = getattr(self.app, "last_key", 0.0)
-        if self.garbage_due and time.monotonic() - last_key >= IDLE_FOR_GC:
+        if self.garbage_due and idle_for_gc(last_key):
             self.garbage_due = False
             settle_garbage()
 
