@@ -187,3 +187,25 @@ async def test_sparklines_take_the_theme_colours(demo_dir: Path) -> None:
         assert app.theme == "textual-light"
         light = escalating.render().spans[0].style
         assert light != dark and "bold" in str(light)
+
+
+async def test_a_narrower_window_keeps_the_newest_meeting_whole(
+        tmp_path: Path, weekly_agenda: Agenda) -> None:
+    """Opened at 100 columns, then the window made 80 wide (a projector): the cursor's
+    column, the newest meeting, stays on screen whole, and none is cut on its left."""
+    root = tmp_path / "long"
+    with Store(root) as store:
+        seed_history(store, weekly_agenda, weeks=30, today=date(2026, 11, 23))
+    app = screen_app(root, "trends")
+    async with running(app, size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(TrendTable)
+        newest = app.screen.trends.meetings[-1].date.strftime("%m-%d")
+        assert newest in table.render_line(0).text
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        head = table.render_line(0).text
+        assert newest in head and head.split()[-2] == newest, head  # then "Streak"
+        dates = [s.date.strftime("%m-%d") for s in app.screen.trends.meetings]
+        assert head.split()[2] in dates, head  # the first meeting shown is whole

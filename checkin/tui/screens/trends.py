@@ -89,6 +89,30 @@ class TrendTable(DataTable[Text]):
                 return
             start += width
 
+    def on_resize(self) -> None:
+        """The window narrowed or widened (a projector plugged in): the cursor's column
+        stays in view, whole, as when the screen opened (the newest meeting fell off the
+        right edge, the one before it cut there)."""
+        self.call_after_refresh(self.show_cursor_column)
+
+    def show_cursor_column(self) -> None:
+        """Scroll just enough for the cursor's meeting column to show whole, then to a
+        column boundary on the left (``show_whole_columns``)."""
+        widths = [column.get_render_width(self) for column in self.ordered_columns]
+        if not self.fixed_columns <= self.cursor_column < len(widths):
+            return
+        fixed = sum(widths[:self.fixed_columns])
+        start = fixed + sum(widths[self.fixed_columns:self.cursor_column])
+        end, room = start + widths[self.cursor_column], self.scrollable_content_region.width
+        x = self.scroll_x
+        if end > x + room:
+            x = end - room
+        if start < x + fixed:
+            x = start - fixed
+        if x != self.scroll_x:
+            self.scroll_to(x=x, animate=False, immediate=True)
+        self.show_whole_columns()
+
     def newest_shown(self, grid: list[list[Text]], width: int) -> int:
         """How many meeting columns a table ``width`` wide shows with the cursor on the
         newest (scrolled just far enough for it: its right edge at the table's)."""
